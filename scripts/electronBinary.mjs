@@ -1,0 +1,30 @@
+// Where the Electron binary is, if npm was allowed to download it (ELECTRON_SKIP_BINARY_DOWNLOAD=1 leaves it out).
+// This reads the electron package's own files instead of require('electron'), which would try to download the
+// binary when it is missing: a hang or a failure on a machine without internet.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const electronDir = dirname(require.resolve('electron/package.json'));
+
+/** The Electron executable's path, or null when no binary is installed. */
+export function electronBinaryPath() {
+  const pathFile = join(electronDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(electronDir, 'dist');
+  if (!executable && !process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
+  const full = join(distDir, executable ?? 'electron');
+  return existsSync(full) ? full : null;
+}
+
+/** The installed electron package's version. */
+export function electronVersion() {
+  return JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+}
+
+/** The Node module ABI (`process.versions.modules`) of the installed Electron, from the package's abi_version file. */
+export function electronModulesVersion() {
+  const file = join(electronDir, 'abi_version');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+}

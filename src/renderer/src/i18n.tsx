@@ -1,0 +1,37 @@
+/** The UI language: a React context holding the locale and the `t` function every component uses for its text. */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { translate, type MessageKey, type UiLocale } from '../../shared/i18n';
+
+interface I18nValue {
+  locale: UiLocale;
+  setLocale(locale: UiLocale): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+const LOCALE_KEY = 'atlas.locale';
+
+/** Provides the UI language, remembered between sessions on this machine. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<UiLocale>(() => (localStorage.getItem(LOCALE_KEY) === 'es' ? 'es' : 'en'));
+  const value = useMemo<I18nValue>(
+    () => ({
+      locale,
+      setLocale(next) {
+        localStorage.setItem(LOCALE_KEY, next);
+        document.documentElement.lang = next;
+        setLocaleState(next);
+      },
+      t: (key, params) => translate(locale, key, params),
+    }),
+    [locale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language and its `t` function. */
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>.');
+  return value;
+}

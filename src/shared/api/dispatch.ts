@@ -1,0 +1,35 @@
+/** The one place a raw call becomes a handler call: name check, input parse, handler, typed result or error. */
+import { AtlasError, badInput, type ApiResult } from './errors';
+import { contract, isMethodName, type ContractHandlers } from './contract';
+
+/** Hooks a transport can give the dispatcher. */
+export interface DispatchOptions {
+  /** Told of every unexpected failure; the caller only sees a generic INTERNAL error. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+/** A function that answers one raw call (method name and untrusted input) with an {@link ApiResult}. */
+export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** Builds the dispatcher for a full set of handlers. It never throws: every failure becomes `{ ok: false }`. */
+export function createDispatcher(handlers: ContractHandlers, options: DispatchOptions = {}): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}.` },
+      };
+    }
+    const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return { ok: false, error: badInput(parsed.error, `${method} input`).toApiError() };
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AtlasError) return { ok: false, error: error.toApiError() };
+      options.onInternalError?.(method, error);
+      return { ok: false, error: { code: 'INTERNAL', message: `${method} failed unexpectedly; nothing was changed.` } };
+    }
+  };
+}

@@ -1,0 +1,87 @@
+/** The error vocabulary every transport carries: a stable code for programs and a message for people. */
+import type { z } from 'zod';
+
+/** Why a call failed. */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure as it travels over IPC or HTTP. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Each problem with the field it concerns, when the input was refused. */
+  issues?: FieldIssue[];
+}
+
+/** One problem with one field: `path` is the dotted field name, e.g. `constraints.maxHops` or `rows[3].Label`. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The answer of every contract call. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** An error thrown by a service with a code the transports pass on unchanged. */
+export class AtlasError extends Error {
+  override readonly name = 'AtlasError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+  }
+
+  /** The plain object form sent over a transport. */
+  toApiError(): ApiError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/** Turns a zod path into a dotted field name: `['rows', 3, 'Label']` → `rows[3].Label`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** The issues of a zod error, each naming its field; unknown keys are named one by one. */
+export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const base = formatPath([...(prefix ? [prefix] : []), ...issue.path]);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({ path: base ? `${base}.${key}` : key, message: `unknown field "${key}"` });
+      }
+    } else {
+      issues.push({ path: base || '(input)', message: issue.message });
+    }
+  }
+  return issues;
+}
+
+/** A one-line summary of field issues, e.g. `name: must not be empty; phones[0].number: ...`. */
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}
+
+/** A BAD_INPUT error for a zod failure, whose message names every field that is wrong. */
+export function badInput(error: z.ZodError, what: string, prefix = ''): AtlasError {
+  const issues = fieldIssues(error, prefix);
+  return new AtlasError('BAD_INPUT', `${what} refused: ${describeIssues(issues)}`, issues);
+}

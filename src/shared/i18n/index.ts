@@ -1,0 +1,2 @@
+/** UI messages in English and Spanish. */
+export * from './translate';

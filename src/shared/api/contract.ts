@@ -8,11 +8,21 @@ import type { MethodSpec } from './defineMethod';
 import type { ApiResult } from './errors';
 import { appMethods } from './methods/appMethods';
 import { graphMethods } from './methods/graphMethods';
+import { searchMethods } from './methods/searchMethods';
+import { planMethods } from './methods/planMethods';
+import { ioMethods } from './methods/ioMethods';
+import { insightsMethods } from './methods/insightsMethods';
+import { networkMethods } from './methods/networkMethods';
 
 /** Every method of the app, by name. */
 export const contract = {
   ...appMethods,
   ...graphMethods,
+  ...searchMethods,
+  ...planMethods,
+  ...ioMethods,
+  ...insightsMethods,
+  ...networkMethods,
 };
 
 /** The contract's type. */

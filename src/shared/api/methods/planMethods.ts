@@ -1,0 +1,4 @@
+/** Contract methods of the plan capability (see the issue that builds it). */
+
+/** The plan methods. */
+export const planMethods = {};

@@ -1,34 +1,22 @@
-/** English UI messages: the reference set; every other language must translate every key. */
+/**
+ * English UI messages: the reference set. Each view keeps its messages in its own file under ./messages; every other
+ * language must translate every key (a missing key is a compile error).
+ */
+import { shellEn } from './messages/shell';
+import { searchEn } from './messages/search';
+import { networkEn } from './messages/network';
+import { planEn } from './messages/plan';
+import { directoryEn } from './messages/directory';
+import { insightsEn } from './messages/insights';
+
+/** Every English UI message, by key. */
 export const en = {
-  'app.title': 'Referral Atlas',
-  'app.neutralTitle': 'Notes',
-  'tabs.network': 'Network',
-  'tabs.plan': 'Plan',
-  'tabs.directory': 'Directory',
-  'tabs.insights': 'Insights',
-  'tabs.label': 'Views',
-  'status.database': 'Database',
-  'status.records': '{count} records',
-  'status.relations': '{count} relations',
-  'status.sample': '{count} sample',
-  'status.lastBackup': 'Last backup: {when}',
-  'status.noBackup': 'No backup yet',
-  'status.loading': 'Loading…',
-  'status.error': 'Could not reach the app: {message}',
-  'status.transport.electron': 'Desktop app',
-  'status.transport.bridge': 'Browser (loopback bridge)',
-  'kind.actor': 'Actors',
-  'kind.service': 'Services',
-  'kind.statute': 'Statutes',
-  'kind.recommendation': 'Recommendations',
-  'kind.need': 'Needs',
-  'language.label': 'Language',
-  'language.en': 'English',
-  'language.es': 'Español',
-  'placeholder.plan': 'Referral plans arrive here: pick a survivor’s needs and get an explained plan with backups.',
-  'placeholder.directory': 'Directories arrive here: export a printable directory, CSV or Open Referral HSDS.',
-  'placeholder.insights': 'Coalition insights arrive here: central partners, gaps and single points of failure.',
-  'placeholder.network': 'The network view arrives here.',
+  ...shellEn,
+  ...searchEn,
+  ...networkEn,
+  ...planEn,
+  ...directoryEn,
+  ...insightsEn,
 } as const;
 
 /** A UI message key. */

@@ -1,34 +1,18 @@
-/** Spanish UI messages. The type makes a missing key a compile error. */
+/** Spanish UI messages, assembled from each view's file. */
 import type { MessageKey } from './en';
+import { shellEs } from './messages/shell';
+import { searchEs } from './messages/search';
+import { networkEs } from './messages/network';
+import { planEs } from './messages/plan';
+import { directoryEs } from './messages/directory';
+import { insightsEs } from './messages/insights';
 
+/** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
-  'app.title': 'Referral Atlas',
-  'app.neutralTitle': 'Notas',
-  'tabs.network': 'Red',
-  'tabs.plan': 'Plan',
-  'tabs.directory': 'Directorio',
-  'tabs.insights': 'Análisis',
-  'tabs.label': 'Vistas',
-  'status.database': 'Base de datos',
-  'status.records': '{count} registros',
-  'status.relations': '{count} relaciones',
-  'status.sample': '{count} de ejemplo',
-  'status.lastBackup': 'Última copia de seguridad: {when}',
-  'status.noBackup': 'Aún no hay copia de seguridad',
-  'status.loading': 'Cargando…',
-  'status.error': 'No se pudo conectar con la aplicación: {message}',
-  'status.transport.electron': 'Aplicación de escritorio',
-  'status.transport.bridge': 'Navegador (puente local)',
-  'kind.actor': 'Actores',
-  'kind.service': 'Servicios',
-  'kind.statute': 'Leyes',
-  'kind.recommendation': 'Recomendaciones',
-  'kind.need': 'Necesidades',
-  'language.label': 'Idioma',
-  'language.en': 'English',
-  'language.es': 'Español',
-  'placeholder.plan': 'Aquí llegarán los planes de derivación: elija las necesidades de la persona sobreviviente y obtenga un plan explicado con alternativas.',
-  'placeholder.directory': 'Aquí llegarán los directorios: exporte un directorio imprimible, CSV u Open Referral HSDS.',
-  'placeholder.insights': 'Aquí llegará el análisis de la coalición: socios centrales, vacíos y puntos únicos de falla.',
-  'placeholder.network': 'Aquí llegará la vista de red.',
+  ...shellEs,
+  ...searchEs,
+  ...networkEs,
+  ...planEs,
+  ...directoryEs,
+  ...insightsEs,
 };

@@ -1,25 +1,38 @@
 /** The app shell: header with the view tabs and language switch, the main area, and the status bar. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/api';
-import type { MessageKey } from '../../../shared/i18n';
 import { call } from '../api/client';
 import { useI18n } from '../i18n';
+import { TABS, showTab, useAppState, type Tab } from '../state/appStore';
+import { DirectoryView } from '../views/directory/DirectoryView';
+import { InsightsView } from '../views/insights/InsightsView';
+import { NetworkView } from '../views/network/NetworkView';
+import { PlanView } from '../views/plan/PlanView';
+import { CommandPalette } from '../search/CommandPalette';
 import { StatusBar } from './StatusBar';
 
-const TABS = ['network', 'plan', 'directory', 'insights'] as const;
-type Tab = (typeof TABS)[number];
+const VIEWS: Record<Tab, () => ReactNode> = {
+  network: () => <NetworkView />,
+  plan: () => <PlanView />,
+  directory: () => <DirectoryView />,
+  insights: () => <InsightsView />,
+};
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
-  const [tab, setTab] = useState<Tab>('network');
+  const tab = useAppState((state) => state.tab);
+  const dataRevision = useAppState((state) => state.dataRevision);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     call('app.info')
-      .then(setInfo)
+      .then((value) => {
+        setInfo(value);
+        setError(null);
+      })
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-  }, []);
+  }, [dataRevision]);
 
   return (
     <div className="app">
@@ -34,9 +47,9 @@ export function App() {
               aria-selected={tab === name}
               aria-controls={`panel-${name}`}
               className={tab === name ? 'tab tab--active' : 'tab'}
-              onClick={() => setTab(name)}
+              onClick={() => showTab(name)}
             >
-              {t(`tabs.${name}` as MessageKey)}
+              {t(`tabs.${name}`)}
             </button>
           ))}
         </nav>
@@ -49,9 +62,10 @@ export function App() {
         </label>
       </header>
       <main className="app-main" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        <p className="placeholder">{t(`placeholder.${tab}` as MessageKey)}</p>
+        {VIEWS[tab]()}
       </main>
       <StatusBar info={info} error={error} />
+      <CommandPalette />
     </div>
   );
 }

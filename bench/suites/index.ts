@@ -1,0 +1,5 @@
+/** Every benchmark suite. Each capability adds its suite here. */
+import type { BenchSuite } from '../benchmark';
+
+/** The suites `npm run bench` runs, in order. */
+export const SUITES: BenchSuite[] = [];

@@ -1,0 +1,5 @@
+/** CLI commands of the plan capability. */
+import type { CliCommand } from '../command';
+
+/** The plan commands. */
+export const planCommands: CliCommand[] = [];

@@ -1,0 +1,7 @@
+/** The Insights tab. Until its issue lands it says what is coming. */
+import { useI18n } from '../../i18n';
+
+export function InsightsView() {
+  const { t } = useI18n();
+  return <p className="placeholder">{t('placeholder.insights')}</p>;
+}

@@ -1,0 +1,7 @@
+/** The Plan tab. Until its issue lands it says what is coming. */
+import { useI18n } from '../../i18n';
+
+export function PlanView() {
+  const { t } = useI18n();
+  return <p className="placeholder">{t('placeholder.plan')}</p>;
+}

@@ -2,7 +2,7 @@
  * SQL for the graph: nodes, edges, the change log behind undo and redo, saved positions and metadata.
  * Callers own transactions; every statement here is prepared once.
  */
-import type { EdgeRecord, NodeRecord } from '../../shared/domain';
+import { parseEdgeId, type EdgeRecord, type NodeRecord } from '../../shared/domain';
 import type { SqliteDatabase } from './openDatabase';
 
 /** One logged change: an entity's stored JSON before and after (null where it did not exist). */
@@ -30,28 +30,36 @@ export class GraphRepository {
       allNodes: db.prepare<[], { record: string }>('SELECT record FROM nodes'),
       allEdges: db.prepare<[], { record: string }>('SELECT record FROM edges'),
       nodeJson: db.prepare<[string], { record: string }>('SELECT record FROM nodes WHERE id = ?'),
-      edgeJson: db.prepare<[string], { record: string }>('SELECT record FROM edges WHERE id = ?'),
+      edgeJson: db.prepare<[string, string, string], { record: string }>(
+        'SELECT record FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
+      ),
       upsertNode: db.prepare(
         `INSERT INTO nodes (id, kind, name, status, verified_at, record) VALUES (@id, @kind, @name, @status, @verifiedAt, @record)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, status = excluded.status,
            verified_at = excluded.verified_at, record = excluded.record`,
       ),
       deleteNode: db.prepare('DELETE FROM nodes WHERE id = ?'),
-      upsertEdge: db.prepare(
-        `INSERT INTO edges (id, type, from_id, to_id, record) VALUES (@id, @type, @from, @to, @record)
-         ON CONFLICT (id) DO UPDATE SET record = excluded.record`,
+      upsertEdge: db.prepare<[string, string, string, string]>(
+        `INSERT INTO edges (from_id, type, to_id, record) VALUES (?, ?, ?, ?)
+         ON CONFLICT (from_id, type, to_id) DO UPDATE SET record = excluded.record`,
       ),
-      deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
-      countNodes: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM nodes GROUP BY kind'),
-      countEdges: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM edges'),
-      countSample: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM nodes WHERE id LIKE 'sample:%'"),
-      newChangeSet: db.prepare<[string, string, string]>('INSERT INTO change_sets (at, label, state) VALUES (?, ?, ?)'),
-      logChange: db.prepare(
-        'INSERT INTO changes (change_set, entity, entity_id, before, after) VALUES (@changeSet, @entity, @entityId, @before, @after)',
+      deleteEdge: db.prepare<[string, string, string]>('DELETE FROM edges WHERE from_id = ? AND type = ? AND to_id = ?'),
+      newChangeSet: db.prepare<[string, string, string]>(
+        `INSERT INTO change_sets (at, label, state, first_seq)
+         VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM changes))`,
       ),
-      changesOf: db.prepare<[number], ChangeRow>(
-        'SELECT entity, entity_id AS entityId, before, after FROM changes WHERE change_set = ? ORDER BY seq',
+      closeChangeSet: db.prepare<[number]>(
+        'UPDATE change_sets SET last_seq = (SELECT coalesce(max(seq), 0) FROM changes) WHERE id = ?',
       ),
+      logChange: db.prepare<[number, string, string, string | null, string | null]>(
+        'INSERT INTO changes (change_set, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?)',
+      ),
+      changesOf: db.prepare<[number], ChangeRow & { seq: number }>(
+        `SELECT seq, entity, entity_id AS entityId, before, after FROM changes
+         WHERE seq BETWEEN (SELECT first_seq FROM change_sets WHERE id = ?1) AND (SELECT last_seq FROM change_sets WHERE id = ?1)
+         ORDER BY seq`,
+      ),
+      fillAfter: db.prepare<[string, number]>('UPDATE changes SET after = ? WHERE seq = ?'),
       lastApplied: db.prepare<[], ChangeSetRow>(
         "SELECT id, at, label, state FROM change_sets WHERE state = 'applied' ORDER BY id DESC LIMIT 1",
       ),
@@ -62,6 +70,7 @@ export class GraphRepository {
       discardUndone: db.prepare<[string]>(
         "UPDATE change_sets SET state = 'discarded', state_changed_at = ? WHERE state = 'undone'",
       ),
+      countSample: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM nodes WHERE id >= 'sample:' AND id < 'sample;'"),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -87,7 +96,8 @@ export class GraphRepository {
   }
 
   edgeJson(id: string): string | null {
-    return this.s.edgeJson.get(id)?.record ?? null;
+    const ends = parseEdgeId(id);
+    return ends ? (this.s.edgeJson.get(ends.from, ends.type, ends.to)?.record ?? null) : null;
   }
 
   /** Writes a node whose JSON is already serialised (so the change log can reuse the same string). */
@@ -106,20 +116,14 @@ export class GraphRepository {
     this.s.deleteNode.run(id);
   }
 
-  upsertEdge(id: string, edge: EdgeRecord, json: string): void {
-    this.s.upsertEdge.run({ id, type: edge.type, from: edge.from, to: edge.to, record: json });
+  /** Writes an edge (its ends are its key) whose JSON is already serialised. */
+  upsertEdge(edge: EdgeRecord, json: string): void {
+    this.s.upsertEdge.run(edge.from, edge.type, edge.to, json);
   }
 
   deleteEdge(id: string): void {
-    this.s.deleteEdge.run(id);
-  }
-
-  counts(): { nodes: Map<string, number>; edges: number; sample: number } {
-    return {
-      nodes: new Map(this.s.countNodes.all().map((row) => [row.kind, row.n])),
-      edges: this.s.countEdges.get()?.n ?? 0,
-      sample: this.s.countSample.get()?.n ?? 0,
-    };
+    const ends = parseEdgeId(id);
+    if (ends) this.s.deleteEdge.run(ends.from, ends.type, ends.to);
   }
 
   /** Opens a change set; a `baseline` set (the seed load) is logged but never undone. */
@@ -128,11 +132,26 @@ export class GraphRepository {
   }
 
   logChange(changeSet: number, change: ChangeRow): void {
-    this.s.logChange.run({ changeSet, ...change });
+    this.s.logChange.run(changeSet, change.entity, change.entityId, change.before, change.after);
   }
 
-  changesOf(changeSet: number): ChangeRow[] {
+  /** Records which change rows belong to a set, once its body has run (the range keeps undo reads indexed). */
+  closeChangeSet(changeSet: number): void {
+    this.s.closeChangeSet.run(changeSet);
+  }
+
+  changesOf(changeSet: number): (ChangeRow & { seq: number })[] {
     return this.s.changesOf.all(changeSet);
+  }
+
+  /** Stores an insert's after-state at the moment it is undone (see the `changes` table). */
+  fillAfter(seq: number, json: string): void {
+    this.s.fillAfter.run(json, seq);
+  }
+
+  /** How many sample records (ids under `sample:`) the database holds. */
+  sampleCount(): number {
+    return this.s.countSample.get()?.n ?? 0;
   }
 
   lastApplied(): ChangeSetRow | undefined {

@@ -7,13 +7,13 @@ import type { Atlas } from './atlas';
 
 /** What the app reports about itself and its database. */
 export function appInfo(atlas: Atlas): AppInfo {
-  const counts = atlas.store.repository.counts();
-  const nodes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, counts.nodes.get(kind) ?? 0])) as Record<NodeKind, number>;
+  const index = atlas.store.index;
+  const nodes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, index.countOfKind(kind)])) as Record<NodeKind, number>;
   return {
     version: atlas.config.version,
     databasePath: atlas.config.databasePath,
     schemaVersion: SCHEMA_VERSION,
-    counts: { nodes, edges: counts.edges, sample: counts.sample },
+    counts: { nodes, edges: index.edgeCount, sample: atlas.store.repository.sampleCount() },
     lastBackupAt: listBackups(atlas.config.databasePath)[0]?.at ?? null,
   };
 }

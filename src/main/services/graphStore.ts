@@ -131,7 +131,8 @@ export class GraphStore {
         }
         const json = JSON.stringify(record);
         repo.upsertNode(record, json);
-        log({ entity: 'node', entityId: record.id, before: before ? JSON.stringify(before) : null, after: json });
+        // An insert's after-state is the row itself until undo captures it (see the changes table).
+        log({ entity: 'node', entityId: record.id, before: before ? JSON.stringify(before) : null, after: before ? json : null });
         pendingNodes.set(record.id, record);
         change.nodes.push({ id: record.id, before, after: record });
         return record;
@@ -168,8 +169,8 @@ export class GraphStore {
         const before = currentEdge(id) ?? null;
         const stored = { type: edge.type, from: edge.from, to: edge.to, source: edge.source, note: edge.note };
         const json = JSON.stringify(stored);
-        repo.upsertEdge(id, stored, json);
-        log({ entity: 'edge', entityId: id, before: before ? JSON.stringify(stripId(before)) : null, after: json });
+        repo.upsertEdge(stored, json);
+        log({ entity: 'edge', entityId: id, before: before ? JSON.stringify(stripId(before)) : null, after: before ? json : null });
         const indexed = { ...stored, id };
         pendingEdges.set(id, indexed);
         change.edges.push({ id, before: before ? stripId(before) : null, after: stored });
@@ -197,7 +198,9 @@ export class GraphStore {
     const result = this.db.transaction(() => {
       repo.discardUndone(at);
       changeSet = repo.newChangeSet(at, label, options.baseline ? 'baseline' : 'applied');
-      return body(writer);
+      const value = body(writer);
+      repo.closeChangeSet(changeSet);
+      return value;
     })();
     this.applyToIndex(change);
     return result;
@@ -227,29 +230,38 @@ export class GraphStore {
   }
 
   /** Sets every logged entity of a change set to its `before` (undo) or `after` (redo) state, in one transaction. */
-  private replay(set: ChangeSetRow, rows: ChangeRow[], side: 'before' | 'after', state: ChangeSetRow['state']): void {
+  private replay(
+    set: ChangeSetRow,
+    rows: (ChangeRow & { seq: number })[],
+    side: 'before' | 'after',
+    state: ChangeSetRow['state'],
+  ): void {
     const change: GraphChange = { label: `${state === 'undone' ? 'Undo' : 'Redo'}: ${set.label}`, nodes: [], edges: [] };
     const at = this.now().toISOString();
     this.db.transaction(() => {
       for (const row of rows) {
-        const target = row[side];
+        const currentJson = row.entity === 'node' ? this.repo.nodeJson(row.entityId) : this.repo.edgeJson(row.entityId);
+        // Undoing an insert: keep its after-state for redo before the row goes.
+        if (side === 'before' && row.before === null && row.after === null && currentJson !== null) {
+          this.repo.fillAfter(row.seq, currentJson);
+        }
+        // Undo sets the before-state; redo the after-state (for an insert, the one captured when it was undone).
+        const targetJson = row[side];
         if (row.entity === 'node') {
-          const beforeJson = this.repo.nodeJson(row.entityId);
-          if (target === null) this.repo.deleteNode(row.entityId);
-          else this.repo.upsertNode(JSON.parse(target) as NodeRecord, target);
+          if (targetJson === null) this.repo.deleteNode(row.entityId);
+          else this.repo.upsertNode(JSON.parse(targetJson) as NodeRecord, targetJson);
           change.nodes.push({
             id: row.entityId,
-            before: beforeJson ? (JSON.parse(beforeJson) as NodeRecord) : null,
-            after: target ? (JSON.parse(target) as NodeRecord) : null,
+            before: currentJson ? (JSON.parse(currentJson) as NodeRecord) : null,
+            after: targetJson ? (JSON.parse(targetJson) as NodeRecord) : null,
           });
         } else {
-          const beforeJson = this.repo.edgeJson(row.entityId);
-          if (target === null) this.repo.deleteEdge(row.entityId);
-          else this.repo.upsertEdge(row.entityId, JSON.parse(target) as EdgeRecord, target);
+          if (targetJson === null) this.repo.deleteEdge(row.entityId);
+          else this.repo.upsertEdge(JSON.parse(targetJson) as EdgeRecord, targetJson);
           change.edges.push({
             id: row.entityId,
-            before: beforeJson ? (JSON.parse(beforeJson) as EdgeRecord) : null,
-            after: target ? (JSON.parse(target) as EdgeRecord) : null,
+            before: currentJson ? (JSON.parse(currentJson) as EdgeRecord) : null,
+            after: targetJson ? (JSON.parse(targetJson) as EdgeRecord) : null,
           });
         }
       }

@@ -28,6 +28,15 @@ export function edgeId(edge: Pick<EdgeRecord, 'type' | 'from' | 'to'>): string {
   return `${from}|${edge.type}|${to}`;
 }
 
+/** The type and ends encoded in an edge id, or null when the string is not an edge id. */
+export function parseEdgeId(id: string): { from: string; type: EdgeType; to: string } | null {
+  const parts = id.split('|');
+  if (parts.length !== 3) return null;
+  const [from = '', type = '', to = ''] = parts;
+  if (!(EDGE_TYPES as readonly string[]).includes(type) || !from || !to) return null;
+  return { from, type: type as EdgeType, to };
+}
+
 /** The ends of an edge in the order it is stored: sorted for a symmetric type, as given otherwise. */
 export function canonicalEnds(edge: Pick<EdgeRecord, 'type' | 'from' | 'to'>): { from: string; to: string } {
   const rule = EDGE_TYPE_RULES[edge.type];

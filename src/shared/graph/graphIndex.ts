@@ -17,6 +17,7 @@ export class GraphIndex {
   private readonly outgoing = new Map<string, Set<string>>();
   private readonly incoming = new Map<string, Set<string>>();
   private version = 0;
+  private readonly kindCounts = new Map<NodeKind, number>();
 
   /** A number that grows with every change: caches compare it to know they are current. */
   get revision(): number {
@@ -79,13 +80,23 @@ export class GraphIndex {
     return ids;
   }
 
+  /** How many records of a kind the graph holds (kept as records come and go). */
+  countOfKind(kind: NodeKind): number {
+    return this.kindCounts.get(kind) ?? 0;
+  }
+
   putNode(record: NodeRecord): void {
+    const previous = this.nodes.get(record.id);
+    if (previous) this.kindCounts.set(previous.kind, (this.kindCounts.get(previous.kind) ?? 1) - 1);
+    this.kindCounts.set(record.kind, (this.kindCounts.get(record.kind) ?? 0) + 1);
     this.nodes.set(record.id, record);
     this.version++;
   }
 
   /** Removes a node; its edges must be removed first (the store does so in the same transaction). */
   removeNode(id: string): void {
+    const previous = this.nodes.get(id);
+    if (previous) this.kindCounts.set(previous.kind, (this.kindCounts.get(previous.kind) ?? 1) - 1);
     this.nodes.delete(id);
     this.outgoing.delete(id);
     this.incoming.delete(id);

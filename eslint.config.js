@@ -5,7 +5,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'util',
+  'worker_threads',
+];
 const NATIVE_AND_SHELL = ['electron', 'electron/*', 'better-sqlite3'];
 const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', 'cytoscape', 'cytoscape-*'];
 
@@ -20,7 +33,17 @@ function forbid(groups) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'native/**', 'test-results/**', 'bench/results.json', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'native/**',
+      'test-results/**',
+      'bench/results.json',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,8 +58,14 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     ignores: ['src/shared/**/*.test.ts'],
     rules: forbid([
-      [[...NODE_BUILTINS, ...NATIVE_AND_SHELL, ...UI_LIBRARIES], 'src/shared is pure TypeScript: no Node, Electron, DOM or UI library.'],
-      [['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'], 'src/shared imports nothing outside src/shared.'],
+      [
+        [...NODE_BUILTINS, ...NATIVE_AND_SHELL, ...UI_LIBRARIES],
+        'src/shared is pure TypeScript: no Node, Electron, DOM or UI library.',
+      ],
+      [
+        ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**'],
+        'src/shared imports nothing outside src/shared.',
+      ],
     ]),
   },
   {
@@ -46,7 +75,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...forbid([
-        [[...NODE_BUILTINS, ...NATIVE_AND_SHELL], 'The renderer reaches the app only through its API client (src/renderer/src/api/client.ts).'],
+        [
+          [...NODE_BUILTINS, ...NATIVE_AND_SHELL],
+          'The renderer reaches the app only through its API client (src/renderer/src/api/client.ts).',
+        ],
         [['**/main/**', '**/preload/**', '**/cli/**'], 'The renderer imports only src/shared and its own modules.'],
       ]),
     },
@@ -55,15 +87,25 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/**/*.test.ts'],
     rules: forbid([
-      [['electron', 'electron/*'], 'Only the composition root (src/main/index.ts) imports electron; pass what a module needs in.', true],
-      [['**/renderer/**', '**/cli/**', '**/preload/**'], 'The main process does not import the renderer, the preload or the CLI.'],
+      [
+        ['electron', 'electron/*'],
+        'Only the composition root (src/main/index.ts) imports electron; pass what a module needs in.',
+        true,
+      ],
+      [
+        ['**/renderer/**', '**/cli/**', '**/preload/**'],
+        'The main process does not import the renderer, the preload or the CLI.',
+      ],
       [UI_LIBRARIES, 'UI libraries belong to the renderer.'],
     ]),
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: forbid([
-      [[...NODE_BUILTINS, 'better-sqlite3', ...UI_LIBRARIES], 'The sandboxed preload may use only electron and src/shared.'],
+      [
+        [...NODE_BUILTINS, 'better-sqlite3', ...UI_LIBRARIES],
+        'The sandboxed preload may use only electron and src/shared.',
+      ],
       [['**/main/**', '**/renderer/**', '**/cli/**'], 'The preload imports only src/shared.'],
     ]),
   },

@@ -87,13 +87,16 @@ export async function runCli(argv: string[], projectRoot: string, io: CliIo): Pr
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  return (
+    typeof (error as { code?: unknown })?.code === 'string' &&
+    String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));
   return [
-    'Referral Atlas command line. Every command takes --db PATH (default: the app\'s own database;',
+    "Referral Atlas command line. Every command takes --db PATH (default: the app's own database;",
     'REFERRAL_ATLAS_DB overrides) and --json.',
     '',
     ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),

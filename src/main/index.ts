@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   denyAllPermissions(session.defaultSession);
 
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), 'Referral Atlas'));
+  const window = new BrowserWindow(
+    mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), 'Referral Atlas'),
+  );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(!app.isPackaged && devServerUrl ? devServerUrl : APP_START_URL);
 }

@@ -20,7 +20,11 @@ export function userDataDir(platform: NodeJS.Platform = process.platform, env = 
 }
 
 /** The database to open: `--db PATH` first, then `REFERRAL_ATLAS_DB`, then the user-data folder. */
-export function resolveDatabasePath(explicit: string | undefined, env = process.env, platform = process.platform): string {
+export function resolveDatabasePath(
+  explicit: string | undefined,
+  env = process.env,
+  platform = process.platform,
+): string {
   if (explicit) return explicit;
   const fromEnv = env[DATABASE_ENV];
   if (fromEnv) return fromEnv;

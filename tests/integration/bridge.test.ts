@@ -27,7 +27,9 @@ describe('the loopback bridge', () => {
     atlas.dispose();
   });
 
-  const newRecord = { record: { kind: 'actor', id: 'actor:intruder', name: 'Intruder', actorType: 'ngo', source: 'x' } };
+  const newRecord = {
+    record: { kind: 'actor', id: 'actor:intruder', name: 'Intruder', actorType: 'ngo', source: 'x' },
+  };
 
   function databaseBytes(): Buffer {
     atlas.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -69,7 +71,13 @@ describe('the loopback bridge', () => {
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: bridge.port, path: '/', method: 'GET', headers: { Host: `evil.example:${bridge.port}` } },
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/',
+          method: 'GET',
+          headers: { Host: `evil.example:${bridge.port}` },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);

@@ -57,7 +57,8 @@ vi.mock('electron', () => {
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (handler: typeof recorded.permissionRequest) => (recorded.permissionRequest = handler),
+        setPermissionRequestHandler: (handler: typeof recorded.permissionRequest) =>
+          (recorded.permissionRequest = handler),
         setPermissionCheckHandler: (handler: typeof recorded.permissionCheck) => (recorded.permissionCheck = handler),
       },
     },
@@ -83,7 +84,9 @@ describe('the Electron main process (with a stand-in electron module)', () => {
   });
 
   it('registers the app scheme as privileged and serves it', () => {
-    expect(recorded.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(recorded.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(recorded.protocols).toEqual(['app']);
   });
 

@@ -42,7 +42,10 @@ describe('the IPC and HTTP transports', () => {
     const listener = handlers.get(ipcChannel(method));
     if (!listener) return { missing: method };
     // Electron structured-clones arguments and results across the process boundary.
-    const result = await listener({ senderFrame: { url: 'app://atlas/index.html', parent: null } }, structuredClone(input));
+    const result = await listener(
+      { senderFrame: { url: 'app://atlas/index.html', parent: null } },
+      structuredClone(input),
+    );
     return structuredClone(result);
   }
 
@@ -66,7 +69,13 @@ describe('the IPC and HTTP transports', () => {
   });
 
   it('applies a write made over one transport to what the other reads', async () => {
-    const record = { kind: 'actor', id: 'actor:transport-check', name: 'Transport Check', actorType: 'ngo', source: 'test' };
+    const record = {
+      kind: 'actor',
+      id: 'actor:transport-check',
+      name: 'Transport Check',
+      actorType: 'ngo',
+      source: 'test',
+    };
     const created = await viaIpc('graph.createNode', { record });
     expect(created).toMatchObject({ ok: true });
     const read = await callBridge(bridge.origin, 'graph.get', { id: 'actor:transport-check' }, bridge.token);

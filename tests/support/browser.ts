@@ -16,7 +16,9 @@ export const RESULTS_DIR = join(PROJECT_ROOT, 'test-results');
 /** Launches headless Chromium; fails with an install hint when it is missing. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -16,7 +16,8 @@ function oneId(context: CommandContext, usage: string): string {
 function positiveInteger(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new UsageError(`${name} must be a whole number, got "${String(value)}"`);
+  if (!Number.isInteger(number) || number < 0)
+    throw new UsageError(`${name} must be a whole number, got "${String(value)}"`);
   return number;
 }
 
@@ -53,7 +54,9 @@ const getCommand: CliCommand = {
         `Source: ${details.record.source}`,
         `Verified: ${details.record.verifiedAt ?? 'never'}`,
         ...details.relations.map((r) =>
-          r.direction === 'out' ? `  -> ${r.edge.type} ${r.other.name} (${r.other.id})` : `  <- ${r.edge.type} ${r.other.name} (${r.other.id})`,
+          r.direction === 'out'
+            ? `  -> ${r.edge.type} ${r.other.name} (${r.other.id})`
+            : `  <- ${r.edge.type} ${r.other.name} (${r.other.id})`,
         ),
       ].join('\n'),
     );
@@ -70,7 +73,10 @@ const neighborsCommand: CliCommand = {
     const depth = positiveInteger(context.values.depth, '--depth', 1);
     const found = unwrap(await (await context.dispatch())('graph.neighbors', { id, depth })) as Subgraph;
     print(context, found, () =>
-      [`${found.nodes.length} records, ${found.edges.length} relations`, ...found.nodes.map((n) => `  ${n.id}  ${n.name}`)].join('\n'),
+      [
+        `${found.nodes.length} records, ${found.edges.length} relations`,
+        ...found.nodes.map((n) => `  ${n.id}  ${n.name}`),
+      ].join('\n'),
     );
   },
 };
@@ -114,7 +120,12 @@ const restoreCommand: CliCommand = {
     }
     await restoreDatabaseFile(context.databasePath, source);
     print(context, { restored: source, database: context.databasePath, previousSavedAs: safetyCopy }, () =>
-      [`Restored ${source} into ${context.databasePath}.`, safetyCopy ? `The previous database was saved as ${safetyCopy}.` : ''].join('\n').trim(),
+      [
+        `Restored ${source} into ${context.databasePath}.`,
+        safetyCopy ? `The previous database was saved as ${safetyCopy}.` : '',
+      ]
+        .join('\n')
+        .trim(),
     );
   },
 };
@@ -130,7 +141,9 @@ function historyCommand(name: 'undo' | 'redo'): CliCommand {
         redone?: string | null;
       };
       const label = result.undone ?? result.redone ?? null;
-      print(context, result, () => (label ? `${name === 'undo' ? 'Undid' : 'Redid'}: ${label}` : `Nothing to ${name}.`));
+      print(context, result, () =>
+        label ? `${name === 'undo' ? 'Undid' : 'Redid'}: ${label}` : `Nothing to ${name}.`,
+      );
     },
   };
 }
@@ -158,8 +171,20 @@ const generateCommand: CliCommand = {
     );
     const seconds = (performance.now() - started) / 1000;
     const rows = nodes.length + network.edges.length;
-    const summary = { actors, seed, records: nodes.length, relations: network.edges.length, seconds, rowsPerSecond: rows / seconds };
-    print(context, summary, () => `Added ${nodes.length} records and ${network.edges.length} relations in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`);
+    const summary = {
+      actors,
+      seed,
+      records: nodes.length,
+      relations: network.edges.length,
+      seconds,
+      rowsPerSecond: rows / seconds,
+    };
+    print(
+      context,
+      summary,
+      () =>
+        `Added ${nodes.length} records and ${network.edges.length} relations in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s).`,
+    );
   },
 };
 

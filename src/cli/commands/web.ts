@@ -17,7 +17,9 @@ export const webCommand: CliCommand = {
     const port = context.values.port === undefined ? 0 : Number(context.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number.');
     const bridge = await startBridge({ dispatch: await context.dispatch(), rendererDir, port });
-    context.stdout(`Referral Atlas is served at ${bridge.url}\nDatabase: ${context.databasePath}\nPress Ctrl+C to stop.\n`);
+    context.stdout(
+      `Referral Atlas is served at ${bridge.url}\nDatabase: ${context.databasePath}\nPress Ctrl+C to stop.\n`,
+    );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

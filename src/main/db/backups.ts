@@ -45,7 +45,12 @@ export async function backupDatabase(db: SqliteDatabase, file: string): Promise<
 }
 
 /** Takes a backup into the database's backup folder, named by time and reason (e.g. `before-import`). */
-export async function backupToFolder(db: SqliteDatabase, databasePath: string, reason: string, now = new Date()): Promise<BackupInfo> {
+export async function backupToFolder(
+  db: SqliteDatabase,
+  databasePath: string,
+  reason: string,
+  now = new Date(),
+): Promise<BackupInfo> {
   const stamp = now.toISOString().replace(/[-:.]/g, '');
   const file = join(backupFolderFor(databasePath), `atlas-${stamp}-${reason}.sqlite`);
   await backupDatabase(db, file);
@@ -77,7 +82,10 @@ export function verifyBackupFile(file: string): void {
     checkIntegrity(db, file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new AtlasError('CONFLICT', `The backup ${file} is from a newer version of Referral Atlas (schema ${version}).`);
+      throw new AtlasError(
+        'CONFLICT',
+        `The backup ${file} is from a newer version of Referral Atlas (schema ${version}).`,
+      );
     }
     if (version === 0) throw new AtlasError('BAD_INPUT', `${file} is not a Referral Atlas database.`);
   } catch (error) {

@@ -43,7 +43,9 @@ export class GraphRepository {
         `INSERT INTO edges (from_id, type, to_id, record) VALUES (?, ?, ?, ?)
          ON CONFLICT (from_id, type, to_id) DO UPDATE SET record = excluded.record`,
       ),
-      deleteEdge: db.prepare<[string, string, string]>('DELETE FROM edges WHERE from_id = ? AND type = ? AND to_id = ?'),
+      deleteEdge: db.prepare<[string, string, string]>(
+        'DELETE FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
+      ),
       newChangeSet: db.prepare<[string, string, string]>(
         `INSERT INTO change_sets (at, label, state, first_seq)
          VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM changes))`,
@@ -54,9 +56,9 @@ export class GraphRepository {
       logChange: db.prepare<[number, string, string, string | null, string | null]>(
         'INSERT INTO changes (change_set, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?)',
       ),
-      changesOf: db.prepare<[number], ChangeRow & { seq: number }>(
+      changesOf: db.prepare<[{ set: number }], ChangeRow & { seq: number }>(
         `SELECT seq, entity, entity_id AS entityId, before, after FROM changes
-         WHERE seq BETWEEN (SELECT first_seq FROM change_sets WHERE id = ?1) AND (SELECT last_seq FROM change_sets WHERE id = ?1)
+         WHERE seq BETWEEN (SELECT first_seq FROM change_sets WHERE id = @set) AND (SELECT last_seq FROM change_sets WHERE id = @set)
          ORDER BY seq`,
       ),
       fillAfter: db.prepare<[string, number]>('UPDATE changes SET after = ? WHERE seq = ?'),
@@ -66,16 +68,22 @@ export class GraphRepository {
       firstUndone: db.prepare<[], ChangeSetRow>(
         "SELECT id, at, label, state FROM change_sets WHERE state = 'undone' ORDER BY id ASC LIMIT 1",
       ),
-      setState: db.prepare<[string, string, number]>('UPDATE change_sets SET state = ?, state_changed_at = ? WHERE id = ?'),
+      setState: db.prepare<[string, string, number]>(
+        'UPDATE change_sets SET state = ?, state_changed_at = ? WHERE id = ?',
+      ),
       discardUndone: db.prepare<[string]>(
         "UPDATE change_sets SET state = 'discarded', state_changed_at = ? WHERE state = 'undone'",
       ),
-      countSample: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM nodes WHERE id >= 'sample:' AND id < 'sample;'"),
+      countSample: db.prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM nodes WHERE id >= 'sample:' AND id < 'sample;'",
+      ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
-      positions: db.prepare<[], { nodeId: string; x: number; y: number }>('SELECT node_id AS nodeId, x, y FROM positions'),
+      positions: db.prepare<[], { nodeId: string; x: number; y: number }>(
+        'SELECT node_id AS nodeId, x, y FROM positions',
+      ),
       upsertPosition: db.prepare<[string, number, number]>(
         'INSERT INTO positions (node_id, x, y) VALUES (?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET x = excluded.x, y = excluded.y',
       ),
@@ -141,7 +149,7 @@ export class GraphRepository {
   }
 
   changesOf(changeSet: number): (ChangeRow & { seq: number })[] {
-    return this.s.changesOf.all(changeSet);
+    return this.s.changesOf.all({ set: changeSet });
   }
 
   /** Stores an insert's after-state at the moment it is undone (see the `changes` table). */

@@ -51,7 +51,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       );
     }
     if (current < target) {
-      if (options.readonly) throw new AtlasError('CONFLICT', `The database at ${path} needs an upgrade and was opened read-only.`);
+      if (options.readonly)
+        throw new AtlasError('CONFLICT', `The database at ${path} needs an upgrade and was opened read-only.`);
       if (current > 0 && options.beforeMigrate) await options.beforeMigrate(db, current, target);
       migrate(db, migrations, current);
     }

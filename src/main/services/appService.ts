@@ -8,7 +8,10 @@ import type { Atlas } from './atlas';
 /** What the app reports about itself and its database. */
 export function appInfo(atlas: Atlas): AppInfo {
   const index = atlas.store.index;
-  const nodes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, index.countOfKind(kind)])) as Record<NodeKind, number>;
+  const nodes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, index.countOfKind(kind)])) as Record<
+    NodeKind,
+    number
+  >;
   return {
     version: atlas.config.version,
     databasePath: atlas.config.databasePath,

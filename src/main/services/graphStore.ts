@@ -3,10 +3,7 @@
  * shared schemas, run in one SQLite transaction, logged as a change set (before and after of each row) for undo
  * and redo across restarts, and then applied to the in-memory {@link GraphIndex} that readers use.
  */
-import {
-  AtlasError,
-  badInput,
-} from '../../shared/api';
+import { AtlasError, badInput } from '../../shared/api';
 import {
   canonicalEnds,
   edgeEndpointProblem,
@@ -127,12 +124,20 @@ export class GraphStore {
         }
         const before = currentNode(record.id) ?? null;
         if (before && before.kind !== record.kind) {
-          throw new AtlasError('CONFLICT', `${record.id} is ${before.kind === 'actor' ? 'an' : 'a'} ${before.kind}; its kind cannot change to ${record.kind}.`);
+          throw new AtlasError(
+            'CONFLICT',
+            `${record.id} is ${before.kind === 'actor' ? 'an' : 'a'} ${before.kind}; its kind cannot change to ${record.kind}.`,
+          );
         }
         const json = JSON.stringify(record);
         repo.upsertNode(record, json);
         // An insert's after-state is the row itself until undo captures it (see the changes table).
-        log({ entity: 'node', entityId: record.id, before: before ? JSON.stringify(before) : null, after: before ? json : null });
+        log({
+          entity: 'node',
+          entityId: record.id,
+          before: before ? JSON.stringify(before) : null,
+          after: before ? json : null,
+        });
         pendingNodes.set(record.id, record);
         change.nodes.push({ id: record.id, before, after: record });
         return record;
@@ -164,13 +169,19 @@ export class GraphStore {
           ]);
         }
         const problem = edgeEndpointProblem(edge.type, from, to);
-        if (problem) throw new AtlasError('BAD_INPUT', `relation refused: ${problem}`, [{ path: 'type', message: problem }]);
+        if (problem)
+          throw new AtlasError('BAD_INPUT', `relation refused: ${problem}`, [{ path: 'type', message: problem }]);
         const id = edgeId(edge);
         const before = currentEdge(id) ?? null;
         const stored = { type: edge.type, from: edge.from, to: edge.to, source: edge.source, note: edge.note };
         const json = JSON.stringify(stored);
         repo.upsertEdge(stored, json);
-        log({ entity: 'edge', entityId: id, before: before ? JSON.stringify(stripId(before)) : null, after: before ? json : null });
+        log({
+          entity: 'edge',
+          entityId: id,
+          before: before ? JSON.stringify(stripId(before)) : null,
+          after: before ? json : null,
+        });
         const indexed = { ...stored, id };
         pendingEdges.set(id, indexed);
         change.edges.push({ id, before: before ? stripId(before) : null, after: stored });
@@ -236,7 +247,11 @@ export class GraphStore {
     side: 'before' | 'after',
     state: ChangeSetRow['state'],
   ): void {
-    const change: GraphChange = { label: `${state === 'undone' ? 'Undo' : 'Redo'}: ${set.label}`, nodes: [], edges: [] };
+    const change: GraphChange = {
+      label: `${state === 'undone' ? 'Undo' : 'Redo'}: ${set.label}`,
+      nodes: [],
+      edges: [],
+    };
     const at = this.now().toISOString();
     this.db.transaction(() => {
       for (const row of rows) {

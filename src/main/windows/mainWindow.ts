@@ -63,7 +63,10 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
 
 /** The part of Electron's WebContents the hardening touches, so a test can pass a stand-in. */
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url?: string }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void; url?: string }, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -82,7 +85,9 @@ export function hardenWebContents(contents: WebContentsLike, isTrusted: (url: st
 
 /** The part of Electron's Session the permission rules touch. */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
 }
 

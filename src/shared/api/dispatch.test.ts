@@ -34,10 +34,13 @@ describe('createDispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
-  it.each([['no.such.method'], ['toString'], ['__proto__'], [42], [null]])('refuses the method name %j', async (name) => {
-    const result = await createDispatcher(fakeHandlers())(name, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-  });
+  it.each([['no.such.method'], ['toString'], ['__proto__'], [42], [null]])(
+    'refuses the method name %j',
+    async (name) => {
+      const result = await createDispatcher(fakeHandlers())(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    },
+  );
 
   it('passes an AtlasError code through', async () => {
     const dispatch = createDispatcher(
@@ -47,7 +50,10 @@ describe('createDispatcher', () => {
         },
       }),
     );
-    expect(await dispatch('app.info', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such database.' } });
+    expect(await dispatch('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such database.' },
+    });
   });
 
   it('hides the detail of an unexpected error from the caller and reports it to the host', async () => {

@@ -17,7 +17,10 @@ export function createDispatcher(handlers: ContractHandlers, options: DispatchOp
     if (!isMethodName(method)) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}.` },
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message: `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}.`,
+        },
       };
     }
     const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);

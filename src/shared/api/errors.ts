@@ -45,7 +45,9 @@ export class AtlasError extends Error {
 
   /** The plain object form sent over a transport. */
   toApiError(): ApiError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -26,7 +26,11 @@ export const MAX_NAME_LENGTH = 300;
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    // Date rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date');
 
 /** A record id: `<kind>:<slug>`, or `sample:<slug>` for the fictional sample network. */
 export const recordIdSchema = z
@@ -66,7 +70,10 @@ export const addressSchema = z
     city: shortText.optional(),
     region: shortText.optional(),
     postalCode: z.string().max(20).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "US"').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "US"')
+      .optional(),
   })
   .strict();
 /** A postal address. */
@@ -75,7 +82,11 @@ export type Address = z.infer<typeof addressSchema>;
 /** A phone number with what it is for (e.g. "24-hour line", "fax"). */
 export const phoneSchema = z
   .object({
-    number: z.string().min(3).max(40).regex(/^[0-9+()./ -]+$/, 'may hold only digits, spaces and + ( ) . / -'),
+    number: z
+      .string()
+      .min(3)
+      .max(40)
+      .regex(/^[0-9+()./ -]+$/, 'may hold only digits, spaces and + ( ) . / -'),
     label: shortText.optional(),
   })
   .strict();

@@ -35,16 +35,82 @@ export interface SyntheticNetwork {
 
 const SOURCE = 'Synthetic network (Referral Atlas generator)';
 const STATES = ['CA', 'TX', 'NY', 'FL', 'IL', 'WA', 'GA', 'AZ', 'NV', 'OR', 'NJ', 'MA', 'CO', 'MI', 'NC', 'PA'];
-const LANGUAGES = ['en', 'es', 'zh', 'vi', 'ko', 'tl', 'ar', 'ru', 'fr', 'ht', 'pt', 'hi', 'fa', 'th', 'km', 'uk', 'so', 'am'];
-const LANGUAGE_WEIGHTS = [1, 0.55, 0.12, 0.1, 0.08, 0.08, 0.06, 0.06, 0.05, 0.05, 0.05, 0.04, 0.04, 0.03, 0.03, 0.03, 0.02, 0.02];
+const LANGUAGES = [
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'ko',
+  'tl',
+  'ar',
+  'ru',
+  'fr',
+  'ht',
+  'pt',
+  'hi',
+  'fa',
+  'th',
+  'km',
+  'uk',
+  'so',
+  'am',
+];
+const LANGUAGE_WEIGHTS = [
+  1, 0.55, 0.12, 0.1, 0.08, 0.08, 0.06, 0.06, 0.05, 0.05, 0.05, 0.04, 0.04, 0.03, 0.03, 0.03, 0.02, 0.02,
+];
 const PLACE_WORDS = [
-  'Harbor', 'Cedar', 'Willow', 'Summit', 'Riverside', 'Lakeview', 'Maple', 'Northgate', 'Sunrise', 'Meadow', 'Granite',
-  'Pioneer', 'Beacon', 'Crescent', 'Prairie', 'Canyon', 'Bayside', 'Redwood', 'Orchard', 'Magnolia', 'Juniper', 'Aspen',
-  'Sequoia', 'Hillcrest', 'Fairview', 'Brookside', 'Evergreen', 'Highland', 'Seaside', 'Valley',
+  'Harbor',
+  'Cedar',
+  'Willow',
+  'Summit',
+  'Riverside',
+  'Lakeview',
+  'Maple',
+  'Northgate',
+  'Sunrise',
+  'Meadow',
+  'Granite',
+  'Pioneer',
+  'Beacon',
+  'Crescent',
+  'Prairie',
+  'Canyon',
+  'Bayside',
+  'Redwood',
+  'Orchard',
+  'Magnolia',
+  'Juniper',
+  'Aspen',
+  'Sequoia',
+  'Hillcrest',
+  'Fairview',
+  'Brookside',
+  'Evergreen',
+  'Highland',
+  'Seaside',
+  'Valley',
 ];
 const MISSION_WORDS = [
-  'Hope', 'Freedom', 'Lantern', 'Bridge', 'Haven', 'Compass', 'Anchor', 'Circle', 'Pathways', 'Horizon', 'Refuge',
-  'Unity', 'Promise', 'Harvest', 'Shield', 'Open Door', 'New Day', 'Safe Passage', 'Kinship', 'Tapestry',
+  'Hope',
+  'Freedom',
+  'Lantern',
+  'Bridge',
+  'Haven',
+  'Compass',
+  'Anchor',
+  'Circle',
+  'Pathways',
+  'Horizon',
+  'Refuge',
+  'Unity',
+  'Promise',
+  'Harvest',
+  'Shield',
+  'Open Door',
+  'New Day',
+  'Safe Passage',
+  'Kinship',
+  'Tapestry',
 ];
 const TYPE_NOUNS: Record<ActorType, readonly string[]> = {
   agency: ['County Department of Social Services', 'Office of Victim Services', 'Public Health Agency'],
@@ -74,7 +140,17 @@ const ACTOR_TYPE_WEIGHTS: [ActorType, number][] = [
 ];
 /** Which needs each actor type's services typically meet. */
 const NEEDS_BY_TYPE: Record<ActorType, readonly NeedCode[]> = {
-  ngo: ['case_management', 'reintegration', 'job_training', 'education', 'interpretation', 'benefits', 'microcredit', 'repatriation', 'documentation'],
+  ngo: [
+    'case_management',
+    'reintegration',
+    'job_training',
+    'education',
+    'interpretation',
+    'benefits',
+    'microcredit',
+    'repatriation',
+    'documentation',
+  ],
   shelter: ['shelter', 'safety', 'long_term_housing', 'case_management'],
   legal_provider: ['legal_aid', 'immigration_relief', 'restitution', 'victim_compensation', 'documentation'],
   health_provider: ['medical', 'mental_health'],
@@ -208,7 +284,10 @@ export function generateNetwork(options: SyntheticOptions): SyntheticNetwork {
         notes: '',
       },
       cost: random.chance(0.85) ? 'free' : random.pick(['sliding_scale', 'fee'] as const),
-      capacity: actorType === 'shelter' && random.chance(0.7) ? { available: random.int(0, 12), updatedAt: isoDaysBefore(today, random.int(0, 60)) } : null,
+      capacity:
+        actorType === 'shelter' && random.chance(0.7)
+          ? { available: random.int(0, 12), updatedAt: isoDaysBefore(today, random.int(0, 60)) }
+          : null,
       detention: actorType === 'shelter' && random.chance(0.02),
       confidential: actorType === 'shelter' ? ['address.street'] : [],
     };
@@ -235,7 +314,8 @@ export function generateNetwork(options: SyntheticOptions): SyntheticNetwork {
       edges.push({ type: 'meets', from: serviceId, to: `need:${primary}`, source: SOURCE, note: '' });
       if (random.chance(0.3)) {
         const secondary = random.pick(needsPool);
-        if (secondary !== primary) edges.push({ type: 'meets', from: serviceId, to: `need:${secondary}`, source: SOURCE, note: '' });
+        if (secondary !== primary)
+          edges.push({ type: 'meets', from: serviceId, to: `need:${secondary}`, source: SOURCE, note: '' });
       }
     }
   }

@@ -23,5 +23,8 @@ export const appMethods = {
   'app.ping': method(z.object({}).strict(), 'Answers pong: a liveness check for a transport.').returns<{
     pong: true;
   }>(),
-  'app.info': method(z.object({}).strict(), 'The app version, the open database and its record counts.').returns<AppInfo>(),
+  'app.info': method(
+    z.object({}).strict(),
+    'The app version, the open database and its record counts.',
+  ).returns<AppInfo>(),
 };

@@ -102,17 +102,24 @@ export const graphMethods = {
     z.object({ edge: edgeRecordSchema }).strict(),
     'Creates a relation between two existing records.',
   ).returns<EdgeWithId>(),
-  'graph.deleteEdge': method(
-    z.object({ id: z.string().min(1).max(500) }).strict(),
-    'Deletes one relation.',
-  ).returns<{ removed: true }>(),
-  'history.state': method(z.object({}).strict(), 'Whether undo and redo are possible, and what they would do.').returns<HistoryInfo>(),
+  'graph.deleteEdge': method(z.object({ id: z.string().min(1).max(500) }).strict(), 'Deletes one relation.').returns<{
+    removed: true;
+  }>(),
+  'history.state': method(
+    z.object({}).strict(),
+    'Whether undo and redo are possible, and what they would do.',
+  ).returns<HistoryInfo>(),
   'history.undo': method(z.object({}).strict(), 'Undoes the latest change (across restarts).').returns<
     HistoryInfo & { undone: string | null }
   >(),
   'history.redo': method(z.object({}).strict(), 'Redoes the latest undone change.').returns<
     HistoryInfo & { redone: string | null }
   >(),
-  'backup.create': method(z.object({}).strict(), 'Takes a backup now, into the database’s backup folder.').returns<BackupSummary>(),
-  'backup.list': method(z.object({}).strict(), 'The backups of the open database, newest first.').returns<BackupSummary[]>(),
+  'backup.create': method(
+    z.object({}).strict(),
+    'Takes a backup now, into the database’s backup folder.',
+  ).returns<BackupSummary>(),
+  'backup.list': method(z.object({}).strict(), 'The backups of the open database, newest first.').returns<
+    BackupSummary[]
+  >(),
 };

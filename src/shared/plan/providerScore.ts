@@ -1,0 +1,198 @@
+/** The soft score of a provider and its explanation in plain sentences, and the context one plan computation shares. */
+import { isStale, regionDistance, type NeedCode } from '../domain';
+import type { GraphIndex } from '../graph/graphIndex';
+import type { MessageKey, UiLocale } from '../i18n';
+import type { ClientProfile } from './clientProfile';
+import { byUrgency, NEED_URGENCY } from './needUrgency';
+import { EDGE_WEIGHT, type PartnerPaths, type PlannerIndex, type Provider } from './plannerIndex';
+import { checkProvider, isOpenAt, speaksClientLanguage, type ArrivalMoment } from './providerRules';
+
+/** Everything one plan computation shares. */
+export interface PlanContext {
+  graph: GraphIndex;
+  index: PlannerIndex;
+  profile: ClientProfile;
+  today: Date;
+  language: UiLocale;
+  ancestry: string[];
+  arrival: ArrivalMoment | null;
+  start: { index: number; name: string } | null;
+  paths: PartnerPaths | null;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+}
+
+/** The needs of the profile a provider meets, most urgent first. */
+export function requestedNeeds(context: PlanContext, provider: Provider): NeedCode[] {
+  return byUrgency(provider.needs.filter((need) => context.profile.needs.includes(need)));
+}
+
+/**
+ * The soft score of a provider that passed the hard rules. With `explain`, each term is also said as a reason (what
+ * speaks for it) or a warning (what to check). One function for both, so the score and its explanation never drift.
+ */
+export function assess(
+  context: PlanContext,
+  provider: Provider,
+  explain: { reasons: string[]; warnings: string[] } | null,
+): number {
+  const { t, profile } = context;
+  const reason = (key: MessageKey, params?: Record<string, string | number>) => explain?.reasons.push(t(key, params));
+  const warn = (key: MessageKey, params?: Record<string, string | number>) => explain?.warnings.push(t(key, params));
+  let score = 0;
+
+  const met = requestedNeeds(context, provider);
+  score += 30 * (met.length - 1);
+  if (explain)
+    reason('plan.reason.needs', {
+      needs: listOf(
+        context,
+        met.map((need) => needName(context, need)),
+      ),
+    });
+
+  const speaks = speaksClientLanguage(provider, profile.languages);
+  if (speaks === null) {
+    score -= 15;
+    warn('plan.warning.languageUnknown');
+  } else if (profile.languages.length > 0) {
+    const spoken = profile.languages.filter((language) => provider.languages.includes(language));
+    score += 20 + (spoken[0] === profile.languages[0] ? 5 : 0);
+    if (explain)
+      reason('plan.reason.language', {
+        languages: listOf(
+          context,
+          spoken.map((code) => languageName(context, code)),
+        ),
+      });
+  }
+
+  const verdict = checkProvider(provider, profile);
+  if (verdict.doubts.length === 0) {
+    score += 5;
+    reason('plan.reason.eligible');
+  }
+  for (const doubt of verdict.doubts) {
+    score -= 8;
+    warn(doubt.key, doubt.params);
+  }
+  if (verdict.specialises && profile.traffickingType !== 'unknown') {
+    score += 6;
+    const types = provider.eligibility.flatMap((rules) => rules.traffickingTypes);
+    reason('plan.reason.specialises', { type: [...new Set(types)].join('/') });
+  }
+
+  const urgent = met.some((need) => NEED_URGENCY[need] === 0);
+  if (provider.open24x7) {
+    score += urgent ? 12 : 6;
+    reason('plan.reason.open24x7');
+  } else if (context.arrival && provider.hours.length > 0) {
+    const when = { day: t(`plan.day.${context.arrival.day}`), time: context.arrival.time };
+    if (isOpenAt(false, provider.hours, context.arrival)) {
+      score += 8;
+      reason('plan.reason.openAtArrival', when);
+    } else {
+      score -= urgent ? 15 : 6;
+      warn('plan.warning.closedAtArrival', when);
+    }
+  } else if (provider.hours.length === 0) {
+    score -= 3;
+    warn('plan.warning.hoursUnknown');
+  }
+
+  let nearest: { region: string; distance: number } | null = null;
+  for (const region of provider.regions) {
+    const distance = regionDistance(region, profile.region);
+    if (distance !== null && (nearest === null || distance < nearest.distance)) nearest = { region, distance };
+  }
+  if (nearest) {
+    score += Math.max(0, 10 - 4 * nearest.distance);
+    reason(nearest.distance === 0 ? 'plan.reason.regionLocal' : 'plan.reason.regionWider', {
+      region: regionLabel(nearest.region),
+    });
+  }
+
+  if (provider.needs.includes('shelter') || provider.needs.includes('long_term_housing')) {
+    const capacity = provider.capacity;
+    if (capacity === null) {
+      score -= 4;
+      warn('plan.warning.capacityUnknown');
+    } else if (capacity.available > 0) {
+      score += 12;
+      reason('plan.reason.capacity', { count: capacity.available, date: capacity.updatedAt });
+    } else {
+      score -= 30;
+      warn('plan.warning.noCapacity', { date: capacity.updatedAt });
+    }
+  }
+
+  if (isStale(provider.verifiedAt, context.today)) {
+    score -= 10;
+    if (provider.verifiedAt) warn('plan.warning.stale', { date: provider.verifiedAt });
+    else warn('plan.warning.neverVerified');
+  } else {
+    score += 4;
+    reason('plan.reason.fresh', { date: provider.verifiedAt ?? '' });
+  }
+
+  if (provider.cost === 'free') {
+    score += 4;
+    reason('plan.reason.free');
+  } else if (provider.cost === 'sliding_scale') reason('plan.reason.slidingScale');
+  else if (provider.cost === 'fee') {
+    score -= 6;
+    warn('plan.warning.fee');
+  } else {
+    score -= 2;
+    warn('plan.warning.costUnknown');
+  }
+
+  if (context.start && context.paths) {
+    const start = context.start.name;
+    const cost = context.paths.cost.get(provider.actorIndex);
+    const hops = context.paths.hops.get(provider.actorIndex);
+    if (provider.actorIndex === context.start.index) {
+      score += 10;
+      reason('plan.reason.isStart');
+    } else if (cost === undefined || hops === undefined) {
+      score -= 15;
+      warn('plan.warning.noPath', { start });
+    } else if (hops === 1) {
+      score += 10;
+      reason(cost === EDGE_WEIGHT.partners_with ? 'plan.reason.directPartner' : 'plan.reason.directReferral', {
+        start,
+      });
+    } else {
+      score += Math.max(-5, 10 - 3 * cost);
+      reason('plan.reason.path', { start, hops });
+    }
+  }
+  return score;
+}
+
+/** A need's name in the plan's language, from the graph's need record. */
+export function needName(context: Pick<PlanContext, 'graph' | 'language'>, need: NeedCode): string {
+  const record = context.graph.node(`need:${need}`);
+  if (record?.kind !== 'need') return need.replace(/_/g, ' ');
+  return context.language === 'es' ? record.nameEs : record.name;
+}
+
+/** A language's name in the plan's language ("Spanish", "español"); the code when the runtime does not know it. */
+export function languageName(context: Pick<PlanContext, 'language'>, code: string): string {
+  try {
+    return new Intl.DisplayNames([context.language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "a, b and c" in the plan's language. */
+export function listOf(context: Pick<PlanContext, 't'>, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${context.t('plan.and')} ${items[items.length - 1]}`;
+}
+
+/** How a region reads in a sentence: its smallest place ("Los Angeles County"), or its code ("US-CA"). */
+export function regionLabel(region: string): string {
+  const places = region.split('/');
+  return places[places.length - 1] ?? region;
+}

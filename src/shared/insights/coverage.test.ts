@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { compareRegions, computeCoverage } from './coverage';
+import { TestGraph } from './testGraphs';
+
+const LA = 'US-CA/Los Angeles County';
+const OC = 'US-CA/Orange County';
+
+/** Two counties: LA has two shelters (one Spanish-speaking) and a legal clinic; Orange County has one shelter. */
+function twoCounties() {
+  const g = new TestGraph();
+  const a = g.actor('shelter-a', { regions: [LA], languages: ['en', 'es'] });
+  const b = g.actor('shelter-b', { regions: [LA], languages: ['en'] });
+  const c = g.actor('clinic', { regions: [LA], languages: ['en', 'vi'] });
+  const d = g.actor('orange-shelter', { regions: [OC], languages: ['en'] });
+  g.service(a, 'a-beds', ['shelter']);
+  g.service(b, 'b-beds', ['shelter', 'safety']);
+  g.service(c, 'c-legal', ['legal_aid']);
+  g.service(d, 'd-beds', ['shelter']);
+  return g;
+}
+
+const cell = (coverage: ReturnType<typeof computeCoverage>, need: string, region: string) => {
+  const row = coverage.matrix.needs.findIndex((n) => n.code === need);
+  const column = coverage.matrix.regions.indexOf(region);
+  return { count: coverage.matrix.counts[row]![column]!, languages: coverage.matrix.languages[row]![column]! };
+};
+
+describe('computeCoverage', () => {
+  it('counts distinct active providers per need and region, with a language breakdown', () => {
+    const coverage = computeCoverage(twoCounties().index);
+    expect(coverage.matrix.regions).toEqual([LA, OC]);
+    expect(cell(coverage, 'shelter', LA)).toEqual({ count: 2, languages: { en: 2, es: 1 } });
+    expect(cell(coverage, 'shelter', OC).count).toBe(1);
+    expect(cell(coverage, 'legal_aid', LA)).toEqual({ count: 1, languages: { en: 1, vi: 1 } });
+    expect(cell(coverage, 'legal_aid', OC).count).toBe(0);
+  });
+
+  it('lists a need nobody meets in a region as a desert', () => {
+    const coverage = computeCoverage(twoCounties().index);
+    expect(coverage.deserts).toContainEqual({ kind: 'no_provider', need: 'legal_aid', region: OC, language: null });
+    expect(coverage.deserts).not.toContainEqual(expect.objectContaining({ kind: 'no_provider', need: 'shelter' }));
+  });
+
+  it('lists a language spoken in a region that no provider of a need there works in', () => {
+    const coverage = computeCoverage(twoCounties().index);
+    expect(coverage.matrix.spoken[0]).toEqual(['en', 'es', 'vi']);
+    // Shelter is offered in Spanish but not in Vietnamese in LA; legal aid in neither Spanish.
+    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
+    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'legal_aid', region: LA, language: 'es' });
+    expect(coverage.deserts).not.toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'es' });
+  });
+
+  it('counts a state-wide provider in every county of the state, once', () => {
+    const g = twoCounties();
+    const state = g.actor('state-line', { regions: ['US-CA', LA] });
+    g.service(state, 'state-legal', ['legal_aid']);
+    const coverage = computeCoverage(g.index);
+    expect(coverage.matrix.regions).toEqual(['US-CA', LA, OC]);
+    expect(cell(coverage, 'legal_aid', OC).count).toBe(1);
+    expect(cell(coverage, 'legal_aid', LA).count).toBe(2);
+    expect(cell(coverage, 'legal_aid', 'US-CA').count).toBe(1);
+  });
+
+  it('leaves out historical providers and restricts columns to a scope', () => {
+    const g = twoCounties();
+    const closed = g.actor('closed', { regions: [OC], status: 'historical' });
+    g.service(closed, 'closed-legal', ['legal_aid']);
+    const coverage = computeCoverage(g.index, { within: OC });
+    expect(coverage.matrix.regions).toEqual([OC]);
+    expect(cell(coverage, 'legal_aid', OC).count).toBe(0);
+  });
+
+  it('names the sole provider of a need in a region', () => {
+    const coverage = computeCoverage(twoCounties().index);
+    expect(coverage.soleProviders).toContainEqual({ need: 'legal_aid', region: LA, providerId: 'actor:clinic' });
+    expect(coverage.soleProviders).not.toContainEqual(expect.objectContaining({ need: 'shelter', region: LA }));
+  });
+});
+
+describe('compareRegions', () => {
+  it('orders a region right before the regions inside it', () => {
+    expect(['US-CA/B', 'US', 'US-CA/A/x', 'US-CA', 'US-CA/A', 'GB'].sort(compareRegions)).toEqual([
+      'GB',
+      'US',
+      'US-CA',
+      'US-CA/A',
+      'US-CA/A/x',
+      'US-CA/B',
+    ]);
+  });
+});

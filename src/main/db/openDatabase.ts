@@ -42,6 +42,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A larger page cache keeps bulk writes (imports, generated networks) from thrashing the edge indexes.
+    db.pragma('cache_size = -32768');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > target) {
       throw new AtlasError(

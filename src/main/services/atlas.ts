@@ -9,6 +9,8 @@ import { openDatabase, type SqliteDatabase } from '../db/openDatabase';
 import { backupToFolder } from '../db/backups';
 import { GraphStore } from './graphStore';
 import { readDataSet } from './seedData';
+import { chromiumPdfRenderer } from './pdf/chromiumPdfRenderer';
+import type { PdfRenderer } from './pdf/pdfRenderer';
 
 /** How to open an Atlas. */
 export interface AtlasConfig {
@@ -19,6 +21,8 @@ export interface AtlasConfig {
   includeSample?: boolean;
   version: string;
   now?: () => Date;
+  /** How documents become PDFs: printToPDF in the Electron app; headless Chromium by default (CLI, bridge, tests). */
+  pdfRenderer?: PdfRenderer;
 }
 
 /** An open Atlas: the database, the store over it, and what it was opened with. */
@@ -29,6 +33,8 @@ export interface Atlas {
   readonly now: () => Date;
   /** Whether this open created the database and loaded the seed. */
   readonly created: boolean;
+  /** Renders printable HTML (plans, directories, reports) to PDF. */
+  readonly pdf: PdfRenderer;
   close(): void;
 }
 
@@ -45,6 +51,7 @@ export async function openAtlas(config: AtlasConfig): Promise<Atlas> {
   });
   try {
     const store = new GraphStore(db, { now });
+    const pdf = config.pdfRenderer ?? chromiumPdfRenderer();
     const includeSample = config.includeSample ?? true;
     let created = false;
     if (!existed || store.repository.getMeta(SEEDED_KEY) === null) {
@@ -57,7 +64,11 @@ export async function openAtlas(config: AtlasConfig): Promise<Atlas> {
       store,
       now,
       created,
-      close: () => db.close(),
+      pdf,
+      close: () => {
+        void pdf.close?.();
+        db.close();
+      },
     };
   } catch (error) {
     db.close();

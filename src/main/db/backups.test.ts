@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTempAtlas } from '../../../tests/support/tempAtlas';
 import { openAtlas } from '../services/atlas';
-import { backupDatabase, backupToFolder, listBackups, restoreDatabaseFile } from './backups';
+import {
+  backupDatabase,
+  backupFolderFor,
+  backupToFolder,
+  lastGoodBackup,
+  listBackups,
+  probeDatabaseFile,
+  restoreDatabaseFile,
+  takeDailyBackup,
+} from './backups';
 import type { SqliteDatabase } from './openDatabase';
 
 const atlases: { dispose(): void }[] = [];
@@ -63,5 +72,83 @@ describe('backups', () => {
     });
     expect(reopened.store.index.nodeCount).toBeGreaterThan(100);
     reopened.close();
+  });
+});
+
+describe('the daily start-up backup', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, 28, 9) - n * 86_400_000);
+
+  it('takes a checked daily backup when there is none, and none again the same day', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    const first = await takeDailyBackup(atlas.db, atlas.config.databasePath, day(0));
+    expect(first.taken).toMatchObject({ reason: 'daily', at: day(0).toISOString() });
+    const again = await takeDailyBackup(atlas.db, atlas.config.databasePath, new Date(day(0).getTime() + 3_600_000));
+    expect(again.taken).toBeNull();
+    expect(listBackups(atlas.config.databasePath)).toHaveLength(1);
+  });
+
+  it('thins the folder to the retention policy as it goes, and keeps manual backups', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    const path = atlas.config.databasePath;
+    await backupToFolder(atlas.db, path, 'manual', day(40));
+    for (let n = 39; n >= 0; n--) await takeDailyBackup(atlas.db, path, day(n), { daily: 3, weekly: 2, monthly: 2 });
+    const left = listBackups(path);
+    expect(left.filter((b) => b.reason === 'manual')).toHaveLength(1);
+    const daily = left.filter((b) => b.reason === 'daily').map((b) => b.at.slice(0, 10));
+    // 3 newest days, then the newest of the previous ISO week, then the newest of the previous month.
+    expect(daily).toEqual(['2026-11-28', '2026-11-27', '2026-11-26', '2026-11-22', '2026-10-31']);
+  });
+
+  it('removes the leftover of a backup that was interrupted', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    const folder = backupFolderFor(atlas.config.databasePath);
+    await backupToFolder(atlas.db, atlas.config.databasePath, 'daily', day(2));
+    writeFileSync(join(folder, 'atlas-20261128T080000000Z-daily.sqlite.partial'), 'half');
+    await takeDailyBackup(atlas.db, atlas.config.databasePath, day(0));
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+});
+
+describe('choosing and probing', () => {
+  it('picks the newest backup that passes integrity_check, skipping a damaged newer one', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    const path = atlas.config.databasePath;
+    const good = await backupToFolder(atlas.db, path, 'daily', new Date('2026-11-01T00:00:00Z'));
+    const bad = await backupToFolder(atlas.db, path, 'daily', new Date('2026-11-02T00:00:00Z'));
+    writeFileSync(bad.path, 'SQLite format 3\0 but then garbage '.repeat(200));
+    expect(lastGoodBackup(path)?.path).toBe(good.path);
+  });
+
+  it('tells a damaged file, a newer version and an unreadable file apart, and a good file from all three', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    expect(probeDatabaseFile(atlas.config.databasePath)).toBeNull();
+    const junk = join(atlas.dir, 'junk.sqlite');
+    writeFileSync(junk, 'this is not a database, it only has the name of one'.repeat(100));
+    expect(probeDatabaseFile(junk)).toBe('damaged');
+    expect(probeDatabaseFile(join(atlas.dir, 'missing.sqlite'))).toBe('unreadable');
+    const newer = join(atlas.dir, 'newer.sqlite');
+    await backupDatabase(atlas.db, newer);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(newer);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(probeDatabaseFile(newer)).toBe('newer-version');
+  });
+
+  it('keeps a copy of the file it replaces when restoring, byte for byte', async () => {
+    const atlas = await openTempAtlas({ includeSample: false });
+    atlases.push(atlas);
+    const path = atlas.config.databasePath;
+    const backup = await backupToFolder(atlas.db, path, 'daily');
+    atlas.close();
+    writeFileSync(path, 'damaged beyond repair');
+    await restoreDatabaseFile(path, backup.path, new Date('2026-11-28T10:00:00Z'));
+    expect(readFileSync(`${path}.replaced-20261128T100000000Z`, 'utf8')).toBe('damaged beyond repair');
+    expect(probeDatabaseFile(path)).toBeNull();
   });
 });

@@ -1,14 +1,16 @@
 /**
- * Backups with SQLite's online backup API, and restores that never write into the live file: the backup is checked,
- * copied beside the live file and renamed over it, after the live file itself has been backed up.
+ * Backups with SQLite's online backup API, each checked with integrity_check; the daily start-up backup and the
+ * thinning of the folder (policy in backupPolicy.ts); and restores that never write into the live file: the backup
+ * is checked, copied beside the live file and renamed over it, after the live file has been copied aside.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AtlasError } from '../../shared/api';
 import { checkIntegrity, type SqliteDatabase } from './openDatabase';
 import { SCHEMA_VERSION } from './migrations';
 import { resolveNativeBinding } from './nativeBinding';
+import { isDailyBackupDue, thinBackups, type DatabaseProblem, type RetentionPolicy } from './backupPolicy';
 
 /** A backup file on disk. */
 export interface BackupInfo {
@@ -51,8 +53,7 @@ export async function backupToFolder(
   reason: string,
   now = new Date(),
 ): Promise<BackupInfo> {
-  const stamp = now.toISOString().replace(/[-:.]/g, '');
-  const file = join(backupFolderFor(databasePath), `atlas-${stamp}-${reason}.sqlite`);
+  const file = join(backupFolderFor(databasePath), `atlas-${stampOf(now)}-${reason}.sqlite`);
   await backupDatabase(db, file);
   return { path: file, at: now.toISOString(), reason, bytes: statSync(file).size };
 }
@@ -97,10 +98,11 @@ export function verifyBackupFile(file: string): void {
 }
 
 /**
- * Replaces the (closed) live database with a backup. The backup is verified, copied next to the live file and
- * renamed over it, so the live file is never half-written; its WAL files are removed only after the rename.
+ * Replaces the (closed) live database with a backup. The backup is verified and copied next to the live file; the
+ * live file and its WAL are copied aside (`<file>.replaced-<time>`, so even a damaged file is never thrown away);
+ * then the copy is renamed over the live file, so the live file is never half-written.
  */
-export async function restoreDatabaseFile(livePath: string, backupFile: string): Promise<void> {
+export async function restoreDatabaseFile(livePath: string, backupFile: string, now = new Date()): Promise<void> {
   verifyBackupFile(backupFile);
   const staging = `${livePath}.restoring`;
   rmSync(staging, { force: true });
@@ -111,6 +113,76 @@ export async function restoreDatabaseFile(livePath: string, backupFile: string):
     source.close();
   }
   verifyBackupFile(staging);
+  const aside = `${livePath}.replaced-${stampOf(now)}`;
+  for (const suffix of ['', '-wal']) {
+    if (existsSync(`${livePath}${suffix}`)) copyFileSync(`${livePath}${suffix}`, `${aside}${suffix}`);
+  }
   for (const suffix of ['-wal', '-shm']) rmSync(`${livePath}${suffix}`, { force: true });
   renameSync(staging, livePath);
+}
+
+function stampOf(now: Date): string {
+  return now.toISOString().replace(/[-:.]/g, '');
+}
+
+/** The newest backup that passes {@link verifyBackupFile}, or null: what a damaged database is restored from. */
+export function lastGoodBackup(databasePath: string): BackupInfo | null {
+  for (const backup of listBackups(databasePath)) {
+    try {
+      verifyBackupFile(backup.path);
+      return backup;
+    } catch {
+      // A damaged or foreign backup is skipped; the next older one may be good.
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a database file that failed to open failed, read without changing it: damaged (SQLite says it is corrupt or
+ * not a database), written by a newer version, or unreadable (missing, no permission, locked). Null when it opens
+ * and checks fine after all.
+ */
+export function probeDatabaseFile(path: string): DatabaseProblem | null {
+  let db: SqliteDatabase | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: resolveNativeBinding() });
+    const result = String(db.pragma('integrity_check', { simple: true }));
+    if (result !== 'ok') return 'damaged';
+    return (db.pragma('user_version', { simple: true }) as number) > SCHEMA_VERSION ? 'newer-version' : null;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? 'damaged' : 'unreadable';
+  } finally {
+    db?.close();
+  }
+}
+
+/** Deletes the automatic backups the retention policy lets go, and leftovers of interrupted backups. */
+export function thinBackupFolder(databasePath: string, policy?: RetentionPolicy): string[] {
+  const { remove } = thinBackups(listBackups(databasePath), policy);
+  const folder = backupFolderFor(databasePath);
+  const leftovers = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.sqlite.partial'))
+        .map((name) => join(folder, name))
+    : [];
+  const removed = [...remove.map((backup) => backup.path), ...leftovers];
+  for (const path of removed) rmSync(path, { force: true });
+  return removed;
+}
+
+/**
+ * The start-up backup: when the newest backup is a day old or more (or there is none), takes a `daily` backup;
+ * then thins the folder. Returns the backup taken (or null) and the files removed.
+ */
+export async function takeDailyBackup(
+  db: SqliteDatabase,
+  databasePath: string,
+  now = new Date(),
+  policy?: RetentionPolicy,
+): Promise<{ taken: BackupInfo | null; removed: string[] }> {
+  const newest = listBackups(databasePath)[0]?.at ?? null;
+  const taken = isDailyBackupDue(newest, now) ? await backupToFolder(db, databasePath, 'daily', now) : null;
+  return { taken, removed: thinBackupFolder(databasePath, policy) };
 }

@@ -27,4 +27,11 @@ export const appMethods = {
     z.object({}).strict(),
     'The app version, the open database and its record counts.',
   ).returns<AppInfo>(),
+  'app.openExternal': method(
+    z.object({ url: z.string().max(4096) }).strict(),
+    'Opens a vetted https link in the system browser after the user confirms; desktop app only.',
+  ).returns<{
+    /** False when the user declined. */
+    opened: boolean;
+  }>(),
 };

@@ -1,7 +1,403 @@
-/** The Network tab. Until its issue lands it says what is coming. */
+/**
+ * The Network tab: sidebar (search, filters, saved views), the graph canvas with its toolbar and legend (or the
+ * same records as a table), and the details panel with editing. The Cytoscape instance lives in a
+ * {@link GraphController} held in a ref; React only holds what the panels show.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { EdgeType, NodeRecord } from '../../../../shared/domain';
+import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { startTask } from '../../shell/taskProgress';
+import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
+import { DetailsPanel } from './DetailsPanel';
+import { GraphController, type Point } from './graphController';
+import { Legend } from './Legend';
+import { NodeTable } from './NodeTable';
+import { RecordForm } from './RecordForm';
+import { RelationForm } from './RelationForm';
+import { LayoutCancelled, runLayout } from './runLayout';
+import { OVERVIEW_FILTER, Sidebar } from './Sidebar';
+import './network.css';
+
+type Emphasis =
+  | { type: 'focus'; id: string; depth: 1 | 2; nodeIds: string[] }
+  | { type: 'path'; from: string; to: string; nodeIds: string[]; edgeIds: string[] }
+  | { type: 'noPath'; from: string; to: string };
+
+type Editing = { mode: 'edit'; record: NodeRecord } | { mode: 'create' } | { mode: 'relate'; record: NodeRecord } | null;
+
+/** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
+const RELAYOUT_SHARE = 0.3;
+const FILTER_KEY = 'atlas.network.filter';
+
+function initialFilter(): NetworkFilter {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('scope') === 'all') return { ...OVERVIEW_FILTER, scope: 'all' };
+  try {
+    const saved = sessionStorage.getItem(FILTER_KEY);
+    if (saved) return { ...OVERVIEW_FILTER, ...(JSON.parse(saved) as Partial<NetworkFilter>) };
+  } catch {
+    // An unreadable remembered filter just means the overview.
+  }
+  return OVERVIEW_FILTER;
+}
 
 export function NetworkView() {
   const { t } = useI18n();
-  return <p className="placeholder">{t('placeholder.network')}</p>;
+  const selectedId = useAppState((state) => state.selectedId);
+  const revision = useAppState((state) => state.dataRevision);
+  const highlight = useAppState((state) => state.highlight);
+  const overlay = useAppState((state) => state.overlay);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const detailsRef = useRef<HTMLElement>(null);
+  const controllerRef = useRef<GraphController | null>(null);
+  const positionsRef = useRef<Map<string, Point> | null>(null);
+  const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
+  const [nodes, setNodes] = useState<NetworkNode[]>([]);
+  const [edgeTypes, setEdgeTypes] = useState<EdgeType[]>([]);
+  const [counts, setCounts] = useState<{ shown: number; total: number; truncated: boolean } | null>(null);
+  const [loadedAt, setLoadedAt] = useState(0);
+  const [emphasis, setEmphasis] = useState<Emphasis | null>(null);
+  const [pathFrom, setPathFrom] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [showTable, setShowTable] = useState(false);
+  const [layoutBusy, setLayoutBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const lastFilter = useRef<string>('');
+  const layoutCancel = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const controller = new GraphController(container, {
+      onSelect: (id) => selectRecord(id),
+      onMoved: (positions) => {
+        for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
+        void call('network.positions.save', { positions });
+      },
+    });
+    controllerRef.current = controller;
+    return () => {
+      layoutCancel.current?.();
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, []);
+
+  const savePositions = useCallback((placed: Record<string, Point>) => {
+    const positions = Object.entries(placed).map(([nodeId, p]) => ({ nodeId, x: p.x, y: p.y }));
+    for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
+    if (positions.length > 0) void call('network.positions.save', { positions });
+  }, []);
+
+  /** Runs fcose in the worker for the drawn graph, with progress and cancel in the status bar. */
+  const layout = useCallback(
+    async (randomize: boolean) => {
+      const controller = controllerRef.current;
+      if (!controller || layoutCancel.current) return;
+      const job = runLayout(controller.layoutRequest(randomize));
+      const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
+      layoutCancel.current = () => job.cancel();
+      setLayoutBusy(true);
+      try {
+        const positions = await job.result;
+        if (controllerRef.current !== controller) return;
+        controller.applyPositions(positions);
+        controller.fitTo();
+        savePositions(positions);
+      } catch (error) {
+        if (!(error instanceof LayoutCancelled)) setMessage(t('network.layout.failed', { message: String(error) }));
+      } finally {
+        task.done();
+        layoutCancel.current = null;
+        setLayoutBusy(false);
+      }
+    },
+    [savePositions, t],
+  );
+
+  // Load the drawn graph whenever the filter or the data change.
+  useEffect(() => {
+    let live = true;
+    const filterKey = JSON.stringify(filter);
+    sessionStorage.setItem(FILTER_KEY, filterKey);
+    const load = async () => {
+      positionsRef.current ??= new Map((await call('network.positions.get')).positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
+      const subgraph = await call('network.subgraph', filter);
+      const controller = controllerRef.current;
+      if (!live || !controller) return;
+      const viewport = { zoom: controller.cy.zoom(), pan: controller.cy.pan() };
+      const missing = controller.load(subgraph.nodes, subgraph.edges, positionsRef.current);
+      setNodes(subgraph.nodes);
+      setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
+      setCounts({ shown: subgraph.nodes.length, total: subgraph.totalNodes, truncated: subgraph.truncated });
+      const newFilter = filterKey !== lastFilter.current;
+      lastFilter.current = filterKey;
+      if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
+        savePositions(controller.placeNearNeighbours(missing));
+      }
+      if (newFilter) controller.fitTo();
+      else controller.cy.viewport(viewport);
+      setLoadedAt((value) => value + 1);
+      if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
+        // Until the worker answers, a grid shows the records at once instead of a pile at the origin.
+        controller.cy.nodes().layout({ name: 'grid', fit: true, animate: false }).run();
+        void layout(false);
+      }
+    };
+    load().catch((error: unknown) => live && setMessage(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [filter, revision, layout, savePositions]);
+
+  // Selection, overlay and emphasis are re-applied after every load.
+  useEffect(() => {
+    controllerRef.current?.select(selectedId);
+  }, [selectedId, loadedAt]);
+
+  useEffect(() => {
+    controllerRef.current?.setOverlay(overlay);
+  }, [overlay, loadedAt]);
+
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    if (emphasis?.type === 'focus') controller.emphasise(emphasis.nodeIds, []);
+    else if (emphasis?.type === 'path') {
+      controller.emphasise(emphasis.nodeIds, emphasis.edgeIds, true);
+      controller.markPathEnds(emphasis.from, emphasis.to);
+    } else if (highlight) {
+      const missing = highlight.nodeIds.filter((id) => controller.cy.getElementById(id).empty());
+      const apply = () => controller.setHighlight(highlight);
+      if (missing.length > 0) void bringIn(controller, missing).then(apply);
+      else apply();
+    } else controller.clearEmphasis();
+  }, [emphasis, highlight, loadedAt]);
+
+  /** Draws records that are not on the canvas yet (beside their neighbours) so a focus or path can show them. */
+  const bringIn = async (controller: GraphController, ids: string[]) => {
+    const found = await call('network.nodes', { ids });
+    const added = controller.merge(found.nodes, found.edges);
+    if (added.length > 0) {
+      controller.placeNearNeighbours(added);
+      setNodes((current) => [...current, ...found.nodes.filter((node) => added.includes(node.id))]);
+    }
+  };
+
+  const focus = async (id: string, depth: 1 | 2) => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    const around = await call('graph.neighbors', { id, depth, limit: 400 });
+    await bringIn(controller, around.nodes.map((node) => node.id));
+    setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) });
+    controller.fitTo(around.nodes.map((node) => node.id));
+  };
+
+  const showPath = async (from: string, to: string) => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    setPathFrom(null);
+    const { path } = await call('network.path', { from, to });
+    if (!path) {
+      setEmphasis({ type: 'noPath', from, to });
+      return;
+    }
+    await bringIn(controller, path.nodes.map((node) => node.id));
+    setEmphasis({ type: 'path', from, to, nodeIds: path.nodes.map((node) => node.id), edgeIds: path.edges.map((edge) => edge.id) });
+    controller.arrange(
+      path.nodes.map((node) => node.id),
+      from,
+      'breadthfirst',
+    );
+  };
+
+  const endEmphasis = () => {
+    const controller = controllerRef.current;
+    setEmphasis(null);
+    if (highlight) highlightInGraph(null);
+    // A path or focus arrangement is temporary: put every record back where it was saved.
+    if (controller && positionsRef.current) {
+      controller.applyPositions(Object.fromEntries(controller.cy.nodes().map((node) => [node.id(), positionsRef.current?.get(node.id()) ?? node.position()])));
+    }
+  };
+
+  const download = (name: string, blob: Blob) => {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const exportImage = async (format: 'png' | 'svg') => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === 'png') download(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
+    else download(`referral-atlas-network-${stamp}.svg`, new Blob([controller.exportSvg()], { type: 'image/svg+xml' }));
+  };
+
+  const openFromTable = (id: string) => {
+    openRecord(id);
+    // Keyboard users land on the record they chose.
+    requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+  };
+
+  const onCanvasKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    const step = 60;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => controller.panBy(step, 0),
+      ArrowRight: () => controller.panBy(-step, 0),
+      ArrowUp: () => controller.panBy(0, step),
+      ArrowDown: () => controller.panBy(0, -step),
+      '+': () => controller.zoomBy(1.25),
+      '=': () => controller.zoomBy(1.25),
+      '-': () => controller.zoomBy(0.8),
+      '0': () => controller.fitTo(),
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      move();
+    }
+  };
+
+  const emphasisText = () => {
+    if (!emphasis && highlight) return t('network.emphasis.highlight', { label: highlight.label });
+    if (!emphasis) return null;
+    const name = (id: string) => nodes.find((node) => node.id === id)?.name ?? id;
+    if (emphasis.type === 'focus') return t('network.emphasis.focus', { name: name(emphasis.id), depth: emphasis.depth });
+    if (emphasis.type === 'path') return t('network.emphasis.path', { from: name(emphasis.from), to: name(emphasis.to), hops: emphasis.edgeIds.length });
+    return t('network.emphasis.noPath', { from: name(emphasis.from), to: name(emphasis.to) });
+  };
+  const banner = emphasisText();
+
+  return (
+    <div className="network">
+      <Sidebar
+        filter={filter}
+        onFilter={(next) => {
+          setEmphasis(null);
+          setFilter(next);
+        }}
+      />
+      <section className="canvas-area" aria-label={t('network.canvas.label')}>
+        <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>
+          <span className="toolbar__count" data-testid="network-count">
+            {counts && t(counts.truncated ? 'network.count.truncated' : 'network.count', { shown: counts.shown, total: counts.total })}
+          </span>
+          <div className="toolbar__group">
+            <button type="button" className="button" onClick={() => controllerRef.current?.fitTo()}>
+              {t('network.toolbar.fit')}
+            </button>
+            <button type="button" className="button button--icon" aria-label={t('network.toolbar.zoomIn')} title={t('network.toolbar.zoomIn')} onClick={() => controllerRef.current?.zoomBy(1.25)}>
+              +
+            </button>
+            <button type="button" className="button button--icon" aria-label={t('network.toolbar.zoomOut')} title={t('network.toolbar.zoomOut')} onClick={() => controllerRef.current?.zoomBy(0.8)}>
+              −
+            </button>
+            <button type="button" className="button" disabled={layoutBusy} onClick={() => void layout(true)}>
+              {t('network.toolbar.relayout')}
+            </button>
+          </div>
+          <div className="toolbar__group">
+            <button type="button" className="button" onClick={() => void exportImage('png')}>
+              {t('network.toolbar.png')}
+            </button>
+            <button type="button" className="button" onClick={() => void exportImage('svg')}>
+              {t('network.toolbar.svg')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-pressed={showTable}
+              onClick={() => {
+                setShowTable((value) => !value);
+                requestAnimationFrame(() => controllerRef.current?.cy.resize());
+              }}
+            >
+              {showTable ? t('network.toolbar.graph') : t('network.toolbar.table')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => setEditing({ mode: 'create' })}>
+              {t('network.toolbar.new')}
+            </button>
+          </div>
+        </div>
+        {(banner || pathFrom) && (
+          <div className="banner" role="status">
+            <span>{banner ?? t('network.emphasis.pathPending', { name: nodes.find((node) => node.id === pathFrom)?.name ?? pathFrom ?? '' })}</span>
+            {emphasis?.type === 'focus' && (
+              <button type="button" className="button" onClick={() => controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}>
+                {t('network.emphasis.arrange')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setPathFrom(null);
+                endEmphasis();
+              }}
+            >
+              {t('network.emphasis.clear')}
+            </button>
+          </div>
+        )}
+        {message && (
+          <div className="banner banner--error" role="alert">
+            <span>{message}</span>
+            <button type="button" className="button" onClick={() => setMessage(null)}>
+              {t('network.dismiss')}
+            </button>
+          </div>
+        )}
+        <div className="canvas-wrap" hidden={showTable}>
+          <div
+            ref={containerRef}
+            className="canvas"
+            tabIndex={0}
+            role="img"
+            aria-roledescription={t('network.canvas.role')}
+            aria-label={t('network.canvas.description', { count: nodes.length })}
+            data-testid="graph-canvas"
+            data-node-count={nodes.length}
+            onKeyDown={onCanvasKey}
+          />
+          <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
+        </div>
+        {showTable && <NodeTable nodes={nodes} selectedId={selectedId} onOpen={openFromTable} />}
+      </section>
+      <DetailsPanel
+        ref={detailsRef}
+        actions={{
+          onEdit: (record) => setEditing({ mode: 'edit', record }),
+          onRelate: (record) => setEditing({ mode: 'relate', record }),
+          onFocus: (id, depth) => void focus(id, depth),
+          onPathFrom: (id) => setPathFrom(id),
+          onPathTo: (id) => pathFrom && void showPath(pathFrom, id),
+          pathFrom,
+        }}
+      >
+        {editing?.mode === 'create' || editing?.mode === 'edit' ? (
+          <RecordForm
+            key={editing.mode === 'edit' ? editing.record.id : 'new'}
+            record={editing.mode === 'edit' ? editing.record : null}
+            onCancel={() => setEditing(null)}
+            onDone={(id, name) => {
+              controllerRef.current?.rename(id, name);
+              setEditing(null);
+              openRecord(id);
+            }}
+          />
+        ) : editing?.mode === 'relate' ? (
+          <RelationForm record={editing.record} candidates={nodes} onCancel={() => setEditing(null)} onDone={() => setEditing(null)} />
+        ) : undefined}
+      </DetailsPanel>
+    </div>
+  );
 }

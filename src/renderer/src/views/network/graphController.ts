@@ -1,0 +1,392 @@
+/**
+ * The graph canvas: one Cytoscape instance and every operation the network view performs on it. React never holds
+ * the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so Cytoscape
+ * draws once.
+ */
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import type { EdgeWithId } from '../../../../shared/api';
+import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
+import { KIND_SHAPES, graphStylesheet, nodeColour } from './graphStyle';
+import type { LayoutRequest } from './layoutProtocol';
+
+cytoscape.use(cytoscapeSvg);
+
+/** Above this many elements Cytoscape's viewport shortcuts are turned on (edges and labels hidden while moving). */
+export const PERFORMANCE_THRESHOLD = 1500;
+
+/** A position on the canvas. */
+export type Point = { x: number; y: number };
+
+/** What the canvas tells the view. */
+export interface GraphEvents {
+  onSelect(id: string | null): void;
+  /** Nodes the user dragged to a new place. */
+  onMoved(positions: { nodeId: string; x: number; y: number }[]): void;
+}
+
+declare global {
+  interface Window {
+    /** The live Cytoscape instance, exposed only when the page was opened with `?atlasTest=1` (tests and benches). */
+    __atlasCy?: Core;
+    /** When the graph first painted (performance.now()), for the benchmark. */
+    __atlasGraphPaintedAt?: number;
+  }
+}
+
+const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
+
+function nodeData(node: NetworkNode) {
+  return {
+    id: node.id,
+    label: node.name,
+    kind: node.kind,
+    subtype: node.subtype,
+    status: node.status,
+    stale: node.stale,
+    degree: node.degree,
+    shape: KIND_SHAPES[node.kind],
+    colour: nodeColour(node.kind, node.subtype),
+  };
+}
+
+function edgeData(edge: EdgeWithId) {
+  return { id: edge.id, source: edge.from, target: edge.to, type: edge.type };
+}
+
+/** The Cytoscape instance of the network view and what the view does with it. */
+export class GraphController {
+  private core: Core;
+  private performanceMode = false;
+  private emphasis: { ids: Set<string> } | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: GraphEvents,
+  ) {
+    this.core = this.create(false);
+  }
+
+  /** The drawn elements with these ids (unknown ids are skipped). */
+  private collect(ids: readonly string[]): CollectionReturnValue {
+    const found = this.core.collection();
+    for (const id of ids) {
+      const element = this.core.getElementById(id);
+      if (element.nonempty()) found.merge(element);
+    }
+    return found;
+  }
+
+  /** The live instance (replaced when the performance options flip). */
+  get cy(): Core {
+    return this.core;
+  }
+
+  private create(performanceMode: boolean): Core {
+    this.performanceMode = performanceMode;
+    const cy = cytoscape({
+      container: this.container,
+      style: graphStylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      hideEdgesOnViewport: performanceMode,
+      hideLabelsOnViewport: performanceMode,
+      textureOnViewport: performanceMode,
+      motionBlur: false,
+      pixelRatio: performanceMode ? 1 : 'auto',
+    });
+    cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.events.onSelect(null);
+    });
+    cy.on('dragfree', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      const { x, y } = node.position();
+      this.events.onMoved([{ nodeId: node.id(), x, y }]);
+    });
+    cy.one('render', () => {
+      requestAnimationFrame(() => {
+        window.__atlasGraphPaintedAt ??= performance.now();
+      });
+    });
+    if (exposeForTests) window.__atlasCy = cy;
+    return cy;
+  }
+
+  /**
+   * Replaces the drawn graph. Nodes with a known position are placed there; the others are returned so the view
+   * can place them (near their neighbours, or with a full layout in the worker).
+   */
+  load(nodes: readonly NetworkNode[], edges: readonly EdgeWithId[], positions: ReadonlyMap<string, Point>): string[] {
+    const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
+    if (wantPerformance !== this.performanceMode) {
+      this.core.destroy();
+      this.core = this.create(wantPerformance);
+    }
+    this.emphasis = null;
+    const missing: string[] = [];
+    const elements: ElementDefinition[] = [];
+    for (const node of nodes) {
+      const position = positions.get(node.id);
+      if (!position) missing.push(node.id);
+      elements.push({ group: 'nodes', data: nodeData(node), position: position ?? { x: 0, y: 0 } });
+    }
+    for (const edge of edges) elements.push({ group: 'edges', data: edgeData(edge) });
+    const cy = this.core;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    return missing;
+  }
+
+  /** Adds records and relations not yet drawn (a focus or a path reaching outside the view); returns the new ids. */
+  merge(nodes: readonly NetworkNode[], edges: readonly EdgeWithId[]): string[] {
+    const cy = this.core;
+    const added: string[] = [];
+    cy.batch(() => {
+      for (const node of nodes) {
+        const existing = cy.getElementById(node.id);
+        if (existing.nonempty()) {
+          existing.data(nodeData(node));
+          continue;
+        }
+        cy.add({ group: 'nodes', data: nodeData(node), position: { x: 0, y: 0 } });
+        added.push(node.id);
+      }
+      for (const edge of edges) {
+        if (cy.getElementById(edge.id).empty()) cy.add({ group: 'edges', data: edgeData(edge) });
+      }
+    });
+    return added;
+  }
+
+  /** Moves nodes to the given positions in one draw. */
+  applyPositions(positions: Readonly<Record<string, Point>>): void {
+    const cy = this.core;
+    cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) cy.getElementById(id).position(position);
+    });
+  }
+
+  /** Places new nodes beside their already placed neighbours (a cheap, stable alternative to a full layout). */
+  placeNearNeighbours(ids: readonly string[]): Record<string, Point> {
+    const cy = this.core;
+    const placed: Record<string, Point> = {};
+    const pending = new Set(ids);
+    const extent = cy.nodes().filter((node) => !pending.has(node.id())).boundingBox();
+    ids.forEach((id, i) => {
+      const node = cy.getElementById(id);
+      const anchors = node.neighborhood().nodes().filter((other) => !pending.has(other.id()));
+      const angle = (i * 2.399963) % (2 * Math.PI);
+      let centre: Point;
+      if (anchors.nonempty()) {
+        let sumX = 0;
+        let sumY = 0;
+        anchors.forEach((other) => {
+          sumX += other.position('x');
+          sumY += other.position('y');
+        });
+        const sum = { x: sumX, y: sumY };
+        centre = { x: sum.x / anchors.length, y: sum.y / anchors.length };
+      } else {
+        centre = Number.isFinite(extent.x2) ? { x: extent.x2 + 120, y: extent.y1 + (i % 20) * 60 } : { x: 0, y: 0 };
+      }
+      placed[id] = { x: centre.x + Math.cos(angle) * 70, y: centre.y + Math.sin(angle) * 70 };
+    });
+    this.applyPositions(placed);
+    return placed;
+  }
+
+  /** What the worker needs to lay out the drawn graph. */
+  layoutRequest(randomize: boolean): LayoutRequest {
+    const cy = this.core;
+    return {
+      randomize,
+      nodes: cy.nodes().map((node) => ({
+        id: node.id(),
+        size: node.width(),
+        ...(randomize ? {} : node.position()),
+      })),
+      edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
+    };
+  }
+
+  /** Selects one node (or none) and brings it into view when it is off screen. */
+  select(id: string | null): void {
+    const cy = this.core;
+    const target = id ? cy.getElementById(id) : null;
+    cy.batch(() => {
+      cy.$(':selected').unselect();
+      if (target?.nonempty()) target.select();
+    });
+    if (target?.nonempty()) {
+      const box = cy.extent();
+      const { x, y } = target.position();
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) cy.animate({ center: { eles: target } }, { duration: 250 });
+    }
+  }
+
+  /**
+   * Showcases some elements: they keep full colour, everything else fades (never hidden, so the user keeps the
+   * picture of where they are). `edgeIds` empty means the edges among the nodes.
+   */
+  emphasise(nodeIds: readonly string[], edgeIds: readonly string[], highlightClass = false): void {
+    const cy = this.core;
+    const ids = new Set(nodeIds);
+    cy.batch(() => {
+      cy.elements().removeClass('faded emphasised highlighted path-end');
+      const nodes = cy.nodes().filter((node) => ids.has(node.id()));
+      const edges =
+        edgeIds.length > 0
+          ? this.collect(edgeIds)
+          : nodes.edgesWith(nodes);
+      const kept = nodes.union(edges);
+      cy.elements().difference(kept).addClass('faded');
+      nodes.addClass('emphasised');
+      if (highlightClass) kept.addClass('highlighted');
+    });
+    this.emphasis = { ids };
+  }
+
+  /** The ids within `depth` relations of `id` among the drawn elements (the focus set). */
+  neighbourhood(id: string, depth: number): { nodeIds: string[]; edgeIds: string[] } {
+    let set = this.core.getElementById(id);
+    for (let level = 0; level < depth; level++) set = set.union(set.closedNeighborhood());
+    return { nodeIds: set.nodes().map((node) => node.id()), edgeIds: set.nodes().edgesWith(set.nodes()).map((edge) => edge.id()) };
+  }
+
+  /** Marks the two ends of a path. */
+  markPathEnds(from: string, to: string): void {
+    this.core.batch(() => {
+      this.core.getElementById(from).addClass('path-end');
+      this.core.getElementById(to).addClass('path-end');
+    });
+  }
+
+  /** Ends any focus, path or highlight: every element back to full colour. */
+  clearEmphasis(): void {
+    this.core.batch(() => this.core.elements().removeClass('faded emphasised highlighted path-end'));
+    this.emphasis = null;
+  }
+
+  /** Whether something is showcased now. */
+  get emphasised(): boolean {
+    return this.emphasis !== null;
+  }
+
+  /** Draws node sizes and colours from an overlay (null clears it). */
+  setOverlay(overlay: GraphOverlay | null): void {
+    const cy = this.core;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const id = node.id();
+        const size = overlay?.size?.[id];
+        const colour = overlay?.color?.[id];
+        if (size === undefined) node.removeData('overlaySize');
+        else node.data('overlaySize', size);
+        if (colour === undefined) node.removeData('overlayColour');
+        else node.data('overlayColour', colour);
+      });
+    });
+  }
+
+  /** Applies another view's highlight (a plan's paths); null clears it. */
+  setHighlight(highlight: GraphHighlight | null): void {
+    if (!highlight) {
+      this.clearEmphasis();
+      return;
+    }
+    this.emphasise(highlight.nodeIds, highlight.edgeIds, true);
+  }
+
+  /**
+   * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
+   * the arrangement is placed where the first node already is, so the rest of the graph stays put.
+   */
+  arrange(nodeIds: readonly string[], root: string, kind: 'concentric' | 'breadthfirst'): void {
+    const cy = this.core;
+    const nodes = this.collect(nodeIds);
+    if (nodes.empty()) return;
+    const anchor = cy.getElementById(root).position();
+    const span = Math.max(320, nodes.length * 110);
+    const elements = nodes.union(nodes.edgesWith(nodes));
+    const firstHop = new Set(cy.getElementById(root).neighborhood('node').map((node) => node.id()));
+    const layout =
+      kind === 'breadthfirst'
+        ? elements.layout({
+            name: 'breadthfirst',
+            roots: cy.getElementById(root),
+            directed: false,
+            spacingFactor: 1.1,
+            boundingBox: { x1: anchor.x - span / 2, y1: anchor.y - span / 2, w: span, h: span },
+            fit: false,
+            animate: false,
+            // Breadth-first stacks levels top to bottom; turned a quarter, a referral chain reads left to right.
+            transform: (_node: NodeSingular, p: Point) => ({ x: anchor.x + (p.y - anchor.y), y: anchor.y + (p.x - anchor.x) }),
+          } as cytoscape.LayoutOptions)
+        : elements.layout({
+            name: 'concentric',
+            // Rings by distance: the focused record in the middle, its direct partners next, the second hop outside.
+            concentric: (node: NodeSingular) => (node.id() === root ? 3 : firstHop.has(node.id()) ? 2 : 1),
+            levelWidth: () => 1,
+            boundingBox: { x1: anchor.x - span / 2, y1: anchor.y - span / 2, w: span, h: span },
+            fit: false,
+            animate: false,
+            minNodeSpacing: 30,
+          } as cytoscape.LayoutOptions);
+    layout.run();
+    this.fitTo(nodeIds);
+  }
+
+  /** Zooms to show some nodes (all when none are given). */
+  fitTo(nodeIds?: readonly string[]): void {
+    const cy = this.core;
+    const nodes = nodeIds ? this.collect(nodeIds) : cy.nodes();
+    cy.fit(nodes.nonempty() ? nodes : undefined, 40);
+  }
+
+  /** Zooms in (factor > 1) or out around the centre of the canvas. */
+  zoomBy(factor: number): void {
+    const cy = this.core;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** Pans by a distance in screen pixels (keyboard panning). */
+  panBy(dx: number, dy: number): void {
+    this.core.panBy({ x: dx, y: dy });
+  }
+
+  /** The drawn graph as a PNG image (the whole graph, not just the visible part). */
+  exportPng(): Promise<Blob> {
+    return this.core.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
+  }
+
+  /** The drawn graph as an SVG document. */
+  exportSvg(): string {
+    return this.core.svg({ full: true, bg: '#ffffff', scale: 1 });
+  }
+
+  /** The ids of the drawn nodes that are not faded, in the order drawn. */
+  visibleNodeIds(): string[] {
+    return this.core
+      .nodes()
+      .filter((node) => !node.hasClass('faded'))
+      .map((node) => node.id());
+  }
+
+  /** Renames a drawn node at once after an edit (the view also reloads, but the user sees it immediately). */
+  rename(id: string, name: string): void {
+    const node = this.core.getElementById(id);
+    if (node.nonempty()) node.data('label', name);
+  }
+
+  destroy(): void {
+    if (window.__atlasCy === this.core) delete window.__atlasCy;
+    this.core.destroy();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * How the graph looks, as data: a shape per kind, a colour per kind and actor type, a line style per relation type.
+ * The legend reads the same tables, so what is drawn and what is explained cannot drift apart.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import type { ActorType, EdgeType, NodeKind } from '../../../../shared/domain';
+
+/** Cytoscape node shapes used per kind (also drawn in the legend as SVG). */
+export const KIND_SHAPES: Record<NodeKind, 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'round-triangle'> = {
+  actor: 'ellipse',
+  service: 'round-rectangle',
+  statute: 'diamond',
+  recommendation: 'hexagon',
+  need: 'round-triangle',
+};
+
+/** Fill colour per kind; actors take their actor type's colour instead. */
+export const KIND_COLOURS: Record<NodeKind, string> = {
+  actor: '#1f5f8b',
+  service: '#2f8f83',
+  statute: '#6d4c9f',
+  recommendation: '#9a6a00',
+  need: '#b24a3a',
+};
+
+/**
+ * Fill colour per actor type: muted, distinguishable hues, each dark enough for a white ring and a dark label on
+ * a white background to stay readable.
+ */
+export const ACTOR_COLOURS: Record<ActorType, string> = {
+  agency: '#1f5f8b',
+  ngo: '#3b7d3a',
+  shelter: '#b0512b',
+  legal_provider: '#6d4c9f',
+  health_provider: '#c0306b',
+  hotline: '#a36b00',
+  law_enforcement: '#35495e',
+  task_force: '#0f7c8c',
+  international_body: '#5b6b2e',
+  funder: '#8a5a44',
+  company: '#6b7280',
+  other: '#8c8c8c',
+};
+
+/** How a relation type is drawn. */
+export interface EdgeLook {
+  colour: string;
+  line: 'solid' | 'dashed' | 'dotted';
+  arrow: boolean;
+}
+
+/** Line style per relation type: the everyday ones solid, funding dotted, legal ties dashed. */
+export const EDGE_LOOKS: Record<EdgeType, EdgeLook> = {
+  offers: { colour: '#7d8b96', line: 'solid', arrow: true },
+  meets: { colour: '#2f8f83', line: 'solid', arrow: true },
+  partners_with: { colour: '#1f5f8b', line: 'solid', arrow: false },
+  refers_to: { colour: '#b0512b', line: 'solid', arrow: true },
+  funds: { colour: '#8a5a44', line: 'dotted', arrow: true },
+  part_of: { colour: '#35495e', line: 'dashed', arrow: true },
+  member_of: { colour: '#0f7c8c', line: 'dashed', arrow: true },
+  chairs: { colour: '#0f7c8c', line: 'solid', arrow: true },
+  established_by: { colour: '#6d4c9f', line: 'dashed', arrow: true },
+  mandates: { colour: '#6d4c9f', line: 'solid', arrow: true },
+  creates: { colour: '#6d4c9f', line: 'dotted', arrow: true },
+  amends: { colour: '#6d4c9f', line: 'dashed', arrow: true },
+  implements: { colour: '#9a6a00', line: 'solid', arrow: true },
+  directed_at: { colour: '#9a6a00', line: 'dashed', arrow: true },
+  addresses: { colour: '#b24a3a', line: 'dashed', arrow: true },
+  cites: { colour: '#9a6a00', line: 'dotted', arrow: true },
+  successor_of: { colour: '#6b7280', line: 'dashed', arrow: true },
+  eligibility_under: { colour: '#6d4c9f', line: 'dotted', arrow: true },
+};
+
+/** The colour a node is filled with. */
+export function nodeColour(kind: NodeKind, subtype: string | null): string {
+  if (kind === 'actor' && subtype && subtype in ACTOR_COLOURS) return ACTOR_COLOURS[subtype as ActorType];
+  return KIND_COLOURS[kind];
+}
+
+const HIGHLIGHT = '#c2410c';
+
+/** The Cytoscape stylesheet. Node colour and shape are element data so a class change never restyles everything. */
+export function graphStylesheet(): StylesheetJson {
+  const edgeRules: StylesheetJson = Object.entries(EDGE_LOOKS).map(([type, look]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      'line-color': look.colour,
+      'target-arrow-color': look.colour,
+      'line-style': look.line,
+      'target-arrow-shape': look.arrow ? 'triangle' : 'none',
+    },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'data(shape)' as never,
+        'background-color': 'data(colour)',
+        width: 'mapData(degree, 0, 40, 18, 46)',
+        height: 'mapData(degree, 0, 40, 18, 46)',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        label: 'data(label)',
+        'font-size': 11,
+        color: '#1d2327',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '150px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        // Below this on-screen size a label is noise: hide it rather than draw an unreadable smear.
+        'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[?stale]', style: { 'border-color': '#7a4d00', 'border-style': 'dashed' } },
+    { selector: 'node[status = "historical"]', style: { opacity: 0.6 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'curve-style': 'bezier',
+        'arrow-scale': 0.8,
+        opacity: 0.75,
+        'line-color': '#9aa5ad',
+        'target-arrow-color': '#9aa5ad',
+      },
+    },
+    ...edgeRules,
+    { selector: 'node[overlayColour]', style: { 'background-color': 'data(overlayColour)' } },
+    {
+      selector: 'node[overlaySize]',
+      style: { width: 'mapData(overlaySize, 0, 1, 16, 70)', height: 'mapData(overlaySize, 0, 1, 16, 70)' },
+    },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.emphasised', style: { 'font-weight': 'bold', 'font-size': 12, 'z-index': 10 } },
+    {
+      selector: '.highlighted',
+      style: { 'border-color': HIGHLIGHT, 'border-width': 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT },
+    },
+    { selector: 'edge.highlighted', style: { width: 3.5, opacity: 1, 'z-index': 9 } },
+    {
+      selector: 'node:selected',
+      style: { 'border-color': '#111111', 'border-width': 4, 'overlay-opacity': 0, 'z-index': 20, 'font-weight': 'bold' },
+    },
+    { selector: 'edge:selected', style: { width: 3, opacity: 1 } },
+    { selector: 'node.path-end', style: { 'border-color': HIGHLIGHT, 'border-width': 5 } },
+  ];
+}

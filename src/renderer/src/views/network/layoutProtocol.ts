@@ -1,0 +1,14 @@
+/** The messages between the network view and its layout worker. */
+
+/** A graph to lay out: ids, sizes and the positions already known (kept as a starting point, not pinned). */
+export interface LayoutRequest {
+  nodes: { id: string; size: number; x?: number; y?: number }[];
+  edges: { source: string; target: string }[];
+  /** Start from random positions (a fresh re-layout) instead of the known ones. */
+  randomize: boolean;
+}
+
+/** The worker's answer: a position per node id, or why it failed. */
+export type LayoutResponse =
+  | { ok: true; positions: Record<string, { x: number; y: number }>; ms: number }
+  | { ok: false; message: string };

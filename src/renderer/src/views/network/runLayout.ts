@@ -1,0 +1,39 @@
+/** Runs the fcose layout in its worker; the returned handle can cancel it (the worker is simply ended). */
+import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
+
+/** A running layout. */
+export interface LayoutJob {
+  result: Promise<Record<string, { x: number; y: number }>>;
+  cancel(): void;
+}
+
+/** Thrown into {@link LayoutJob.result} when the job was cancelled. */
+export class LayoutCancelled extends Error {
+  override readonly name = 'LayoutCancelled';
+}
+
+/** Starts a layout in a new worker. */
+export function runLayout(request: LayoutRequest): LayoutJob {
+  const worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
+  let settle: ((error: Error) => void) | null = null;
+  const result = new Promise<Record<string, { x: number; y: number }>>((resolve, reject) => {
+    settle = reject;
+    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.positions);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'The layout worker failed.'));
+    };
+  });
+  worker.postMessage(request);
+  return {
+    result,
+    cancel() {
+      worker.terminate();
+      settle?.(new LayoutCancelled('Layout cancelled.'));
+    },
+  };
+}

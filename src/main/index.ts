@@ -2,15 +2,17 @@
  * The composition root of the Electron main process: the only place that wires the database, the services, IPC
  * and the window together. Importing anything else has no side effects.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../shared/api';
 import { APP_VERSION } from './appVersion';
 import { serveAppRequest } from './appProtocol';
-import { listBackups, restoreDatabaseFile } from './db/backups';
+import { offerAfterOpenFailure, restoreDatabaseFile, takeDailyBackup } from './db/backups';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { resolveDatabasePath } from './paths';
-import { openAtlas, type Atlas } from './services/atlas';
+import type { ExternalLinkHost } from './security/openExternal';
+import { desktopAppHandlers } from './services/appService';
+import { openAtlas, type Atlas, type AtlasConfig } from './services/atlas';
 import { createHandlers } from './services/handlers';
 import {
   APP_SCHEME,
@@ -24,29 +26,49 @@ import {
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const isTrusted = (url: string): boolean => isAppUrl(url, app.isPackaged ? undefined : devServerUrl);
 
-async function openAtlasOrOfferRestore(databasePath: string, dataDir: string): Promise<Atlas> {
+/** Opens the Atlas; when the file will not open, says why and, for a damaged file only, offers the last good backup. */
+async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {
   try {
-    return await openAtlas({ databasePath, dataDir, version: APP_VERSION });
+    return await openAtlas(config);
   } catch (error) {
-    const backup = listBackups(databasePath)[0];
-    const message = (error as Error).message;
-    const buttons = backup ? ['Restore the last good backup', 'Quit'] : ['Quit'];
+    const offer = offerAfterOpenFailure(config.databasePath);
+    const buttons = offer.action === 'restore' ? ['Restore the last good backup', 'Quit'] : ['Quit'];
     const choice = await dialog.showMessageBox({
       type: 'error',
       title: 'Referral Atlas cannot open its database',
-      message,
-      detail: backup ? `The last backup was taken ${backup.at}.` : 'There is no backup to restore.',
+      message: (error as Error).message,
+      detail: offer.detail,
       buttons,
       defaultId: 0,
       cancelId: buttons.length - 1,
     });
-    if (backup && choice.response === 0) {
-      await restoreDatabaseFile(databasePath, backup.path);
-      return openAtlas({ databasePath, dataDir, version: APP_VERSION });
+    if (offer.action === 'restore' && choice.response === 0) {
+      await restoreDatabaseFile(config.databasePath, offer.backup.path);
+      return openAtlas(config);
     }
     throw error;
   }
 }
+
+/** Links leave the app only through here: vetted by the caller, then confirmed by the user in a native dialog. */
+const externalLinks: ExternalLinkHost = {
+  confirm: async (url, host) => {
+    const options = {
+      type: 'question' as const,
+      title: 'Open a link in your browser?',
+      message: `Open ${host} in your web browser?`,
+      detail: `${url}\n\nThe page opens outside Referral Atlas, on the internet.`,
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    const parent = BrowserWindow.getFocusedWindow();
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    return response === 0;
+  },
+  open: (url) => shell.openExternal(url, { activate: true }),
+};
 
 async function main(): Promise<void> {
   protocol.registerSchemesAsPrivileged([
@@ -56,15 +78,26 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   await app.whenReady();
 
-  const appRoot = app.getAppPath();
   const rendererDir = join(import.meta.dirname, '../renderer');
   const databasePath = resolveDatabasePath(undefined);
-  const atlas = await openAtlasOrOfferRestore(databasePath, join(appRoot, 'data'));
-  app.on('will-quit', () => atlas.close());
-
-  const dispatch = createDispatcher(createHandlers(atlas), {
-    onInternalError: (method, error) => console.error(`[atlas] ${method} failed:`, error),
+  const atlas = await openAtlasOrOfferRestore({
+    databasePath,
+    dataDir: join(app.getAppPath(), 'data'),
+    version: APP_VERSION,
+    // Seam for printable documents (plans, directories, reports): an Electron `PdfRenderer` built on a hidden,
+    // sandboxed window's `webContents.printToPDF` goes here as `pdfRenderer`, so services never import electron.
   });
+  app.on('will-quit', () => atlas.close());
+  // The daily backup runs beside start-up (SQLite's online backup does not block the window); a failure is logged
+  // and shows as an old "last backup" date rather than stopping the app.
+  takeDailyBackup(atlas.db, databasePath).catch((error: unknown) =>
+    console.error('[atlas] the daily backup failed:', (error as Error).message),
+  );
+
+  const dispatch = createDispatcher(
+    { ...createHandlers(atlas), ...desktopAppHandlers(atlas, externalLinks) },
+    { onInternalError: (method, error) => console.error(`[atlas] ${method} failed:`, error) },
+  );
   registerIpcHandlers(ipcMain, dispatch, isTrusted);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   denyAllPermissions(session.defaultSession);

@@ -1,13 +1,17 @@
 /**
  * The Electron composition root, run against a stand-in of the electron module (the Electron binary cannot be
  * downloaded on the build machines). It checks the wiring: the scheme, the IPC handlers, the permission rules, the
- * hardening of every web contents, and a window created with the secure preferences loading the app protocol.
+ * hardening of every web contents, a window created with the secure preferences loading the app protocol, links
+ * opened only after a confirm, the daily backup at start-up, and the restore offer for a damaged database.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METHOD_NAMES, ipcChannel } from '../../src/shared/api';
+import { backupToFolder, listBackups } from '../../src/main/db/backups';
+import { openAtlas } from '../../src/main/services/atlas';
 import { APP_START_URL, secureWebPreferences } from '../../src/main/windows/mainWindow';
-import { PROJECT_ROOT, tempDir } from '../support/tempAtlas';
+import { DATA_DIR, PROJECT_ROOT, tempDir } from '../support/tempAtlas';
 
 const recorded = vi.hoisted(() => ({
   schemes: [] as unknown[],
@@ -19,10 +23,16 @@ const recorded = vi.hoisted(() => ({
   permissionRequest: undefined as undefined | ((c: unknown, p: string, cb: (granted: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   ready: undefined as undefined | (() => void),
+  dialogs: [] as { message: string; detail?: string; buttons: string[] }[],
+  dialogAnswers: [] as number[],
+  opened: [] as string[],
 }));
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    static getFocusedWindow() {
+      return null;
+    }
     loaded: string[] = [];
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       recorded.windows.push(this);
@@ -43,7 +53,18 @@ vi.mock('electron', () => {
       exit: () => {},
     },
     BrowserWindow,
-    dialog: { showMessageBox: async () => ({ response: 1 }) },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args[args.length - 1] as { message: string; detail?: string; buttons: string[] };
+        recorded.dialogs.push(options);
+        return { response: recorded.dialogAnswers.shift() ?? options.buttons.length - 1 };
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        recorded.opened.push(url);
+      },
+    },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => {
         recorded.ipcChannels.push(channel);
@@ -120,5 +141,97 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(window.options.webPreferences).toEqual(secureWebPreferences(preload));
     expect(preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(window.loaded).toEqual([APP_START_URL]);
+  });
+
+  const fromApp = { senderFrame: { url: APP_START_URL, parent: null } };
+
+  it('opens a vetted https link only after the user confirms in a dialog naming its host', async () => {
+    const handler = recorded.ipcHandlers.get(ipcChannel('app.openExternal'))!;
+    recorded.dialogs.length = 0;
+    recorded.dialogAnswers.push(1); // Cancel
+    expect(await handler(fromApp, { url: 'https://polarisproject.org/' })).toEqual({
+      ok: true,
+      value: { opened: false },
+    });
+    expect(recorded.opened).toEqual([]);
+    recorded.dialogAnswers.push(0); // Open in browser
+    expect(await handler(fromApp, { url: 'https://polarisproject.org/' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(recorded.opened).toEqual(['https://polarisproject.org/']);
+    expect(recorded.dialogs.map((d) => d.message)).toEqual([
+      'Open polarisproject.org in your web browser?',
+      'Open polarisproject.org in your web browser?',
+    ]);
+  });
+
+  it('refuses a link that is not plain https without asking, and never reaches shell.openExternal', async () => {
+    const handler = recorded.ipcHandlers.get(ipcChannel('app.openExternal'))!;
+    recorded.dialogs.length = 0;
+    recorded.opened.length = 0;
+    for (const url of ['file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)', 'https://127.0.0.1/']) {
+      expect(await handler(fromApp, { url })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(recorded.dialogs).toEqual([]);
+    expect(recorded.opened).toEqual([]);
+  });
+
+  it('takes the daily backup at start-up, checked and in the backup folder', async () => {
+    await vi.waitFor(
+      () => expect(listBackups(join(folder.dir, 'atlas.sqlite')).map((b) => b.reason)).toContain('daily'),
+      { timeout: 20_000 },
+    );
+  });
+});
+
+describe('starting on a damaged database (with a stand-in electron module)', () => {
+  const folder = tempDir();
+  const databasePath = join(folder.dir, 'atlas.sqlite');
+  const previousDb = process.env.REFERRAL_ATLAS_DB;
+  let backupAt = '';
+
+  beforeAll(async () => {
+    const atlas = await openAtlas({ databasePath, dataDir: DATA_DIR, version: 't', includeSample: false });
+    backupAt = (await backupToFolder(atlas.db, databasePath, 'daily', new Date(Date.now() - 3_600_000))).at;
+    atlas.close();
+    const bytes = readFileSync(databasePath);
+    bytes.fill(0x5a, 100, bytes.length); // keep the header, ruin every page
+    writeFileSync(databasePath, bytes);
+
+    recorded.windows.length = 0;
+    recorded.dialogs.length = 0;
+    recorded.dialogAnswers.push(0); // Restore the last good backup
+    process.env.REFERRAL_ATLAS_DB = databasePath;
+    vi.resetModules();
+    await import('../../src/main/index');
+    recorded.ready?.();
+    await vi.waitFor(() => expect(recorded.windows[0]?.loaded.length).toBe(1), { timeout: 20_000 });
+  });
+
+  afterAll(() => {
+    recorded.appListeners.get('will-quit')?.();
+    if (previousDb === undefined) delete process.env.REFERRAL_ATLAS_DB;
+    else process.env.REFERRAL_ATLAS_DB = previousDb;
+    folder.cleanup();
+  });
+
+  it('says the database is damaged and offers the last good backup, naming when it was taken', () => {
+    expect(recorded.dialogs[0]).toMatchObject({
+      message: expect.stringMatching(/damaged/),
+      detail: expect.stringContaining(backupAt),
+      buttons: ['Restore the last good backup', 'Quit'],
+    });
+  });
+
+  it('restores it when accepted, keeps the damaged file aside, and opens the app on the restored data', async () => {
+    const handler = recorded.ipcHandlers.get(ipcChannel('app.info'))!;
+    const info = (await handler({ senderFrame: { url: APP_START_URL, parent: null } }, {})) as {
+      ok: boolean;
+      value: { counts: { nodes: Record<string, number> } };
+    };
+    expect(info.ok).toBe(true);
+    expect(info.value.counts.nodes.actor).toBeGreaterThan(0);
+    expect(readdirSync(folder.dir).some((name) => name.startsWith('atlas.sqlite.replaced-'))).toBe(true);
   });
 });

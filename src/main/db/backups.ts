@@ -10,7 +10,14 @@ import { AtlasError } from '../../shared/api';
 import { checkIntegrity, type SqliteDatabase } from './openDatabase';
 import { SCHEMA_VERSION } from './migrations';
 import { resolveNativeBinding } from './nativeBinding';
-import { isDailyBackupDue, thinBackups, type DatabaseProblem, type RetentionPolicy } from './backupPolicy';
+import {
+  isDailyBackupDue,
+  openFailureOffer,
+  thinBackups,
+  type DatabaseProblem,
+  type OpenFailureOffer,
+  type RetentionPolicy,
+} from './backupPolicy';
 
 /** A backup file on disk. */
 export interface BackupInfo {
@@ -156,6 +163,12 @@ export function probeDatabaseFile(path: string): DatabaseProblem | null {
   } finally {
     db?.close();
   }
+}
+
+/** What to offer the user after the database at `databasePath` failed to open (see {@link openFailureOffer}). */
+export function offerAfterOpenFailure(databasePath: string): OpenFailureOffer {
+  const problem = probeDatabaseFile(databasePath) ?? 'unreadable';
+  return openFailureOffer(problem, problem === 'damaged' ? lastGoodBackup(databasePath) : null);
 }
 
 /** Deletes the automatic backups the retention policy lets go, and leftovers of interrupted backups. */

@@ -15,7 +15,9 @@ export type ProfileTraffickingType = (typeof PROFILE_TRAFFICKING_TYPES)[number];
 export const MAX_REFERRAL_HOPS = 8;
 
 /** A client's age: years, or just `minor` / `adult` when the exact age is not known or not shared. */
-export const profileAgeSchema = z.union([z.number().int().min(0).max(120), z.enum(['minor', 'adult'])]);
+export const profileAgeSchema = z.union([z.number().int().min(0).max(120), z.enum(['minor', 'adult'])], {
+  error: 'must be a whole number of years (0–120), "minor" or "adult"',
+});
 /** A client's age. */
 export type ProfileAge = z.infer<typeof profileAgeSchema>;
 

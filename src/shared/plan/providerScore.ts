@@ -78,7 +78,9 @@ export function assess(
   if (verdict.specialises && profile.traffickingType !== 'unknown') {
     score += 6;
     const types = provider.eligibility.flatMap((rules) => rules.traffickingTypes);
-    reason('plan.reason.specialises', { type: [...new Set(types)].join('/') });
+    reason('plan.reason.specialises', {
+      type: [...new Set(types)].map((type) => t(`plan.trafficking.${type}`)).join('/'),
+    });
   }
 
   const urgent = met.some((need) => NEED_URGENCY[need] === 0);

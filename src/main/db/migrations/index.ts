@@ -3,6 +3,7 @@
  * `user_version` it leads to. Never edit a migration that has shipped; add the next number.
  */
 import { migration001Graph } from './001_graph';
+import { migration002Plans } from './002_plans';
 
 /** One step of the schema's history. */
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first; the last one's version is the schema version this build writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001Graph];
+export const MIGRATIONS: readonly Migration[] = [migration001Graph, migration002Plans];
 
 /** The schema version this build of the app creates and understands. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

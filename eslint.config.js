@@ -116,6 +116,55 @@ export default tseslint.config(
       [['**/renderer/**', '**/preload/**'], 'The CLI reuses the services of src/main, never the UI.'],
     ]),
   },
+  // Electron's security checklist, held where a lint rule holds it better than a test (see SECURITY.md).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'nodeIntegration',
+          'nodeIntegrationInWorker',
+          'nodeIntegrationInSubFrames',
+          'allowRunningInsecureContent',
+          'experimentalFeatures',
+          'webviewTag',
+        ].map((name) => ({
+          selector: `Property[key.name='${name}'][value.value=true]`,
+          message: `${name}: true breaks Electron's security checklist.`,
+        })),
+        ...['contextIsolation', 'sandbox', 'webSecurity'].map((name) => ({
+          selector: `Property[key.name='${name}'][value.value=false]`,
+          message: `${name}: false breaks Electron's security checklist.`,
+        })),
+        { selector: "Property[key.name='enableBlinkFeatures']", message: 'Do not use enableBlinkFeatures.' },
+        {
+          selector: 'ImportDeclaration[source.value=/^@electron\\/remote/]',
+          message: '@electron/remote is forbidden.',
+        },
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value=/^@electron\\/remote/]",
+          message: '@electron/remote is forbidden.',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'openExternal',
+          message: 'Open links only through src/main/security/openExternal.ts (vetted, confirmed).',
+        },
+        {
+          property: 'loadFile',
+          message: "Serve pages from the app:// protocol, never file:// (Electron's security checklist).",
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/security/openExternal.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -67,7 +67,7 @@ const externalLinks: ExternalLinkHost = {
     const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
     return response === 0;
   },
-  open: (url) => shell.openExternal(url, { activate: true }),
+  shell,
 };
 
 async function main(): Promise<void> {

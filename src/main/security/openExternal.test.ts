@@ -10,9 +10,11 @@ function fakeHost(answer: boolean, failOpen = false) {
       asked.push([url, hostName]);
       return answer;
     },
-    open: async (url) => {
-      if (failOpen) throw new Error('no browser');
-      opened.push(url);
+    shell: {
+      openExternal: async (url) => {
+        if (failOpen) throw new Error('no browser');
+        opened.push(url);
+      },
     },
   };
   return { host, asked, opened };

@@ -10,8 +10,8 @@ import { vetExternalUrl } from './externalUrl';
 export interface ExternalLinkHost {
   /** Asks the user whether to open `url` (whose host is `host`); resolves true only on an explicit yes. */
   confirm(url: string, host: string): Promise<boolean>;
-  /** Opens a vetted URL in the system browser (`shell.openExternal`). */
-  open(url: string): Promise<void>;
+  /** Electron's `shell`: its `openExternal` is called here and nowhere else. */
+  shell: { openExternal(url: string): Promise<void> };
 }
 
 /** The vetted form of a link, or a BAD_INPUT error naming the `url` field and the reason. */
@@ -30,7 +30,7 @@ export async function openExternalLink(raw: unknown, host: ExternalLinkHost): Pr
   const verdict = requireVettedLink(raw);
   if (!(await host.confirm(verdict.url, verdict.host))) return { opened: false };
   try {
-    await host.open(verdict.url);
+    await host.shell.openExternal(verdict.url);
   } catch (error) {
     throw new AtlasError('UNAVAILABLE', `The system browser could not open the link: ${(error as Error).message}`);
   }

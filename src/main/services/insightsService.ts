@@ -1,9 +1,250 @@
-/** Handlers of the insights capability's contract methods. */
-import type { ContractHandlers } from '../../shared/api';
-import type { insightsMethods } from '../../shared/api/methods/insightsMethods';
+/**
+ * Handlers of the insights methods. Every analysis is computed from the in-memory GraphIndex and cached until the
+ * index's revision changes, so switching filters or tabs does not redo a 10k-actor sweep. The coalition report's
+ * PDF is printed by a {@link PdfRenderer}: headless Chromium through playwright-core by default (the CLI, the
+ * bridge, the tests); the Electron composition root can register one built on `webContents.printToPDF`.
+ */
+import { existsSync } from 'node:fs';
+import { AtlasError, type ContractHandlers, type NodeSummary } from '../../shared/api';
+import type {
+  CentralityResult,
+  CoverageResult,
+  NetworkFacts,
+  SinglePointsResult,
+  VerificationQueueResult,
+  insightsMethods,
+} from '../../shared/api/methods/insightsMethods';
+import { isoDate, type ActorType, type NodeRecord } from '../../shared/domain';
+import { nodeSummary } from '../../shared/graph/nodeSummary';
+import { coalitionReportHtml } from '../../shared/insights/coalitionReport';
+import type { CentralityMeasure } from '../../shared/insights/centrality';
+import { compareRegions, computeCoverage, type CoverageAnalysis } from '../../shared/insights/coverage';
+import { policyProgress, statuteImpact } from '../../shared/insights/lawAndPolicy';
+import { analyseNetwork, rankActors, type NetworkAnalysis } from '../../shared/insights/networkAnalysis';
+import { singlePointsOfFailure } from '../../shared/insights/singlePointsOfFailure';
+import { verificationQueue } from '../../shared/insights/verificationQueue';
 import type { Atlas } from './atlas';
 
+type InsightsHandlers = Pick<ContractHandlers, keyof typeof insightsMethods>;
+
+/** Prints an HTML document to PDF bytes. */
+export interface PdfRenderer {
+  render(html: string): Promise<Uint8Array>;
+}
+
+const pdfRenderers = new WeakMap<Atlas, PdfRenderer>();
+
+/** Registers the PDF renderer an Atlas's report method uses (the Electron main process passes printToPDF). */
+export function setPdfRenderer(atlas: Atlas, renderer: PdfRenderer): void {
+  pdfRenderers.set(atlas, renderer);
+}
+
+/**
+ * A renderer that prints with headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) via playwright-core, with
+ * JavaScript off and every request refused: the report is self-contained and nothing may go over the network.
+ */
+export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PdfRenderer {
+  return {
+    async render(html) {
+      if (!existsSync(executablePath)) {
+        throw new AtlasError(
+          'UNAVAILABLE',
+          `PDF needs Chromium at ${executablePath} (or set CHROMIUM_PATH); HTML works without it.`,
+        );
+      }
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      });
+      try {
+        const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+      } finally {
+        await browser.close();
+      }
+    },
+  };
+}
+
+/** Caches values until the graph's revision (or, for the queue, the date) changes. */
+class RevisionCache {
+  private revision = -1;
+  private readonly values = new Map<string, unknown>();
+  constructor(private readonly atlas: Atlas) {}
+
+  get<T>(key: string, compute: () => T): T {
+    const revision = this.atlas.store.index.revision;
+    if (revision !== this.revision) {
+      this.values.clear();
+      this.revision = revision;
+    }
+    if (!this.values.has(key)) this.values.set(key, compute());
+    return this.values.get(key) as T;
+  }
+}
+
 /** The insights handlers. */
-export function insightsHandlers(_atlas: Atlas): Pick<ContractHandlers, keyof typeof insightsMethods> {
-  return {};
+export function insightsHandlers(atlas: Atlas): InsightsHandlers {
+  const index = atlas.store.index;
+  const cache = new RevisionCache(atlas);
+  const today = () => atlas.now();
+
+  const analysis = (region: string | undefined, includeReferrals: boolean): NetworkAnalysis =>
+    cache.get(`network|${region ?? ''}|${includeReferrals}`, () => analyseNetwork(index, { region, includeReferrals }));
+  const coverage = (within: string | undefined): CoverageAnalysis =>
+    cache.get(`coverage|${within ?? ''}`, () => computeCoverage(index, { within }));
+  const facts = (found: NetworkAnalysis, region: string | undefined, includeReferrals: boolean): NetworkFacts => ({
+    actors: found.network.ids.length,
+    links: found.network.linkCount,
+    components: found.components,
+    exact: found.scores.exact,
+    sources: found.scores.sources,
+    includeReferrals,
+    region: region ?? null,
+  });
+  const actorRegions = (): string[] =>
+    cache.get('regions', () => {
+      const regions = new Set<string>();
+      for (const actor of index.nodesOfKind('actor'))
+        if (actor.status === 'active') for (const r of actor.regions) regions.add(r);
+      return [...regions].sort(compareRegions);
+    });
+
+  const centrality = (input: {
+    region?: string;
+    includeReferrals: boolean;
+    actorType?: ActorType;
+    measure: CentralityMeasure;
+    limit: number;
+  }): CentralityResult => {
+    const found = analysis(input.region, input.includeReferrals);
+    const rows = rankActors(index, found, { measure: input.measure, actorType: input.actorType });
+    const values = found.scores[input.measure];
+    const max = Math.max(...values, 0);
+    const size: Record<string, number> = {};
+    const community: Record<string, number> = {};
+    found.network.ids.forEach((id, v) => {
+      size[id] = max > 0 ? values[v]! / max : 0;
+      community[id] = found.communities.of[v]!;
+    });
+    return {
+      measure: input.measure,
+      network: facts(found, input.region, input.includeReferrals),
+      rows: rows.slice(0, input.limit),
+      total: rows.length,
+      communities: found.communities.communities
+        .filter((c) => c.size >= 2)
+        .slice(0, 24)
+        .map((c) => ({ ...c, leadName: index.node(c.leadId)?.name ?? c.leadId })),
+      modularity: found.communities.modularity,
+      overlay: { size, community },
+      regions: actorRegions(),
+    };
+  };
+
+  const coverageResult = (within: string | undefined, limit: number): CoverageResult => {
+    const found = coverage(within);
+    const noProvider = found.deserts.filter((d) => d.kind === 'no_provider').length;
+    return {
+      matrix: found.matrix,
+      deserts: found.deserts.slice(0, limit),
+      desertCounts: { noProvider, noLanguage: found.deserts.length - noProvider },
+    };
+  };
+
+  const singlePoints = (region: string | undefined, includeReferrals: boolean, limit: number): SinglePointsResult => {
+    const found = analysis(region, includeReferrals);
+    const rows = cache.get(`failures|${region ?? ''}|${includeReferrals}`, () =>
+      singlePointsOfFailure(index, found, coverage(region).soleProviders),
+    );
+    return {
+      network: facts(found, region, includeReferrals),
+      rows: rows.slice(0, limit),
+      total: rows.length,
+      articulationPoints: found.articulation.length,
+    };
+  };
+
+  const queue = (limit: number): VerificationQueueResult => {
+    const date = isoDate(today());
+    const rows = cache.get(`queue|${date}`, () => verificationQueue(index, analysis(undefined, false), today()));
+    return { rows: rows.slice(0, limit), total: rows.length, today: date };
+  };
+
+  const policy = () => {
+    const statutes: NodeSummary[] = [...index.nodesOfKind('statute')]
+      .map(nodeSummary)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { ...policyProgress(index), statutes };
+  };
+
+  return {
+    'insights.centrality': (input) => centrality(input),
+    'insights.coverage': ({ within, limit }) => coverageResult(within, limit),
+    'insights.singlePoints': ({ region, includeReferrals, limit }) => singlePoints(region, includeReferrals, limit),
+    'insights.verificationQueue': ({ limit }) => queue(limit),
+    'insights.markVerified': ({ ids }) => {
+      const unique = [...new Set(ids)];
+      const missing = unique.filter((id) => !index.hasNode(id));
+      if (missing.length > 0) {
+        throw new AtlasError(
+          'NOT_FOUND',
+          `Nothing was marked verified: there is no record ${missing.join(', ')}.`,
+          missing.map((id) => ({ path: `ids[${ids.indexOf(id)}]`, message: `there is no record ${id}` })),
+        );
+      }
+      const verifiedAt = isoDate(today());
+      atlas.store.write(
+        unique.length === 1
+          ? `Mark ${index.node(unique[0]!)!.name} verified`
+          : `Mark ${unique.length} records verified`,
+        (writer) => {
+          for (const id of unique) writer.putNode({ ...(writer.node(id) as NodeRecord), verifiedAt });
+        },
+      );
+      return { updated: unique.length, verifiedAt };
+    },
+    'insights.statute': ({ id }) => {
+      const impact = statuteImpact(index, id);
+      if (!impact)
+        throw new AtlasError('NOT_FOUND', `There is no statute ${id}.`, [{ path: 'id', message: 'is not a statute' }]);
+      return impact;
+    },
+    'insights.policy': () => policy(),
+    'insights.report': async ({ region, includeReferrals, format, locale }) => {
+      const html = coalitionReportHtml(
+        {
+          centrality: centrality({ region, includeReferrals, measure: 'betweenness', limit: 10 }),
+          coverage: coverageResult(region, 50),
+          failures: singlePoints(region, includeReferrals, 10),
+          queue: queue(10),
+          policy: policy(),
+          region: region ?? null,
+          today: isoDate(today()),
+        },
+        locale,
+      );
+      const fileName = `coalition-report-${isoDate(today())}.${format}`;
+      if (format === 'html') return { fileName, mediaType: 'text/html', content: html, encoding: 'utf8' };
+      const renderer = pdfRenderers.get(atlas) ?? chromiumPdfRenderer();
+      const pdf = await renderer.render(html);
+      return {
+        fileName,
+        mediaType: 'application/pdf',
+        content: Buffer.from(pdf).toString('base64'),
+        encoding: 'base64',
+      };
+    },
+  };
 }

@@ -50,6 +50,15 @@ describe('computeCoverage', () => {
     expect(coverage.deserts).not.toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'es' });
   });
 
+  it('takes the languages spoken in a region from the providers based there, not from the regions inside it', () => {
+    const g = twoCounties();
+    const state = g.actor('state-line', { regions: ['US-CA'], languages: ['en'] });
+    g.service(state, 'state-hotline', ['hotline']);
+    const coverage = computeCoverage(g.index);
+    expect(coverage.matrix.spoken[coverage.matrix.regions.indexOf('US-CA')]).toEqual(['en']);
+    expect(coverage.deserts).not.toContainEqual(expect.objectContaining({ region: 'US-CA', kind: 'no_language' }));
+  });
+
   it('counts a state-wide provider in every county of the state, once', () => {
     const g = twoCounties();
     const state = g.actor('state-line', { regions: ['US-CA', LA] });

@@ -22,7 +22,11 @@ export interface CoverageMatrix {
   counts: number[][];
   /** `languages[need][region]`: providers meeting the need there, per language they work in. */
   languages: Record<string, number>[][];
-  /** `spoken[region]`: the languages providers based in that region (or inside it) work in, taken as spoken there. */
+  /**
+   * `spoken[region]`: the languages of the providers based in that very region, taken as spoken there. Providers of
+   * the regions inside it are left out, so a Khmer-speaking clinic in Long Beach does not make every state-wide
+   * need without Khmer a desert of the whole state.
+   */
   spoken: string[][];
 }
 
@@ -101,11 +105,9 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
       const list = offeringsAt.get(key);
       if (list) list.push(offering);
       else offeringsAt.set(key, [offering]);
-      for (const ancestor of regionAncestry(key)) {
-        let spoken = spokenAt.get(ancestor);
-        if (!spoken) spokenAt.set(ancestor, (spoken = new Set()));
-        for (const language of offering.languages) spoken.add(language);
-      }
+      let spoken = spokenAt.get(key);
+      if (!spoken) spokenAt.set(key, (spoken = new Set()));
+      for (const language of offering.languages) spoken.add(language);
     }
   }
 

@@ -2,7 +2,7 @@
 import { isStale, regionDistance, type NeedCode } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
 import type { MessageKey, UiLocale } from '../i18n';
-import type { ClientProfile } from './clientProfile';
+import { isMinor, type ClientProfile } from './clientProfile';
 import { byUrgency, NEED_URGENCY } from './needUrgency';
 import { EDGE_WEIGHT, type PartnerPaths, type PlannerIndex, type Provider } from './plannerIndex';
 import { checkProvider, isOpenAt, speaksClientLanguage, type ArrivalMoment } from './providerRules';
@@ -81,6 +81,12 @@ export function assess(
     reason('plan.reason.specialises', {
       type: [...new Set(types)].map((type) => t(`plan.trafficking.${type}`)).join('/'),
     });
+  }
+
+  if (isMinor(profile.age) && provider.eligibility.some((rules) => rules.maxAge !== null && rules.maxAge < 25)) {
+    score += 10;
+    const rules = provider.eligibility.find((each) => each.maxAge !== null)!;
+    reason('plan.reason.youth', { range: `${rules.minAge ?? 0}–${rules.maxAge}` });
   }
 
   const urgent = met.some((need) => NEED_URGENCY[need] === 0);

@@ -51,7 +51,9 @@ describe('saved plans', () => {
 
   it('keeps a plan under its case code with a 90-day expiry and every step planned', async () => {
     const dispatch = await open();
-    const saved = value<SavedPlan>(await dispatch('plan.save', { caseCode: 'LA-2026-014', profile: PROFILE, language: 'es' }));
+    const saved = value<SavedPlan>(
+      await dispatch('plan.save', { caseCode: 'LA-2026-014', profile: PROFILE, language: 'es' }),
+    );
     expect(saved.id).toMatch(/^plan-[0-9a-f]{16}$/);
     expect(Date.parse(saved.expiresAt) - Date.parse(saved.createdAt)).toBe(90 * DAY);
     expect(saved.steps.map((step) => step.status)).toEqual(saved.plan.steps.map(() => 'planned'));
@@ -63,21 +65,36 @@ describe('saved plans', () => {
   it('records step statuses and warns when a note looks like personal data', async () => {
     const dispatch = await open();
     const saved = value<SavedPlan>(
-      await dispatch('plan.save', { caseCode: 'LA-2026-015', profile: PROFILE, notes: 'Client email: ana@example.com' }),
+      await dispatch('plan.save', {
+        caseCode: 'LA-2026-015',
+        profile: PROFILE,
+        notes: 'Client email: ana@example.com',
+      }),
     );
-    expect(saved.noteWarnings).toEqual([expect.stringContaining('Plan notes: This note seems to contain an e-mail address')]);
+    expect(saved.noteWarnings).toEqual([
+      expect.stringContaining('Plan notes: This note seems to contain an e-mail address'),
+    ]);
     const updated = value<SavedPlan>(
-      await dispatch('plan.updateStep', { id: saved.id, step: 1, status: 'referred', note: 'call back on 323 555 0188' }),
+      await dispatch('plan.updateStep', {
+        id: saved.id,
+        step: 1,
+        status: 'referred',
+        note: 'call back on 323 555 0188',
+      }),
     );
     expect(updated.steps[1]).toMatchObject({ status: 'referred', note: 'call back on 323 555 0188' });
-    expect(updated.noteWarnings.some((warning) => warning.startsWith('Step 2 note:') && warning.includes('phone'))).toBe(true);
+    expect(
+      updated.noteWarnings.some((warning) => warning.startsWith('Step 2 note:') && warning.includes('phone')),
+    ).toBe(true);
     const bad = await dispatch('plan.updateStep', { id: saved.id, step: 99, status: 'accepted' });
     expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('step');
   });
 
   it('purges expired plans when plans are listed or opened, and when the service opens', async () => {
     const dispatch = await open();
-    const short = value<SavedPlan>(await dispatch('plan.save', { caseCode: 'C-1', profile: PROFILE, expiresInDays: 1 }));
+    const short = value<SavedPlan>(
+      await dispatch('plan.save', { caseCode: 'C-1', profile: PROFILE, expiresInDays: 1 }),
+    );
     const long = value<SavedPlan>(await dispatch('plan.save', { caseCode: 'C-2', profile: PROFILE }));
     clock = new Date(clock.getTime() + 2 * DAY);
     expect(value<SavedPlanSummary[]>(await dispatch('plan.list', {})).map((plan) => plan.id)).toEqual([long.id]);
@@ -89,7 +106,12 @@ describe('saved plans', () => {
     const path = atlas!.config.databasePath;
     atlas!.close();
     clock = new Date(clock.getTime() + 91 * DAY);
-    const reopened = await openAtlas({ databasePath: path, dataDir: atlas!.config.dataDir, version: 'test', now: () => clock });
+    const reopened = await openAtlas({
+      databasePath: path,
+      dataDir: atlas!.config.dataDir,
+      version: 'test',
+      now: () => clock,
+    });
     try {
       createHandlers(reopened);
       expect(reopened.db.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 0 });

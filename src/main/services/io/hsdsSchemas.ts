@@ -1,0 +1,107 @@
+/**
+ * The HSDS 3 schemas, loaded from the schema folder (by default `../shared/hsds` beside the project): the compiled
+ * service schema that every exported and imported service must pass, the per-table schemas of the tabular
+ * compiled schema for CSV rows, and the datapackage.json that names each table's file and columns.
+ *
+ * The compiled schemas declare no `$schema`; they are written for JSON Schema draft 7 (they use `definitions`),
+ * which is Ajv's default dialect. They carry Frictionless annotations (`name`, `path`, `constraints`, `core`, ...)
+ * that Ajv's strict mode would reject as unknown keywords, so those are declared as annotation-only keywords:
+ * strict mode stays on for everything else, and a misspelt real keyword still fails loudly.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { AtlasError } from '../../../shared/api';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** The non-validating keywords the HSDS compiled schemas carry. */
+export const HSDS_ANNOTATION_KEYWORDS = ['name', 'path', 'datapackage_metadata', 'constraints', 'example', 'core', 'tabular_required', 'datapackage_type', 'order'];
+
+/** Where the HSDS schemas are by default: `shared/hsds` beside the project folder. */
+export function defaultHsdsDir(projectRoot: string): string {
+  return process.env.REFERRAL_ATLAS_HSDS_DIR ?? resolve(projectRoot, '..', 'shared', 'hsds');
+}
+
+/** One problem found by the schema validator. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
+
+/** The loaded schemas. */
+export interface HsdsSchemas {
+  dir: string;
+  validateService(service: unknown): SchemaIssue[];
+  validateOrganization(organization: unknown): SchemaIssue[];
+  validateServiceAtLocation(serviceAtLocation: unknown): SchemaIssue[];
+  /** Validates one CSV row (typed) of a table; unknown tables have no schema. */
+  validateRow(table: string, row: unknown): SchemaIssue[];
+  /** Columns and types of each table, from datapackage.json, by table name. */
+  tables: Map<string, { path: string; fields: { name: string; type: string }[]; required: string[] }>;
+  /** The datapackage.json descriptor, as published. */
+  datapackage: { resources: { name: string; path: string }[] } & Record<string, unknown>;
+}
+
+function issues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
+  return (errors ?? []).map((error) => ({
+    path: error.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(object)',
+    message: `${error.message ?? 'is invalid'}${error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
+  }));
+}
+
+const cache = new Map<string, HsdsSchemas>();
+
+/** Loads (once per folder) and compiles the HSDS schemas. */
+export function loadHsdsSchemas(dir: string): HsdsSchemas {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const compiled = join(dir, 'schema', 'compiled');
+  if (!existsSync(join(compiled, 'service.json'))) {
+    throw new AtlasError('UNAVAILABLE', `The HSDS 3 schemas are not at ${dir} (looked for schema/compiled/service.json); set REFERRAL_ATLAS_HSDS_DIR.`);
+  }
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addVocabulary(HSDS_ANNOTATION_KEYWORDS);
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const service: ValidateFunction = ajv.compile(read(join(compiled, 'service.json')));
+  const organization: ValidateFunction = ajv.compile(read(join(compiled, 'organization.json')));
+  const serviceAtLocation: ValidateFunction = ajv.compile(read(join(compiled, 'service_at_location.json')));
+  const tabular = read(join(compiled, 'tabular.json')) as { properties: Record<string, { items: Record<string, unknown> }> };
+  const rowValidators = new Map<string, ValidateFunction>();
+  const requiredColumns = new Map<string, string[]>();
+  for (const [table, schema] of Object.entries(tabular.properties)) {
+    // A CSV row holds the table's own columns only: nested arrays and objects live in their own tables.
+    const properties = Object.fromEntries(
+      Object.entries((schema.items.properties ?? {}) as Record<string, { type?: string }>).filter(([, value]) => value.type !== 'array' && value.type !== 'object'),
+    );
+    const required = ((schema.items.required ?? []) as string[]).filter((name) => name in properties);
+    rowValidators.set(table, ajv.compile({ type: 'object', properties, required }));
+    requiredColumns.set(table, required);
+  }
+  const datapackage = read(join(dir, 'datapackage.json')) as HsdsSchemas['datapackage'];
+  const tables: HsdsSchemas['tables'] = new Map();
+  for (const resource of datapackage.resources as unknown as { name: string; path: string; schema: { fields: { name: string; type: string }[] } }[]) {
+    tables.set(resource.name, {
+      path: resource.path,
+      fields: resource.schema.fields.map((field) => ({ name: field.name, type: field.type })),
+      required: requiredColumns.get(resource.name) ?? [],
+    });
+  }
+  const schemas: HsdsSchemas = {
+    dir,
+    validateService: (value) => (service(value) ? [] : issues(service.errors)),
+    validateOrganization: (value) => (organization(value) ? [] : issues(organization.errors)),
+    validateServiceAtLocation: (value) => (serviceAtLocation(value) ? [] : issues(serviceAtLocation.errors)),
+    validateRow: (table, row) => {
+      const validate = rowValidators.get(table);
+      if (!validate) return [];
+      return validate(row) ? [] : issues(validate.errors);
+    },
+    tables,
+    datapackage,
+  };
+  cache.set(dir, schemas);
+  return schemas;
+}

@@ -1,0 +1,201 @@
+/**
+ * Reading import files into a {@link ParsedImport}: HSDS JSON (a service, an organization, a service_at_location,
+ * a list of them or an API page), an HSDS Tabular Data Package (one CSV per table), or coalition spreadsheets.
+ * Every object and row is checked against the HSDS JSON Schemas (Ajv, compiled once) before it is mapped; the
+ * mapped records are checked by the domain schemas in the merge. Nothing here touches the database.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AtlasError } from '../../../shared/api';
+import { readCoalitionSheets, type Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
+import { addCount, emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
+import { hsdsReadContext, readHsdsOrganization, readHsdsService, readHsdsServiceAtLocation } from '../../../shared/hsds/fromHsds';
+import { HSDS_TABLES, tablesToHsds, type HsdsRow, type HsdsTables } from '../../../shared/hsds/hsdsTables';
+import type { HsdsObject } from '../../../shared/hsds/hsdsModel';
+import { parseCsv } from './csvTable';
+import type { HsdsSchemas } from './hsdsSchemas';
+import { readInputFile, type InputText } from './readInputFile';
+
+/** The formats an import reads. */
+export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv'] as const;
+/** One of {@link IMPORT_FORMATS}. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The files an import path names: a folder's CSV files (for a CSV package), or the file itself. */
+export function readImportPath(format: ImportFormat, path: string): InputText[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    throw new AtlasError('NOT_FOUND', `${path}: no such file or folder.`, [{ path: basename(path), message: 'not found' }]);
+  }
+  if (!isFolder) return [readInputFile(path)];
+  const names = readdirSync(path).filter((name) => (format === 'hsds-json' ? name.endsWith('.json') : name.endsWith('.csv')));
+  if (names.length === 0) throw new AtlasError('BAD_INPUT', `${path}: the folder holds no ${format === 'hsds-json' ? 'JSON' : 'CSV'} file.`);
+  return names.sort().map((name) => readInputFile(join(path, name)));
+}
+
+function jsonError(file: InputText, error: Error): ImportIssue {
+  const position = /position (\d+)/.exec(error.message);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = file.text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { file: file.name, row: null, pointer: `line ${line}, column ${offset - before.lastIndexOf('\n')}`, field: '', message: `malformed JSON: ${error.message}` };
+  }
+  return { file: file.name, row: null, field: '', message: `malformed JSON: ${error.message}` };
+}
+
+function kindOf(object: HsdsObject): 'service' | 'organization' | 'service_at_location' | null {
+  if (object.service && typeof object.service === 'object') return 'service_at_location';
+  if ('status' in object || 'service_at_locations' in object || 'organization_id' in object) return 'service';
+  if ('services' in object || 'organization_identifiers' in object || 'website' in object || 'locations' in object) return 'organization';
+  if ('name' in object && 'description' in object) return 'organization';
+  return null;
+}
+
+function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchemas): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch (error) {
+    parsed.errors.push(jsonError(file, error as Error));
+    return;
+  }
+  const page = data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { contents?: unknown }).contents);
+  const items: unknown[] = Array.isArray(data) ? data : page ? (data as { contents: unknown[] }).contents : [data];
+  const prefix = Array.isArray(data) ? '' : page ? 'contents' : '';
+  const ctx = hsdsReadContext(parsed, file.name);
+  items.forEach((item, position) => {
+    const pointer = prefix || items.length > 1 || Array.isArray(data) ? `${prefix}[${position}]` : '(document)';
+    const origin = { file: file.name, row: null, pointer };
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      parsed.errors.push({ ...origin, field: '', message: 'must be an HSDS object (a service, organization or service_at_location)' });
+      return;
+    }
+    const object = item as HsdsObject;
+    const kind = kindOf(object);
+    if (!kind) {
+      parsed.errors.push({ ...origin, field: '', message: 'is not an HSDS service, organization or service_at_location' });
+      return;
+    }
+    const problems =
+      kind === 'service' ? schemas.validateService(object) : kind === 'organization' ? schemas.validateOrganization(object) : schemas.validateServiceAtLocation(object);
+    if (problems.length > 0) {
+      for (const problem of problems) parsed.errors.push({ ...origin, field: problem.path, message: `${problem.message} (HSDS ${kind} schema)` });
+      return;
+    }
+    if (kind === 'service') readHsdsService(ctx, object, origin);
+    else if (kind === 'organization') readHsdsOrganization(ctx, object, origin);
+    else readHsdsServiceAtLocation(ctx, object, origin);
+  });
+}
+
+function typedRow(
+  parsed: ParsedImport,
+  file: string,
+  rowNumber: number,
+  cells: Record<string, string>,
+  types: Map<string, string>,
+  required: readonly string[],
+): HsdsRow {
+  const row: Record<string, unknown> = { __origin: { file, row: rowNumber } };
+  for (const key in cells) {
+    const cell = cells[key];
+    // CSV cannot tell an empty string from a missing value: an empty cell of a required text column is "" (HSDS
+    // allows it, e.g. an address with no street), any other empty cell is absent.
+    if (cell === '' && types.get(key) === 'string' && required.includes(key)) row[key] = '';
+    if (cell === undefined || cell === '') continue;
+    const type = types.get(key);
+    if (type === 'number' || type === 'integer') {
+      const value = Number(cell);
+      if (cell.trim() === '' || Number.isNaN(value) || (type === 'integer' && !Number.isInteger(value))) {
+        parsed.errors.push({ file, row: rowNumber, field: key, message: `"${cell}" is not ${type === 'integer' ? 'a whole number' : 'a number'}` });
+        continue;
+      }
+      row[key] = value;
+    } else if (type === 'boolean') row[key] = cell === 'true' || cell === '1';
+    else row[key] = cell;
+  }
+  return row as HsdsRow;
+}
+
+function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSchemas): void {
+  const byPath = new Map([...schemas.tables].map(([table, info]) => [info.path, table]));
+  const tables: HsdsTables = {};
+  for (const file of files) {
+    if (file.name === 'datapackage.json') continue;
+    const table = byPath.get(file.name);
+    if (!table) {
+      parsed.errors.push({ file: file.name, row: null, field: '', message: `is not a table of the HSDS package; the files are ${[...byPath.keys()].join(', ')}` });
+      continue;
+    }
+    const info = schemas.tables.get(table)!;
+    if (!(HSDS_TABLES as readonly string[]).includes(table)) {
+      parsed.warnings.push({ file: file.name, row: null, field: '', message: `the ${table} table has no place in Referral Atlas; it was checked but not imported` });
+    }
+    const { sheet, errors } = parseCsv(file.name, file.text);
+    parsed.errors.push(...errors);
+    const known = new Set(info.fields.map((field) => field.name));
+    const unknown = sheet.columns.filter((column) => column !== '' && !known.has(column));
+    for (const column of unknown) parsed.errors.push({ file: file.name, row: 1, field: column, message: `unknown column "${column}" for the HSDS ${table} table` });
+    if (unknown.length > 0 || errors.length > 0) continue;
+    const types = new Map(info.fields.map((field) => [field.name, field.type]));
+    const ids = new Map<string, number>();
+    const rows: HsdsRow[] = [];
+    sheet.rows.forEach((cells, position) => {
+      const rowNumber = position + 2;
+      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required);
+      const problems = schemas.validateRow(table, row);
+      for (const problem of problems) {
+        const field = problem.path === '(object)' ? /'([^']+)'/.exec(problem.message)?.[1] ?? '' : problem.path;
+        parsed.errors.push({ file: file.name, row: rowNumber, field, message: problem.message });
+      }
+      const id = typeof row.id === 'string' ? row.id : '';
+      const twin = ids.get(id);
+      if (id && twin !== undefined) parsed.errors.push({ file: file.name, row: rowNumber, field: 'id', message: `duplicate id ${id}: also on row ${twin}` });
+      ids.set(id, rowNumber);
+      rows.push(row);
+    });
+    addCount(parsed, 'rows', rows.length);
+    tables[table] = rows;
+  }
+  if (parsed.errors.length > 0) return;
+  if (!tables.service && !tables.organization) {
+    parsed.errors.push({ file: files[0]?.name ?? '(package)', row: null, field: '', message: 'the package has neither services.csv nor organizations.csv' });
+    return;
+  }
+  const assembled = tablesToHsds(tables);
+  parsed.errors.push(...assembled.issues);
+  if (parsed.errors.length > 0) return;
+  const ctx = hsdsReadContext(parsed, 'services.csv');
+  for (const { service, origin } of assembled.services) readHsdsService(ctx, service, origin);
+  for (const { organization, origin } of assembled.organizations) readHsdsOrganization(ctx, organization, origin);
+}
+
+function readElements(parsed: ParsedImport, files: InputText[]): ParsedImport {
+  const sheets: Sheet[] = [];
+  for (const file of files) {
+    const { sheet, errors } = parseCsv(file.name, file.text);
+    parsed.errors.push(...errors);
+    sheets.push(sheet);
+  }
+  const connections = sheets.find((sheet) => sheet.columns.includes('From') && sheet.columns.includes('To')) ?? null;
+  const elements = sheets.filter((sheet) => sheet !== connections);
+  if (elements.length !== 1) {
+    parsed.errors.push({ file: files.map((f) => f.name).join(', '), row: null, field: '', message: 'give one elements sheet (Label, Type, ...) and at most one connections sheet (From, To, Type)' });
+    return parsed;
+  }
+  const read = readCoalitionSheets(elements[0]!, connections);
+  return { ...read, errors: [...parsed.errors, ...read.errors], counts: { ...read.counts, rows: sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0) } };
+}
+
+/** Reads the files of an import; problems are collected, never thrown (except for a file that cannot be read at all). */
+export function parseImportFiles(format: ImportFormat, files: InputText[], loadSchemas: () => HsdsSchemas): ParsedImport {
+  const parsed = emptyImport();
+  if (format === 'elements-csv') return readElements(parsed, files);
+  const schemas = loadSchemas();
+  if (format === 'hsds-json') for (const file of files) readHsdsJson(parsed, file, schemas);
+  else readHsdsCsv(parsed, files, schemas);
+  return parsed;
+}

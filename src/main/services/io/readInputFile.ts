@@ -1,0 +1,72 @@
+/**
+ * Reading an import file: refused when it is too large (before a byte is read) or not UTF-8 (with the byte offset
+ * of the first bad sequence and a hint); a UTF-8 byte-order mark is dropped.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AtlasError } from '../../../shared/api';
+
+/** The largest file an import reads (a real coalition or HSDS export is a few MB; 100k services is ~60 MB of CSV). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** A file to import: its name (for messages) and its text. */
+export interface InputText {
+  name: string;
+  text: string;
+}
+
+function tooLarge(name: string, bytes: number): AtlasError {
+  return new AtlasError('BAD_INPUT', `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1048576} MB.`, [
+    { path: name, message: `larger than ${MAX_IMPORT_BYTES / 1048576} MB` },
+  ]);
+}
+
+/** Decodes bytes as UTF-8 (dropping a BOM), or refuses them with a message naming the file and the offset. */
+export function decodeUtf8(name: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new AtlasError('BAD_INPUT', `${name}: the file is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`, [{ path: name, message: 'encoded as UTF-16, not UTF-8' }]);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new AtlasError(
+      'BAD_INPUT',
+      `${name}: the file is not UTF-8 (invalid byte 0x${(bytes[offset] ?? 0).toString(16)} at byte ${offset}); save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
+      [{ path: name, message: `not UTF-8 at byte ${offset}` }],
+    );
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return i;
+}
+
+/** Reads a file from disk as UTF-8 text, after checking its size. */
+export function readInputFile(path: string): InputText {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AtlasError('NOT_FOUND', `${path}: no such file.`, [{ path: name, message: 'not found' }]);
+  }
+  if (size > MAX_IMPORT_BYTES) throw tooLarge(name, size);
+  return { name, text: decodeUtf8(name, readFileSync(path)) };
+}
+
+/** Decodes a file sent as base64 by the renderer (the bridge carries bytes, so the encoding check still happens here). */
+export function readUploadedFile(name: string, contentBase64: string): InputText {
+  if (contentBase64.length > (MAX_IMPORT_BYTES * 4) / 3 + 4) throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4));
+  return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64')) };
+}

@@ -8,13 +8,13 @@ import type {
 } from '../../shared/api/methods/insightsMethods';
 import { openTempAtlas } from '../../../tests/support/tempAtlas';
 import { createHandlers } from './handlers';
-import { setPdfRenderer } from './insightsService';
 
 type Opened = Awaited<ReturnType<typeof openTempAtlas>>;
 
 describe('insightsService over the sample network', () => {
   let atlas: Opened;
   let dispatch: Dispatch;
+  let printed: { html: string; options: unknown } | null = null;
   const value = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await dispatch(method as never, input as never);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
@@ -22,7 +22,15 @@ describe('insightsService over the sample network', () => {
   };
 
   beforeAll(async () => {
-    atlas = await openTempAtlas({ now: () => new Date('2026-11-28T12:00:00Z') });
+    atlas = await openTempAtlas({
+      now: () => new Date('2026-11-28T12:00:00Z'),
+      pdfRenderer: {
+        htmlToPdf: async (html, options) => {
+          printed = { html, options };
+          return new TextEncoder().encode('%PDF-fake');
+        },
+      },
+    });
     dispatch = createDispatcher(createHandlers(atlas));
   });
   afterAll(() => atlas?.dispose());
@@ -114,11 +122,10 @@ describe('insightsService over the sample network', () => {
     expect(html.content).toContain('<svg');
     expect(html.content).toContain('Informe de la coalición');
     expect(html.content).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
-    let printed = '';
-    setPdfRenderer(atlas, { render: async (text) => ((printed = text), new TextEncoder().encode('%PDF-fake')) });
     const pdf = await value<{ content: string; encoding: string }>('insights.report', { format: 'pdf' });
     expect(pdf.encoding).toBe('base64');
     expect(Buffer.from(pdf.content, 'base64').toString()).toBe('%PDF-fake');
-    expect(printed).toContain('Coalition report');
+    expect(printed?.html).toContain('Coalition report');
+    expect(printed?.options).toEqual({ landscape: true, pageSize: 'A4' });
   });
 });

@@ -1,10 +1,8 @@
 /**
  * Handlers of the insights methods. Every analysis is computed from the in-memory GraphIndex and cached until the
  * index's revision changes, so switching filters or tabs does not redo a 10k-actor sweep. The coalition report's
- * PDF is printed by a {@link PdfRenderer}: headless Chromium through playwright-core by default (the CLI, the
- * bridge, the tests); the Electron composition root can register one built on `webContents.printToPDF`.
+ * PDF is printed by the Atlas's PdfRenderer (printToPDF in the app, headless Chromium in the CLI and the tests).
  */
-import { existsSync } from 'node:fs';
 import { AtlasError, type ContractHandlers, type NodeSummary } from '../../shared/api';
 import type {
   CentralityResult,
@@ -26,56 +24,6 @@ import { verificationQueue } from '../../shared/insights/verificationQueue';
 import type { Atlas } from './atlas';
 
 type InsightsHandlers = Pick<ContractHandlers, keyof typeof insightsMethods>;
-
-/** Prints an HTML document to PDF bytes. */
-export interface PdfRenderer {
-  render(html: string): Promise<Uint8Array>;
-}
-
-const pdfRenderers = new WeakMap<Atlas, PdfRenderer>();
-
-/** Registers the PDF renderer an Atlas's report method uses (the Electron main process passes printToPDF). */
-export function setPdfRenderer(atlas: Atlas, renderer: PdfRenderer): void {
-  pdfRenderers.set(atlas, renderer);
-}
-
-/**
- * A renderer that prints with headless Chromium (CHROMIUM_PATH, else /usr/bin/chromium) via playwright-core, with
- * JavaScript off and every request refused: the report is self-contained and nothing may go over the network.
- */
-export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): PdfRenderer {
-  return {
-    async render(html) {
-      if (!existsSync(executablePath)) {
-        throw new AtlasError(
-          'UNAVAILABLE',
-          `PDF needs Chromium at ${executablePath} (or set CHROMIUM_PATH); HTML works without it.`,
-        );
-      }
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
-      try {
-        const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-        const page = await context.newPage();
-        await page.route('**/*', (route) => route.abort());
-        await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
-      } finally {
-        await browser.close();
-      }
-    },
-  };
-}
 
 /** Caches values until the graph's revision (or, for the queue, the date) changes. */
 class RevisionCache {
@@ -237,8 +185,7 @@ export function insightsHandlers(atlas: Atlas): InsightsHandlers {
       );
       const fileName = `coalition-report-${isoDate(today())}.${format}`;
       if (format === 'html') return { fileName, mediaType: 'text/html', content: html, encoding: 'utf8' };
-      const renderer = pdfRenderers.get(atlas) ?? chromiumPdfRenderer();
-      const pdf = await renderer.render(html);
+      const pdf = await atlas.pdf.htmlToPdf(html, { landscape: true, pageSize: 'A4' });
       return {
         fileName,
         mediaType: 'application/pdf',

@@ -19,7 +19,8 @@ export function createDispatcher(handlers: ContractHandlers, options: DispatchOp
         ok: false,
         error: {
           code: 'UNKNOWN_METHOD',
-          message: `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}.`,
+          // Never String() an arbitrary value here: a deeply nested array overflows the stack.
+          message: `There is no method called ${typeof method === 'string' ? JSON.stringify(method).slice(0, 120) : `(a ${typeof method})`}.`,
         },
       };
     }

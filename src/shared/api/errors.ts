@@ -61,20 +61,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The issues of a zod error, each naming its field; unknown keys are named one by one. */
+/** The most field issues an error carries: hostile input (an object with 100,000 keys) must not make a huge message. */
+export const MAX_FIELD_ISSUES = 50;
+
+/** The issues of a zod error, each naming its field; unknown keys are named one by one (at most {@link MAX_FIELD_ISSUES}). */
 export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const issue of error.issues) {
     const base = formatPath([...(prefix ? [prefix] : []), ...issue.path]);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        issues.push({ path: base ? `${base}.${key}` : key, message: `unknown field "${key}"` });
+        const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+        issues.push({ path: base ? `${base}.${shown}` : shown, message: `unknown field "${shown}"` });
       }
     } else {
       issues.push({ path: base || '(input)', message: issue.message });
     }
   }
-  return issues;
+  if (issues.length <= MAX_FIELD_ISSUES) return issues;
+  const more = issues.length - MAX_FIELD_ISSUES + 1;
+  return [...issues.slice(0, MAX_FIELD_ISSUES - 1), { path: '(input)', message: `and ${more} more problems` }];
 }
 
 /** A one-line summary of field issues, e.g. `name: must not be empty; phones[0].number: ...`. */

@@ -192,7 +192,7 @@ export function readHsdsOrganization(ctx: HsdsReadContext, org: HsdsObject, orig
   if (str(org.alternate_name) && !values.has('aliases')) fields.aliases = [str(org.alternate_name)];
   const ours = ourId !== undefined;
   if (values.has('actorType')) fields.actorType = values.get('actorType');
-  applyExtras(fields, values, ours, ['aliases', 'tags', 'source', 'open24x7', 'cost', 'capacity', 'detention', 'confidential', 'regions', 'languages', 'hours', 'verifiedAt']);
+  applyExtras(fields, values, ours, ['aliases', 'tags', 'source', 'status', 'open24x7', 'cost', 'capacity', 'detention', 'confidential', 'regions', 'languages', 'hours', 'verifiedAt']);
   if (ours || ['eligibility.minAge', 'eligibility.maxAge', 'eligibility.notes', 'eligibility.genders'].some((key) => values.has(key))) {
     fields.eligibility = eligibilityOf({ minAge: null, maxAge: null, notes: '' }, values);
   }

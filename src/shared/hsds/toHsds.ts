@@ -32,6 +32,7 @@ export const SERVICE_FIELD_ATTRIBUTES = [
 export const ACTOR_FIELD_ATTRIBUTES = [
   ...SERVICE_FIELD_ATTRIBUTES,
   'actorType',
+  'status',
   'regions',
   'languages',
   'hours',

@@ -98,13 +98,15 @@ function typedRow(
   cells: Record<string, string>,
   types: Map<string, string>,
   required: readonly string[],
+  keepEmpty: boolean,
 ): HsdsRow {
   const row: Record<string, unknown> = { __origin: { file, row: rowNumber } };
   for (const key in cells) {
     const cell = cells[key];
-    // CSV cannot tell an empty string from a missing value: an empty cell of a required text column is "" (HSDS
-    // allows it, e.g. an address with no street), any other empty cell is absent.
-    if (cell === '' && types.get(key) === 'string' && required.includes(key)) row[key] = '';
+    // CSV cannot tell an empty string from a missing value. An HSDS address requires five text fields a record can
+    // lack (a shelter's street withheld), which an export writes as "": there an empty cell is "". Elsewhere an
+    // empty cell is a missing value, so an empty required cell is reported as missing.
+    if (cell === '' && keepEmpty && required.includes(key)) row[key] = '';
     if (cell === undefined || cell === '') continue;
     const type = types.get(key);
     if (type === 'number' || type === 'integer') {
@@ -145,7 +147,7 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
     const rows: HsdsRow[] = [];
     sheet.rows.forEach((cells, position) => {
       const rowNumber = position + 2;
-      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required);
+      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required, table === 'address');
       const problems = schemas.validateRow(table, row);
       for (const problem of problems) {
         const field = problem.path === '(object)' ? /'([^']+)'/.exec(problem.message)?.[1] ?? '' : problem.path;

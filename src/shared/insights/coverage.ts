@@ -3,7 +3,15 @@
  * active actor (through the active services it offers) or a service no active actor offers; a provider covers a
  * region when one of its services serves that region or a region above it (region hierarchy of `regionCovers`).
  */
-import { NEED_CODES, regionAncestry, regionCovers, type NeedCode, type RegionCode } from '../domain';
+import {
+  NEED_CODES,
+  parentRegion,
+  regionAncestry,
+  regionCovers,
+  type Actor,
+  type NeedCode,
+  type RegionCode,
+} from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
 
 /** A row of the matrix: a need, with its names in both UI languages. */
@@ -53,13 +61,21 @@ export interface CoverageAnalysis {
   soleProviders: SoleProvider[];
 }
 
-interface Offering {
-  providers: number[];
-  needs: number[];
-  languages: string[];
+/** Who meets which need in one served region: `need * providers + provider` → the languages it works in. */
+type ProviderLanguages = Map<number, Set<string>>;
+
+/** One column of the matrix while it is built: counts, languages and the sole provider (-1 if not one) per need. */
+interface ColumnRow {
+  counts: number[];
+  languages: Record<string, number>[];
+  sole: number[];
 }
 
-/** Computes coverage; `within` restricts the columns to that region and the regions inside it. */
+/**
+ * Computes coverage; `within` restricts the columns to that region and the regions inside it. A column is its
+ * parent region's column plus the providers serving that region itself, so a state-wide provider is counted once
+ * per state rather than once per county (the 10k-actor network has thousands of counties).
+ */
 export function computeCoverage(graph: GraphIndex, options: { within?: RegionCode } = {}): CoverageAnalysis {
   const needIndex = new Map<string, number>(NEED_CODES.map((code, i) => [`need:${code}`, i]));
   const providerIds: string[] = [];
@@ -72,50 +88,119 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     }
     return number;
   };
-  const offeringsAt = new Map<string, Offering[]>();
+  const served: { key: string; needs: number[]; providers: number[]; languages: string[] }[] = [];
   const spokenAt = new Map<string, Set<string>>();
   const regionNames = new Map<string, RegionCode>();
 
   for (const service of graph.nodesOfKind('service')) {
     if (service.status !== 'active') continue;
-    const needs = graph
-      .neighbours(service.id, 'meets')
-      .map((id) => needIndex.get(id))
-      .filter((i): i is number => i !== undefined);
+    const needs: number[] = [];
+    for (const id of graph.neighbours(service.id, 'meets')) {
+      const need = needIndex.get(id);
+      if (need !== undefined) needs.push(need);
+    }
     if (needs.length === 0) continue;
-    const owners = graph
-      .neighbours(service.id, 'offers', 'in')
-      .map((id) => graph.node(id))
-      .filter((node) => node?.kind === 'actor');
-    const activeOwners = owners.filter((owner) => owner!.status === 'active');
+    const owners = graph.neighbours(service.id, 'offers', 'in').map((id) => graph.node(id));
+    const activeOwners = owners.filter((owner) => owner?.kind === 'actor' && owner.status === 'active') as Actor[];
     if (owners.length > 0 && activeOwners.length === 0) continue;
     const inherit = (field: 'regions' | 'languages'): string[] =>
-      service[field].length > 0
-        ? service[field]
-        : [...new Set(activeOwners.flatMap((owner) => (owner?.kind === 'actor' ? owner[field] : [])))];
-    const offering: Offering = {
-      providers:
-        activeOwners.length > 0 ? activeOwners.map((owner) => providerNumber(owner!.id)) : [providerNumber(service.id)],
-      needs,
-      languages: inherit('languages'),
-    };
+      service[field].length > 0 ? service[field] : [...new Set(activeOwners.flatMap((owner) => owner[field]))];
+    const providers =
+      activeOwners.length > 0 ? activeOwners.map((owner) => providerNumber(owner.id)) : [providerNumber(service.id)];
+    const languages = inherit('languages');
     for (const region of inherit('regions')) {
       const key = region.toLowerCase();
       if (!regionNames.has(key)) regionNames.set(key, region);
-      const list = offeringsAt.get(key);
-      if (list) list.push(offering);
-      else offeringsAt.set(key, [offering]);
+      served.push({ key, needs, providers, languages });
       let spoken = spokenAt.get(key);
       if (!spoken) spokenAt.set(key, (spoken = new Set()));
-      for (const language of offering.languages) spoken.add(language);
+      for (const language of languages) spoken.add(language);
     }
   }
 
+  const providerCount = providerIds.length;
+  const ownAt = new Map<string, ProviderLanguages>();
+  for (const { key, needs, providers, languages } of served) {
+    let own = ownAt.get(key);
+    if (!own) ownAt.set(key, (own = new Map()));
+    for (const need of needs) {
+      for (const provider of providers) {
+        const cellKey = need * providerCount + provider;
+        let spokenBy = own.get(cellKey);
+        if (!spokenBy) own.set(cellKey, (spokenBy = new Set()));
+        for (const language of languages) spokenBy.add(language);
+      }
+    }
+  }
+
+  // Everything meeting a need in a region: memoised per region, built only for regions that have regions below them.
+  const EMPTY: ProviderLanguages = new Map();
+  const mergedMemo = new Map<string, ProviderLanguages>();
+  const merged = (key: string | null): ProviderLanguages => {
+    if (key === null) return EMPTY;
+    const memo = mergedMemo.get(key);
+    if (memo) return memo;
+    const base = merged(parentRegion(key));
+    const own = ownAt.get(key);
+    let result = base;
+    if (own) {
+      result = new Map(base);
+      for (const [cellKey, languages] of own) {
+        const before = result.get(cellKey);
+        result.set(cellKey, before ? new Set([...before, ...languages]) : languages);
+      }
+    }
+    mergedMemo.set(key, result);
+    return result;
+  };
+  const EMPTY_ROW: ColumnRow = {
+    counts: NEED_CODES.map(() => 0),
+    languages: NEED_CODES.map(() => ({})),
+    sole: NEED_CODES.map(() => -1),
+  };
+  const rowMemo = new Map<string, ColumnRow>();
+  const rowOf = (key: string | null): ColumnRow => {
+    if (key === null) return EMPTY_ROW;
+    const memo = rowMemo.get(key);
+    if (memo) return memo;
+    const parentKey = parentRegion(key);
+    const base = rowOf(parentKey);
+    const own = ownAt.get(key);
+    let row = base;
+    if (own) {
+      const above = merged(parentKey);
+      row = { counts: [...base.counts], languages: [...base.languages], sole: [...base.sole] };
+      // A need's language breakdown is copied only when this region changes it; the others stay shared.
+      const copied = new Set<number>();
+      for (const [cellKey, languages] of own) {
+        const need = Math.floor(cellKey / providerCount);
+        const known = above.get(cellKey);
+        if (!known) {
+          row.sole[need] = row.counts[need] === 0 ? cellKey % providerCount : -1;
+          row.counts[need]!++;
+        }
+        for (const language of languages) {
+          if (known?.has(language)) continue;
+          if (!copied.has(need)) {
+            copied.add(need);
+            row.languages[need] = { ...row.languages[need] };
+          }
+          const breakdown = row.languages[need]!;
+          breakdown[language] = (breakdown[language] ?? 0) + 1;
+        }
+      }
+    }
+    rowMemo.set(key, row);
+    return row;
+  };
+
   const within = options.within;
   if (within && !regionNames.has(within.toLowerCase())) regionNames.set(within.toLowerCase(), within);
+  const ancestry = new Map<string, string[]>();
+  for (const region of regionNames.values()) ancestry.set(region, regionAncestry(region));
   const regions = [...regionNames.values()]
     .filter((region) => !within || regionCovers(within, region))
-    .sort(compareRegions);
+    .sort((a, b) => compareAncestries(ancestry.get(a)!, ancestry.get(b)!));
 
   const needs: CoverageNeed[] = NEED_CODES.map((code) => {
     const record = graph.node(`need:${code}`);
@@ -124,46 +209,28 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
       ? { code, name: record.name, nameEs: record.nameEs }
       : { code, name: fallback, nameEs: fallback };
   });
-  const counts = NEED_CODES.map(() => regions.map(() => 0));
-  const languages = NEED_CODES.map(() => regions.map((): Record<string, number> => ({})));
+  const counts: number[][] = NEED_CODES.map(() => new Array<number>(regions.length));
+  const languages: Record<string, number>[][] = NEED_CODES.map(() => new Array<Record<string, number>>(regions.length));
   const spoken = regions.map((region) => [...(spokenAt.get(region.toLowerCase()) ?? [])].sort());
   const deserts: ServiceDesert[] = [];
   const languageDeserts: ServiceDesert[] = [];
   const soleProviders: SoleProvider[] = [];
-  const providerCount = providerIds.length;
 
   regions.forEach((region, column) => {
-    // (need, provider) pairs present in this column, with the languages each works in for that need.
-    const cell = new Map<number, Set<string>>();
-    for (const ancestor of regionAncestry(region.toLowerCase())) {
-      for (const offering of offeringsAt.get(ancestor) ?? []) {
-        for (const need of offering.needs) {
-          for (const provider of offering.providers) {
-            const key = need * providerCount + provider;
-            let spokenBy = cell.get(key);
-            if (!spokenBy) cell.set(key, (spokenBy = new Set()));
-            for (const language of offering.languages) spokenBy.add(language);
-          }
-        }
-      }
-    }
-    const lastProvider = new Map<number, number>();
-    for (const [key, spokenBy] of cell) {
-      const need = Math.floor(key / providerCount);
-      counts[need]![column]!++;
-      lastProvider.set(need, key % providerCount);
-      const breakdown = languages[need]![column]!;
-      for (const language of spokenBy) breakdown[language] = (breakdown[language] ?? 0) + 1;
-    }
-    NEED_CODES.forEach((need, row) => {
-      const count = counts[row]![column]!;
+    const row = rowOf(region.toLowerCase());
+    NEED_CODES.forEach((need, n) => {
+      const count = row.counts[n]!;
+      const breakdown = row.languages[n]!;
+      counts[n]![column] = count;
+      // Shared between regions whose breakdown is the same; nothing changes it once built.
+      languages[n]![column] = breakdown;
       if (count === 0) {
         deserts.push({ kind: 'no_provider', need, region, language: null });
         return;
       }
-      if (count === 1) soleProviders.push({ need, region, providerId: providerIds[lastProvider.get(row)!]! });
+      if (count === 1) soleProviders.push({ need, region, providerId: providerIds[row.sole[n]!]! });
       for (const language of spoken[column]!) {
-        if (!languages[row]![column]![language]) languageDeserts.push({ kind: 'no_language', need, region, language });
+        if (!breakdown[language]) languageDeserts.push({ kind: 'no_language', need, region, language });
       }
     });
   });
@@ -177,8 +244,10 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
 
 /** Orders regions as a tree read top-down: a region comes right before the regions inside it. */
 export function compareRegions(a: RegionCode, b: RegionCode): number {
-  const left = regionAncestry(a);
-  const right = regionAncestry(b);
+  return compareAncestries(regionAncestry(a), regionAncestry(b));
+}
+
+function compareAncestries(left: readonly string[], right: readonly string[]): number {
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
     const order = left[i]!.localeCompare(right[i]!);
     if (order !== 0) return order;

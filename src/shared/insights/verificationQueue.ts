@@ -23,7 +23,7 @@ export interface VerificationItem {
   importance: number;
 }
 
-/** The stale active records, ordered by importance (then never-verified first, then oldest, then name). */
+/** The stale active records, ordered by importance (then never-verified first, then oldest, then id). */
 export function verificationQueue(graph: GraphIndex, analysis: NetworkAnalysis, today: Date): VerificationItem[] {
   const rank = percentiles(analysis.scores.pagerank);
   const actorCentrality = new Map(analysis.network.ids.map((id, v) => [id, rank[v]!]));
@@ -57,8 +57,6 @@ export function verificationQueue(graph: GraphIndex, analysis: NetworkAnalysis, 
     .map((item) => ({ ...item, importance: (item.centrality + item.needsCovered / mostNeeds) / 2 }))
     .sort(
       (a, b) =>
-        b.importance - a.importance ||
-        (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) ||
-        a.name.localeCompare(b.name),
+        b.importance - a.importance || (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || (a.id < b.id ? -1 : 1),
     );
 }

@@ -28,12 +28,23 @@ export interface IoOptions {
   pdfRenderer?: PdfRenderer;
 }
 
-type ImportInput = { format: ImportFormat; files?: { name: string; contentBase64: string }[]; path?: string; replaceConflicts: boolean };
+type ImportInput = {
+  format: ImportFormat;
+  files?: { name: string; contentBase64: string }[];
+  path?: string;
+  replaceConflicts: boolean;
+};
 
-const withText = (issues: ImportIssue[]) => issues.slice(0, REPORT_LIST_LIMIT).map((issue) => ({ ...issue, text: describeImportIssue(issue) }));
+const withText = (issues: ImportIssue[]) =>
+  issues.slice(0, REPORT_LIST_LIMIT).map((issue) => ({ ...issue, text: describeImportIssue(issue) }));
 
 /** The report of a parsed import and its merge plan. */
-export function importReport(format: ImportFormat, files: string[], parsed: ParsedImport, plan: MergePlan | null): ImportReport {
+export function importReport(
+  format: ImportFormat,
+  files: string[],
+  parsed: ParsedImport,
+  plan: MergePlan | null,
+): ImportReport {
   const errors = [...parsed.errors, ...(plan?.errors ?? [])];
   const diff = plan?.diff;
   return {
@@ -64,10 +75,23 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
   const pdf = options.pdfRenderer ?? chromiumPdfRenderer();
 
   const prepare = (input: ImportInput) => {
-    const files: InputText[] = input.path ? readImportPath(input.format, input.path) : (input.files ?? []).map((file) => readUploadedFile(file.name, file.contentBase64));
+    const files: InputText[] = input.path
+      ? readImportPath(input.format, input.path)
+      : (input.files ?? []).map((file) => readUploadedFile(file.name, file.contentBase64));
     const parsed = parseImportFiles(input.format, files, schemas);
-    const plan = parsed.errors.length === 0 ? planMerge(parsed, atlas.store.index, { replaceConflicts: input.replaceConflicts }) : null;
-    return { report: importReport(input.format, files.map((file) => file.name), parsed, plan), plan };
+    const plan =
+      parsed.errors.length === 0
+        ? planMerge(parsed, atlas.store.index, { replaceConflicts: input.replaceConflicts })
+        : null;
+    return {
+      report: importReport(
+        input.format,
+        files.map((file) => file.name),
+        parsed,
+        plan,
+      ),
+      plan,
+    };
   };
 
   return {
@@ -75,8 +99,15 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
     'io.importApply': async (input) => {
       const { report, plan } = prepare(input);
       if (report.errorCount > 0 || !plan) {
-        const issues = report.errors.map((issue) => ({ path: `${issue.file}${issue.row !== null ? `:${issue.row}` : issue.pointer ? `:${issue.pointer}` : ''}${issue.field ? `.${issue.field}` : ''}`, message: issue.message }));
-        throw new AtlasError('BAD_INPUT', `Import refused, nothing was written: ${report.errorCount} problem(s). First: ${report.errors[0]?.text ?? ''}`, issues);
+        const issues = report.errors.map((issue) => ({
+          path: `${issue.file}${issue.row !== null ? `:${issue.row}` : issue.pointer ? `:${issue.pointer}` : ''}${issue.field ? `.${issue.field}` : ''}`,
+          message: issue.message,
+        }));
+        throw new AtlasError(
+          'BAD_INPUT',
+          `Import refused, nothing was written: ${report.errorCount} problem(s). First: ${report.errors[0]?.text ?? ''}`,
+          issues,
+        );
       }
       const backup = await backupToFolder(atlas.db, atlas.config.databasePath, 'before-import', atlas.now());
       const label = `Import ${report.files.join(', ')}: ${report.addedCount} added, ${report.changedCount} changed`;
@@ -92,18 +123,34 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
       return { ...report, backupPath: backup.path };
     },
     'io.export': async (input) => {
-      const built = await buildExport(atlas.store.index, { format: input.format, audience: input.audience, scope: input.scope, locale: input.locale }, { schemas, pdf, today: atlas.now() });
+      const built = await buildExport(
+        atlas.store.index,
+        { format: input.format, audience: input.audience, scope: input.scope, locale: input.locale },
+        { schemas, pdf, today: atlas.now() },
+      );
       const many = built.files.length > 1;
       const files = built.files.map((file) => {
         const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength;
         if (!input.out) {
-          return { name: file.name, mimeType: file.mimeType, bytes, path: null, contentBase64: Buffer.from(file.data).toString('base64') };
+          return {
+            name: file.name,
+            mimeType: file.mimeType,
+            bytes,
+            path: null,
+            contentBase64: Buffer.from(file.data).toString('base64'),
+          };
         }
         const path = many ? join(input.out, file.name) : input.out;
         writeFileAtomic(path, file.data);
         return { name: file.name, mimeType: file.mimeType, bytes, path, contentBase64: null };
       });
-      return { format: input.format, audience: input.audience, files, records: built.records, validated: built.validated };
+      return {
+        format: input.format,
+        audience: input.audience,
+        files,
+        records: built.records,
+        validated: built.validated,
+      };
     },
     'io.directoryPreview': (input) => buildDirectory(atlas.store.index, input.scope, input.audience, atlas.now()),
   };

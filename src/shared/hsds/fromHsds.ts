@@ -24,12 +24,21 @@ export interface HsdsReadContext {
 
 /** A fresh read context for one file. */
 export function hsdsReadContext(parsed: ParsedImport, file: string): HsdsReadContext {
-  return { parsed, file, source: `Open Referral HSDS file ${file}`, servicesSeen: new Map(), organizationsSeen: new Map() };
+  return {
+    parsed,
+    file,
+    source: `Open Referral HSDS file ${file}`,
+    servicesSeen: new Map(),
+    organizationsSeen: new Map(),
+  };
 }
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-const arr = (value: unknown): HsdsObject[] => (Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object') as HsdsObject[]) : []);
-const obj = (value: unknown): HsdsObject | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as HsdsObject) : undefined);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+const arr = (value: unknown): HsdsObject[] =>
+  Array.isArray(value) ? (value.filter((item) => item && typeof item === 'object') as HsdsObject[]) : [];
+const obj = (value: unknown): HsdsObject | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as HsdsObject) : undefined;
 
 function warn(ctx: HsdsReadContext, origin: ImportOrigin, field: string, message: string): void {
   ctx.parsed.warnings.push({ ...origin, field, message });
@@ -46,7 +55,12 @@ function fieldValues(ctx: HsdsReadContext, origin: ImportOrigin, attributes: Hsd
     try {
       values.set(attribute.taxonomy_term.code, JSON.parse(attribute.value ?? 'null'));
     } catch {
-      fail(ctx, origin, `attributes[${position}].value`, `is not valid JSON for the field "${attribute.taxonomy_term.code}"`);
+      fail(
+        ctx,
+        origin,
+        `attributes[${position}].value`,
+        `is not valid JSON for the field "${attribute.taxonomy_term.code}"`,
+      );
     }
   });
   return values;
@@ -57,8 +71,17 @@ function phonesOf(ctx: HsdsReadContext, origin: ImportOrigin, items: HsdsObject[
   items.forEach((item, position) => {
     const raw = str(item.number);
     if (!raw) return;
-    const number = raw.replace(/^["']+|["']+$/g, '').replace(/[^0-9+()./ -]/g, '').trim();
-    if (number !== raw) warn(ctx, origin, `${path}[${position}].number`, `"${raw}" kept as "${number}" (a phone number holds only digits, spaces and + ( ) . / -)`);
+    const number = raw
+      .replace(/^["']+|["']+$/g, '')
+      .replace(/[^0-9+()./ -]/g, '')
+      .trim();
+    if (number !== raw)
+      warn(
+        ctx,
+        origin,
+        `${path}[${position}].number`,
+        `"${raw}" kept as "${number}" (a phone number holds only digits, spaces and + ( ) . / -)`,
+      );
     if (number.length < 3) return;
     const extension = typeof item.extension === 'number' ? ` ext. ${item.extension}` : '';
     const label = `${str(item.description) ?? ''}${extension}`.trim().slice(0, 300);
@@ -74,9 +97,19 @@ function hoursOf(ctx: HsdsReadContext, origin: ImportOrigin, schedules: HsdsObje
     const closes = str(schedule.closes_at)?.slice(0, 5);
     const days = (str(schedule.byday) ?? '').split(',').map((day) => day.trim().toLowerCase());
     const weekly = (str(schedule.freq) ?? 'WEEKLY') === 'WEEKLY';
-    const valid = weekly && opens && closes && days.length > 0 && days.every((day) => (WEEKDAYS as readonly string[]).includes(day));
+    const valid =
+      weekly &&
+      opens &&
+      closes &&
+      days.length > 0 &&
+      days.every((day) => (WEEKDAYS as readonly string[]).includes(day));
     if (!valid) {
-      warn(ctx, origin, `${path}[${position}]`, 'only weekly opening times (freq WEEKLY, byday, opens_at, closes_at) are kept; this schedule was left out');
+      warn(
+        ctx,
+        origin,
+        `${path}[${position}]`,
+        'only weekly opening times (freq WEEKLY, byday, opens_at, closes_at) are kept; this schedule was left out',
+      );
       return;
     }
     for (const day of days) hours.push({ day: day as OpeningHours['day'], opens: opens!, closes: closes! });
@@ -90,7 +123,13 @@ function languagesOf(ctx: HsdsReadContext, origin: ImportOrigin, items: HsdsObje
     const code = str(item.code)?.toLowerCase();
     if (code && /^[a-z]{2,3}$/.test(code)) {
       if (!codes.includes(code)) codes.push(code);
-    } else warn(ctx, origin, `${path}[${position}].code`, `"${String(item.code ?? '')}" is not an ISO 639 language code; left out`);
+    } else
+      warn(
+        ctx,
+        origin,
+        `${path}[${position}].code`,
+        `"${String(item.code ?? '')}" is not an ISO 639 language code; left out`,
+      );
   });
   return codes;
 }
@@ -127,7 +166,10 @@ function age(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) ? value : null;
 }
 
-function eligibilityOf(native: { minAge: number | null; maxAge: number | null; notes: string }, fields: Map<string, unknown>): Eligibility {
+function eligibilityOf(
+  native: { minAge: number | null; maxAge: number | null; notes: string },
+  fields: Map<string, unknown>,
+): Eligibility {
   const pick = <T>(key: string, fallback: T): T => (fields.has(key) ? (fields.get(key) as T) : fallback);
   return {
     minAge: pick('eligibility.minAge', native.minAge),
@@ -151,7 +193,12 @@ const EXTRA_DEFAULTS: Record<string, unknown> = {
   confidential: [],
 };
 
-function applyExtras(fields: Record<string, unknown>, values: Map<string, unknown>, ours: boolean, extraKeys: readonly string[]): void {
+function applyExtras(
+  fields: Record<string, unknown>,
+  values: Map<string, unknown>,
+  ours: boolean,
+  extraKeys: readonly string[],
+): void {
   for (const key of extraKeys) {
     if (values.has(key)) fields[key] = values.get(key);
     else if (ours && key in EXTRA_DEFAULTS) fields[key] = EXTRA_DEFAULTS[key];
@@ -172,7 +219,8 @@ export function readHsdsOrganization(ctx: HsdsReadContext, org: HsdsObject, orig
   const attributes = arr(org.attributes) as HsdsAttribute[];
   const values = fieldValues(ctx, origin, attributes);
   const identifier = arr(org.organization_identifiers).find((item) => item.identifier_scheme === RECORD_ID_SCHEME);
-  const ourId = str(identifier?.identifier) ?? (typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined);
+  const ourId =
+    str(identifier?.identifier) ?? (typeof values.get('id') === 'string' ? (values.get('id') as string) : undefined);
   const id = ourId ?? `actor:hsds-${uuid.toLowerCase()}`;
   const locations = arr(org.locations);
   addCount(ctx.parsed, 'locations', locations.length);
@@ -192,8 +240,27 @@ export function readHsdsOrganization(ctx: HsdsReadContext, org: HsdsObject, orig
   if (str(org.alternate_name) && !values.has('aliases')) fields.aliases = [str(org.alternate_name)];
   const ours = ourId !== undefined;
   if (values.has('actorType')) fields.actorType = values.get('actorType');
-  applyExtras(fields, values, ours, ['aliases', 'tags', 'source', 'status', 'open24x7', 'cost', 'capacity', 'detention', 'confidential', 'regions', 'languages', 'hours', 'verifiedAt']);
-  if (ours || ['eligibility.minAge', 'eligibility.maxAge', 'eligibility.notes', 'eligibility.genders'].some((key) => values.has(key))) {
+  applyExtras(fields, values, ours, [
+    'aliases',
+    'tags',
+    'source',
+    'status',
+    'open24x7',
+    'cost',
+    'capacity',
+    'detention',
+    'confidential',
+    'regions',
+    'languages',
+    'hours',
+    'verifiedAt',
+  ]);
+  if (
+    ours ||
+    ['eligibility.minAge', 'eligibility.maxAge', 'eligibility.notes', 'eligibility.genders'].some((key) =>
+      values.has(key),
+    )
+  ) {
     fields.eligibility = eligibilityOf({ minAge: null, maxAge: null, notes: '' }, values);
   }
   if (ours) {
@@ -227,13 +294,20 @@ function pushRecord(
 }
 
 /** Reads an HSDS service (and its embedded organization); `organizationId` is the record id of an enclosing organization. */
-export function readHsdsService(ctx: HsdsReadContext, service: HsdsObject, origin: ImportOrigin, organizationId: string | null = null, extraLocation?: HsdsObject): void {
+export function readHsdsService(
+  ctx: HsdsReadContext,
+  service: HsdsObject,
+  origin: ImportOrigin,
+  organizationId: string | null = null,
+  extraLocation?: HsdsObject,
+): void {
   const uuid = str(service.id);
   const name = str(service.name);
   if (!uuid) return fail(ctx, origin, 'id', 'is required');
   if (!name) return fail(ctx, origin, 'name', 'is required');
   const previous = ctx.servicesSeen.get(uuid);
-  if (previous !== undefined) return fail(ctx, origin, 'id', `duplicate id ${uuid}: the same service is also at ${previous}`);
+  if (previous !== undefined)
+    return fail(ctx, origin, 'id', `duplicate id ${uuid}: the same service is also at ${previous}`);
   ctx.servicesSeen.set(uuid, origin.pointer ?? `row ${origin.row ?? '?'}`);
   addCount(ctx.parsed, 'services');
   const attributes = arr(service.attributes) as HsdsAttribute[];
@@ -243,7 +317,9 @@ export function readHsdsService(ctx: HsdsReadContext, service: HsdsObject, origi
   const ours = ourId !== undefined;
 
   const embedded = obj(service.organization);
-  const orgId = embedded ? readHsdsOrganization(ctx, embedded, { ...origin, pointer: `${origin.pointer ?? ''}.organization` }) : organizationId;
+  const orgId = embedded
+    ? readHsdsOrganization(ctx, embedded, { ...origin, pointer: `${origin.pointer ?? ''}.organization` })
+    : organizationId;
 
   const sals = arr(service.service_at_locations);
   addCount(ctx.parsed, 'service_at_locations', sals.length);
@@ -264,7 +340,13 @@ export function readHsdsService(ctx: HsdsReadContext, service: HsdsObject, origi
   areas.forEach((area, position) => {
     const region = str(area.name);
     if (region && isRegionCode(region)) regions.push(region);
-    else warn(ctx, origin, `service_areas[${position}].name`, 'is not a region code such as "US-CA/Los Angeles County"; left out');
+    else
+      warn(
+        ctx,
+        origin,
+        `service_areas[${position}].name`,
+        'is not a region code such as "US-CA/Los Angeles County"; left out',
+      );
   });
   const fields: Record<string, unknown> = {
     id,
@@ -281,12 +363,25 @@ export function readHsdsService(ctx: HsdsReadContext, service: HsdsObject, origi
     regions,
     address,
     eligibility: eligibilityOf(
-      { minAge: age(service.minimum_age), maxAge: age(service.maximum_age), notes: str(service.eligibility_description) ?? '' },
+      {
+        minAge: age(service.minimum_age),
+        maxAge: age(service.maximum_age),
+        notes: str(service.eligibility_description) ?? '',
+      },
       values,
     ),
   };
   if (str(service.alternate_name) && !values.has('aliases')) fields.aliases = [str(service.alternate_name)];
-  applyExtras(fields, values, ours, ['aliases', 'tags', 'source', 'open24x7', 'cost', 'capacity', 'detention', 'confidential']);
+  applyExtras(fields, values, ours, [
+    'aliases',
+    'tags',
+    'source',
+    'open24x7',
+    'cost',
+    'capacity',
+    'detention',
+    'confidential',
+  ]);
   const foreignTags: string[] = [];
   attributes.forEach((attribute, position) => readServiceAttribute(ctx, origin, id, attribute, position, foreignTags));
   if (!ours && foreignTags.length > 0) fields.tags = foreignTags;
@@ -294,14 +389,28 @@ export function readHsdsService(ctx: HsdsReadContext, service: HsdsObject, origi
   if (orgId) ctx.parsed.edges.push({ type: 'offers', from: orgId, to: id, source: ctx.source, note: '', origin });
 }
 
-function readServiceAttribute(ctx: HsdsReadContext, origin: ImportOrigin, serviceId: string, attribute: HsdsAttribute, position: number, tags: string[]): void {
+function readServiceAttribute(
+  ctx: HsdsReadContext,
+  origin: ImportOrigin,
+  serviceId: string,
+  attribute: HsdsAttribute,
+  position: number,
+  tags: string[],
+): void {
   const term: HsdsTaxonomyTerm | undefined = attribute.taxonomy_term;
   const which = ourTaxonomy(term);
   const field = `attributes[${position}]`;
   if (which === 'needs') {
     const code = term?.code ?? '';
     if ((NEED_CODES as readonly string[]).includes(code)) {
-      ctx.parsed.edges.push({ type: 'meets', from: serviceId, to: `need:${code}`, source: ctx.source, note: '', origin });
+      ctx.parsed.edges.push({
+        type: 'meets',
+        from: serviceId,
+        to: `need:${code}`,
+        source: ctx.source,
+        note: '',
+        origin,
+      });
     } else fail(ctx, origin, `${field}.taxonomy_term.code`, `"${code}" is not a need of the Referral Atlas taxonomy`);
   } else if (which === 'legal') {
     const type = attribute.link_type as (typeof LEGAL_BASIS_EDGES)[number];
@@ -321,6 +430,10 @@ export function readHsdsServiceAtLocation(ctx: HsdsReadContext, sal: HsdsObject,
   const service = obj(sal.service);
   if (!service) return fail(ctx, origin, 'service', 'is required to import a service_at_location');
   addCount(ctx.parsed, 'service_at_locations');
-  const merged: HsdsObject = { ...service, phones: [...arr(service.phones), ...arr(sal.phones)], schedules: [...arr(service.schedules), ...arr(sal.schedules)] };
+  const merged: HsdsObject = {
+    ...service,
+    phones: [...arr(service.phones), ...arr(sal.phones)],
+    schedules: [...arr(service.schedules), ...arr(sal.schedules)],
+  };
   readHsdsService(ctx, merged, { ...origin, pointer: `${origin.pointer ?? ''}.service` }, null, obj(sal.location));
 }

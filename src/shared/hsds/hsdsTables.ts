@@ -55,16 +55,23 @@ export function hsdsToTables(organizations: HsdsObject[], services: HsdsObject[]
       const term = attribute.taxonomy_term as HsdsObject | undefined;
       if (!term) continue;
       add('taxonomy_term', term);
-      if (typeof term.taxonomy_id === 'string') add('taxonomy', { id: term.taxonomy_id, name: String(term.taxonomy), description: `Referral Atlas taxonomy ${String(term.taxonomy)}` });
+      if (typeof term.taxonomy_id === 'string')
+        add('taxonomy', {
+          id: term.taxonomy_id,
+          name: String(term.taxonomy),
+          description: `Referral Atlas taxonomy ${String(term.taxonomy)}`,
+        });
     }
   };
   const location = (loc: HsdsObject): void => {
     add('location', loc);
-    for (const address of (loc.addresses as HsdsObject[] | undefined) ?? []) add('address', address, { location_id: String(loc.id) });
+    for (const address of (loc.addresses as HsdsObject[] | undefined) ?? [])
+      add('address', address, { location_id: String(loc.id) });
   };
   const organization = (org: HsdsObject): void => {
     add('organization', org);
-    for (const identifier of (org.organization_identifiers as HsdsObject[] | undefined) ?? []) add('organization_identifier', identifier);
+    for (const identifier of (org.organization_identifiers as HsdsObject[] | undefined) ?? [])
+      add('organization_identifier', identifier);
     for (const phone of (org.phones as HsdsObject[] | undefined) ?? []) add('phone', phone);
     for (const loc of (org.locations as HsdsObject[] | undefined) ?? []) location(loc);
     attributes(org);
@@ -115,7 +122,8 @@ function groupBy(rows: readonly HsdsRow[] | undefined, key: string): Map<string,
 const originOf = (row: HsdsRow, fallback: string): ImportOrigin => row.__origin ?? { file: fallback, row: null };
 const strip = (row: HsdsRow): HsdsObject => {
   const object: HsdsObject = {};
-  for (const [key, value] of Object.entries(row)) if (key !== '__origin' && value !== undefined && value !== '') object[key] = value;
+  for (const [key, value] of Object.entries(row))
+    if (key !== '__origin' && value !== undefined && value !== '') object[key] = value;
   return object;
 };
 
@@ -128,7 +136,11 @@ export function tablesToHsds(tables: HsdsTables): AssembledTables {
     for (const row of tables[table] ?? []) {
       const value = row[column];
       if (typeof value === 'string' && value !== '' && !known[target]!.has(value)) {
-        issues.push({ ...originOf(row, `${table}.csv`), field: column, message: `refers to ${target} ${value}, which is not in the package` });
+        issues.push({
+          ...originOf(row, `${table}.csv`),
+          field: column,
+          message: `refers to ${target} ${value}, which is not in the package`,
+        });
       }
     }
   };
@@ -155,7 +167,10 @@ export function tablesToHsds(tables: HsdsTables): AssembledTables {
     });
   const addressesByLocation = groupBy(tables.address, 'location_id');
   const locations = new Map(
-    (tables.location ?? []).map((row): [string, HsdsObject] => [String(row.id), { ...strip(row), addresses: (addressesByLocation.get(String(row.id)) ?? []).map(strip) }]),
+    (tables.location ?? []).map((row): [string, HsdsObject] => [
+      String(row.id),
+      { ...strip(row), addresses: (addressesByLocation.get(String(row.id)) ?? []).map(strip) },
+    ]),
   );
   const phonesByService = groupBy(tables.phone, 'service_id');
   const phonesByOrganization = groupBy(tables.phone, 'organization_id');
@@ -196,7 +211,10 @@ export function tablesToHsds(tables: HsdsTables): AssembledTables {
       schedules: (schedulesByService.get(id) ?? []).map(strip),
       languages: (languagesByService.get(id) ?? []).map(strip),
       service_areas: (areasByService.get(id) ?? []).map(strip),
-      service_at_locations: (salsByService.get(id) ?? []).map((sal) => ({ ...strip(sal), location: locations.get(String(sal.location_id)) })),
+      service_at_locations: (salsByService.get(id) ?? []).map((sal) => ({
+        ...strip(sal),
+        location: locations.get(String(sal.location_id)),
+      })),
       attributes: withTerms(id),
     };
     const organizationId = typeof row.organization_id === 'string' ? row.organization_id : '';
@@ -207,5 +225,9 @@ export function tablesToHsds(tables: HsdsTables): AssembledTables {
     }
     return { service, origin: originOf(row, 'services.csv') };
   });
-  return { services, organizations: [...organizations.entries()].filter(([id]) => !used.has(id)).map(([, value]) => value), issues };
+  return {
+    services,
+    organizations: [...organizations.entries()].filter(([id]) => !used.has(id)).map(([, value]) => value),
+    issues,
+  };
 }

@@ -1,6 +1,12 @@
 /** Our taxonomy terms and attributes: needs, legal bases and the fields HSDS has no column for. */
 import { hsdsUuid } from './hsdsUuid';
-import { FIELDS_TAXONOMY, LEGAL_BASIS_TAXONOMY, NEEDS_TAXONOMY, type HsdsAttribute, type HsdsTaxonomyTerm } from './hsdsModel';
+import {
+  FIELDS_TAXONOMY,
+  LEGAL_BASIS_TAXONOMY,
+  NEEDS_TAXONOMY,
+  type HsdsAttribute,
+  type HsdsTaxonomyTerm,
+} from './hsdsModel';
 
 /** What a taxonomy term names. */
 export interface TermSpec {
@@ -43,8 +49,18 @@ export function termAttribute(
 }
 
 /** The attribute holding one Referral Atlas field as JSON. */
-export function fieldAttribute(linkId: string, linkEntity: 'organization' | 'service', field: string, value: unknown): HsdsAttribute {
-  const term = taxonomyTerm({ taxonomy: FIELDS_TAXONOMY, code: field, name: field, description: `Referral Atlas field "${field}", as JSON` });
+export function fieldAttribute(
+  linkId: string,
+  linkEntity: 'organization' | 'service',
+  field: string,
+  value: unknown,
+): HsdsAttribute {
+  const term = taxonomyTerm({
+    taxonomy: FIELDS_TAXONOMY,
+    code: field,
+    name: field,
+    description: `Referral Atlas field "${field}", as JSON`,
+  });
   return termAttribute(linkId, linkEntity, term, 'field', JSON.stringify(value));
 }
 

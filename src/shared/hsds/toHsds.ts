@@ -9,7 +9,14 @@ import type { Actor, ConfidentialField, ProviderRecord, Service } from '../domai
 import type { GraphIndex } from '../graph/graphIndex';
 import { redactForAudience, type Audience } from './audience';
 import { hsdsUuid } from './hsdsUuid';
-import { LEGAL_BASIS_TAXONOMY, NEEDS_TAXONOMY, RECORD_ID_SCHEME, type HsdsAddress, type HsdsAttribute, type HsdsObject } from './hsdsModel';
+import {
+  LEGAL_BASIS_TAXONOMY,
+  NEEDS_TAXONOMY,
+  RECORD_ID_SCHEME,
+  type HsdsAddress,
+  type HsdsAttribute,
+  type HsdsObject,
+} from './hsdsModel';
 import { fieldAttribute, taxonomyTerm, termAttribute } from './hsdsTaxonomy';
 
 /** Fields of a service (and of an actor) that travel as field attributes; the rest have an HSDS column. */
@@ -53,10 +60,21 @@ function readPath(record: object, path: string): unknown {
 }
 
 function isDefault(value: unknown): boolean {
-  return value === null || value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    value === false ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
-function fieldAttributes(record: ProviderRecord, linkId: string, entity: 'organization' | 'service', fields: readonly string[]): HsdsAttribute[] {
+function fieldAttributes(
+  record: ProviderRecord,
+  linkId: string,
+  entity: 'organization' | 'service',
+  fields: readonly string[],
+): HsdsAttribute[] {
   const attributes: HsdsAttribute[] = [];
   for (const field of fields) {
     const value = readPath(record, field);
@@ -68,7 +86,12 @@ function fieldAttributes(record: ProviderRecord, linkId: string, entity: 'organi
 
 function phones(record: ProviderRecord, owner: Record<string, string>): HsdsObject[] {
   return record.phones.map((phone, position) => {
-    const out: HsdsObject = { id: hsdsUuid(`${record.id}#phone/${position}`), ...owner, number: phone.number, type: 'voice' };
+    const out: HsdsObject = {
+      id: hsdsUuid(`${record.id}#phone/${position}`),
+      ...owner,
+      number: phone.number,
+      type: 'voice',
+    };
     if (phone.label) out.description = phone.label;
     return out;
   });
@@ -110,7 +133,13 @@ export function actorToHsdsOrganization(input: Actor, audience: Audience): HsdsO
   const loc = location(actor, id);
   out.locations = loc ? [loc] : [];
   out.organization_identifiers = [
-    { id: hsdsUuid(`${actor.id}#identifier`), organization_id: id, identifier_scheme: RECORD_ID_SCHEME, identifier_type: 'record id', identifier: actor.id },
+    {
+      id: hsdsUuid(`${actor.id}#identifier`),
+      organization_id: id,
+      identifier_scheme: RECORD_ID_SCHEME,
+      identifier_type: 'record id',
+      identifier: actor.id,
+    },
   ];
   out.attributes = fieldAttributes(actor, id, 'organization', ACTOR_FIELD_ATTRIBUTES);
   return out;
@@ -133,13 +162,16 @@ export function serviceLinks(index: GraphIndex, serviceId: string): ServiceLinks
   const needCodes = index
     .outEdges(serviceId, 'meets')
     .map((edge) => index.node(edge.to))
-    .flatMap((node) => (node?.kind === 'need' ? [{ code: node.code, name: node.name, description: node.description }] : []))
+    .flatMap((node) =>
+      node?.kind === 'need' ? [{ code: node.code, name: node.name, description: node.description }] : [],
+    )
     .sort((a, b) => a.code.localeCompare(b.code));
   const legalBases: ServiceLinks['legalBases'] = [];
   for (const edgeType of LEGAL_BASIS_EDGES) {
     for (const edge of index.outEdges(serviceId, edgeType)) {
       const statute = index.node(edge.to);
-      if (statute?.kind === 'statute') legalBases.push({ statuteId: statute.id, name: statute.name, citation: statute.citation, edgeType });
+      if (statute?.kind === 'statute')
+        legalBases.push({ statuteId: statute.id, name: statute.name, citation: statute.citation, edgeType });
     }
   }
   legalBases.sort((a, b) => a.edgeType.localeCompare(b.edgeType) || a.statuteId.localeCompare(b.statuteId));
@@ -173,19 +205,33 @@ export function serviceToHsds(input: Service, links: ServiceLinks, audience: Aud
     opens_at: hours.opens,
     closes_at: hours.closes,
   }));
-  out.service_areas = service.regions.map((region) => ({ id: hsdsUuid(`${service.id}#area/${region}`), service_id: id, name: region, extent_type: 'region code' }));
+  out.service_areas = service.regions.map((region) => ({
+    id: hsdsUuid(`${service.id}#area/${region}`),
+    service_id: id,
+    name: region,
+    extent_type: 'region code',
+  }));
   const loc = location(service, organizationId);
   out.service_at_locations = loc
     ? [{ id: hsdsUuid(`${service.id}#service-at-location`), service_id: id, location_id: loc.id, location: loc }]
     : [];
-  out.languages = service.languages.map((code) => ({ id: hsdsUuid(`${service.id}#language/${code}`), service_id: id, code }));
+  out.languages = service.languages.map((code) => ({
+    id: hsdsUuid(`${service.id}#language/${code}`),
+    service_id: id,
+    code,
+  }));
   if (links.organization) out.organization = actorToHsdsOrganization(links.organization, audience);
   const attributes: HsdsAttribute[] = [];
   for (const need of links.needCodes) {
     attributes.push(termAttribute(id, 'service', taxonomyTerm({ taxonomy: NEEDS_TAXONOMY, ...need }), 'meets'));
   }
   for (const basis of links.legalBases) {
-    const term = taxonomyTerm({ taxonomy: LEGAL_BASIS_TAXONOMY, code: basis.statuteId, name: basis.name, description: basis.citation });
+    const term = taxonomyTerm({
+      taxonomy: LEGAL_BASIS_TAXONOMY,
+      code: basis.statuteId,
+      name: basis.name,
+      description: basis.citation,
+    });
     attributes.push(termAttribute(id, 'service', term, basis.edgeType, basis.citation || undefined));
   }
   attributes.push(...fieldAttributes(service, id, 'service', SERVICE_FIELD_ATTRIBUTES));

@@ -43,7 +43,11 @@ const split = (cell: string): string[] =>
     .split('|')
     .map((part) => part.trim())
     .filter(Boolean);
-const code = (text: string): string => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const code = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** A slug for an id made from a label: lower case ASCII, words joined by `-`. */
 export function slugify(label: string): string {
@@ -58,17 +62,32 @@ export function slugify(label: string): string {
   );
 }
 
-function checkColumns(parsed: ParsedImport, sheet: Sheet, known: readonly string[], required: readonly string[]): boolean {
+function checkColumns(
+  parsed: ParsedImport,
+  sheet: Sheet,
+  known: readonly string[],
+  required: readonly string[],
+): boolean {
   let ok = true;
   for (const column of sheet.columns) {
     if (!known.includes(column)) {
-      parsed.errors.push({ file: sheet.file, row: 1, field: column, message: `unknown column "${column}"; the columns are ${known.join(', ')}` });
+      parsed.errors.push({
+        file: sheet.file,
+        row: 1,
+        field: column,
+        message: `unknown column "${column}"; the columns are ${known.join(', ')}`,
+      });
       ok = false;
     }
   }
   for (const column of required) {
     if (!sheet.columns.includes(column)) {
-      parsed.errors.push({ file: sheet.file, row: 1, field: column, message: `the required column "${column}" is missing` });
+      parsed.errors.push({
+        file: sheet.file,
+        row: 1,
+        field: column,
+        message: `the required column "${column}" is missing`,
+      });
       ok = false;
     }
   }
@@ -90,7 +109,10 @@ export function readCoalitionSheets(elements: Sheet, connections: Sheet | null):
       if (!label) return fail('Label', 'must not be empty');
       const isService = type === 'service';
       if (!isService && !(ACTOR_TYPES as readonly string[]).includes(type)) {
-        return fail('Type', `"${cells.Type ?? ''}" is not a type of element; use "service" or one of ${ACTOR_TYPES.join(', ')}`);
+        return fail(
+          'Type',
+          `"${cells.Type ?? ''}" is not a type of element; use "service" or one of ${ACTOR_TYPES.join(', ')}`,
+        );
       }
       const kind = isService ? 'service' : 'actor';
       const givenId = (cells.ID ?? '').trim();
@@ -116,7 +138,13 @@ export function readCoalitionSheets(elements: Sheet, connections: Sheet | null):
       list('Languages', 'languages', (v) => v.toLowerCase());
       list('Phones', 'phones', (number) => ({ number }));
       const address: Record<string, string> = {};
-      for (const [column, field] of [['Street', 'street'], ['City', 'city'], ['State', 'region'], ['Postal Code', 'postalCode'], ['Country', 'country']] as const) {
+      for (const [column, field] of [
+        ['Street', 'street'],
+        ['City', 'city'],
+        ['State', 'region'],
+        ['Postal Code', 'postalCode'],
+        ['Country', 'country'],
+      ] as const) {
         const value = (cells[column] ?? '').trim();
         if (value) address[field] = value;
       }
@@ -151,11 +179,22 @@ export function readCoalitionSheets(elements: Sheet, connections: Sheet | null):
         ? (type as EdgeType)
         : (EDGE_TYPES.find((candidate) => code(EDGE_TYPE_RULES[candidate].phrase) === type) ?? null);
       if (!knownType) {
-        parsed.errors.push({ ...origin, field: 'Type', message: `"${cells.Type ?? ''}" is not a type of connection; use one of ${EDGE_TYPES.join(', ')}` });
+        parsed.errors.push({
+          ...origin,
+          field: 'Type',
+          message: `"${cells.Type ?? ''}" is not a type of connection; use one of ${EDGE_TYPES.join(', ')}`,
+        });
         return;
       }
       if (!from || !to) return;
-      parsed.edges.push({ type: knownType, from, to, source: (cells.Source ?? '').trim() || `Coalition spreadsheet ${connections.file}`, note: (cells.Note ?? '').trim(), origin });
+      parsed.edges.push({
+        type: knownType,
+        from,
+        to,
+        source: (cells.Source ?? '').trim() || `Coalition spreadsheet ${connections.file}`,
+        note: (cells.Note ?? '').trim(),
+        origin,
+      });
     });
   }
   return parsed;

@@ -43,33 +43,49 @@ function detailRows(details: DirectoryDetails, locale: UiLocale): string {
   const rows: [string, string][] = [];
   if (details.address) {
     const a = details.address;
-    const line = [a.street, a.city, [a.region, a.postalCode].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ');
+    const line = [a.street, a.city, [a.region, a.postalCode].filter(Boolean).join(' '), a.country]
+      .filter(Boolean)
+      .join(', ');
     if (line) rows.push([t('directory.doc.address'), esc(line)]);
   }
-  if (details.phones.length > 0) rows.push([t('directory.doc.phones'), details.phones.map((p) => esc(p.label ? `${p.number} (${p.label})` : p.number)).join('<br>')]);
+  if (details.phones.length > 0)
+    rows.push([
+      t('directory.doc.phones'),
+      details.phones.map((p) => esc(p.label ? `${p.number} (${p.label})` : p.number)).join('<br>'),
+    ]);
   if (details.email) rows.push([t('directory.doc.email'), esc(details.email)]);
   if (details.url) rows.push([t('directory.doc.web'), esc(details.url)]);
   if (details.open24x7) rows.push([t('directory.doc.hours'), esc(t('directory.doc.open24x7'))]);
   else if (details.hours.length > 0) {
-    rows.push([t('directory.doc.hours'), details.hours.map((h) => esc(`${DAY_NAMES[locale][h.day] ?? h.day} ${h.opens}–${h.closes}`)).join(', ')]);
+    rows.push([
+      t('directory.doc.hours'),
+      details.hours.map((h) => esc(`${DAY_NAMES[locale][h.day] ?? h.day} ${h.opens}–${h.closes}`)).join(', '),
+    ]);
   }
   if (details.languages.length > 0) rows.push([t('directory.doc.languages'), esc(details.languages.join(', '))]);
   const e = details.eligibility;
-  const ages = e.minAge !== null || e.maxAge !== null ? t('directory.doc.ages', { from: e.minAge ?? 0, to: e.maxAge ?? '' }) : '';
+  const ages =
+    e.minAge !== null || e.maxAge !== null ? t('directory.doc.ages', { from: e.minAge ?? 0, to: e.maxAge ?? '' }) : '';
   const eligibility = [ages, e.notes].filter(Boolean).join('. ');
   if (eligibility) rows.push([t('directory.doc.eligibility'), esc(eligibility)]);
   if (details.cost) rows.push([t('directory.doc.cost'), esc(t(`directory.doc.cost.${details.cost}` as MessageKey))]);
   const verified = details.verifiedAt ?? t('directory.doc.never');
-  rows.push([t('directory.doc.verified'), `${esc(verified)}${details.stale ? ` <span class="stale">(${esc(t('directory.doc.stale'))})</span>` : ''}`]);
+  rows.push([
+    t('directory.doc.verified'),
+    `${esc(verified)}${details.stale ? ` <span class="stale">(${esc(t('directory.doc.stale'))})</span>` : ''}`,
+  ]);
   return `<dl>${rows.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
 function entryHtml(entry: DirectoryEntry, needNames: Map<string, string>, locale: UiLocale): string {
   const services = entry.services
     .map(
-      (service) => `<div class="service"><h4>${esc(service.name)}</h4>${service.description ? `<p>${esc(service.description)}</p>` : ''}${
-        service.needs.length > 0 ? `<p><strong>${esc(translate(locale, 'directory.doc.needs'))}:</strong> ${esc(service.needs.map((n) => needNames.get(n) ?? n).join(', '))}</p>` : ''
-      }${detailRows(service, locale)}</div>`,
+      (service) =>
+        `<div class="service"><h4>${esc(service.name)}</h4>${service.description ? `<p>${esc(service.description)}</p>` : ''}${
+          service.needs.length > 0
+            ? `<p><strong>${esc(translate(locale, 'directory.doc.needs'))}:</strong> ${esc(service.needs.map((n) => needNames.get(n) ?? n).join(', '))}</p>`
+            : ''
+        }${detailRows(service, locale)}</div>`,
     )
     .join('');
   return `<article class="entry" id="${esc(anchor(entry.id))}"><h3>${esc(entry.name)}</h3>${entry.description ? `<p>${esc(entry.description)}</p>` : ''}${detailRows(entry, locale)}${services}</article>`;
@@ -86,16 +102,25 @@ export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText
   const partners = model.audience === 'partners';
   const needNames = new Map(model.sections.map((section) => [section.need as string, section.name]));
   const nameOf = new Map(model.entries.map((entry) => [entry.id, entry.name]));
-  const banner = partners ? `<div class="confidential-banner" role="note">${esc(t('directory.doc.confidential'))}</div>` : '';
-  const pageMargin = partners ? `@page { @top-center { content: "${t('directory.doc.confidential').replace(/"/g, '')}"; font: bold 9pt sans-serif; color: #8a1c1c; } }` : '';
+  const banner = partners
+    ? `<div class="confidential-banner" role="note">${esc(t('directory.doc.confidential'))}</div>`
+    : '';
+  const pageMargin = partners
+    ? `@page { @top-center { content: "${t('directory.doc.confidential').replace(/"/g, '')}"; font: bold 9pt sans-serif; color: #8a1c1c; } }`
+    : '';
   const toc = model.sections
     .map(
       (section) =>
         `<h3>${esc(section.name)}</h3><ul>${section.entryIds.map((id) => `<li><a href="#${esc(anchor(id))}">${esc(nameOf.get(id) ?? id)}</a></li>`).join('')}</ul>`,
     )
     .join('');
-  const index = model.index.map((item) => `<li><a href="#${esc(anchor(item.entryId))}">${esc(item.name)}</a></li>`).join('');
-  const body = model.entries.length > 0 ? model.entries.map((entry) => entryHtml(entry, needNames, locale)).join('\n') : `<p>${esc(t('directory.doc.noEntries'))}</p>`;
+  const index = model.index
+    .map((item) => `<li><a href="#${esc(anchor(item.entryId))}">${esc(item.name)}</a></li>`)
+    .join('');
+  const body =
+    model.entries.length > 0
+      ? model.entries.map((entry) => entryHtml(entry, needNames, locale)).join('\n')
+      : `<p>${esc(t('directory.doc.noEntries'))}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>

@@ -80,7 +80,11 @@ function details(record: Actor | Service, today: Date): DirectoryDetails {
     hours: record.hours,
     open24x7: record.open24x7,
     languages: record.languages,
-    eligibility: { minAge: record.eligibility.minAge, maxAge: record.eligibility.maxAge, notes: record.eligibility.notes },
+    eligibility: {
+      minAge: record.eligibility.minAge,
+      maxAge: record.eligibility.maxAge,
+      notes: record.eligibility.notes,
+    },
     cost: record.cost,
     verifiedAt: record.verifiedAt,
     stale: isStale(record.verifiedAt, today),
@@ -94,7 +98,10 @@ export function servicesInScope(index: GraphIndex, scope: DirectoryScope): Servi
   const services: Service[] = [];
   for (const service of index.nodesOfKind('service')) {
     if (service.status !== 'active') continue;
-    const offerers = index.inEdges(service.id, 'offers').map((edge) => index.node(edge.from)).filter((n): n is Actor => n?.kind === 'actor');
+    const offerers = index
+      .inEdges(service.id, 'offers')
+      .map((edge) => index.node(edge.from))
+      .filter((n): n is Actor => n?.kind === 'actor');
     if (scope.region) {
       const regions = service.regions.length > 0 ? service.regions : offerers.flatMap((actor) => actor.regions);
       if (!anyRegionCovers(regions, scope.region)) continue;
@@ -110,7 +117,12 @@ export function servicesInScope(index: GraphIndex, scope: DirectoryScope): Servi
 }
 
 /** Builds the directory of a scope for an audience. */
-export function buildDirectory(index: GraphIndex, scope: DirectoryScope, audience: Audience, today: Date): DirectoryModel {
+export function buildDirectory(
+  index: GraphIndex,
+  scope: DirectoryScope,
+  audience: Audience,
+  today: Date,
+): DirectoryModel {
   const entries = new Map<string, DirectoryEntry>();
   const byNeed = new Map<NeedCode, Set<string>>();
   const needNames = new Map<NeedCode, string>();
@@ -143,7 +155,14 @@ export function buildDirectory(index: GraphIndex, scope: DirectoryScope, audienc
       };
       entries.set(entryId, entry);
     }
-    entry.services.push({ id: service.id, name: service.name, description: service.description, needs, regions: service.regions, ...details(service, today) });
+    entry.services.push({
+      id: service.id,
+      name: service.name,
+      description: service.description,
+      needs,
+      regions: service.regions,
+      ...details(service, today),
+    });
     for (const need of needs) {
       if (scope.needs && scope.needs.length > 0 && !scope.needs.includes(need)) continue;
       const set = byNeed.get(need) ?? new Set<string>();
@@ -155,10 +174,17 @@ export function buildDirectory(index: GraphIndex, scope: DirectoryScope, audienc
   for (const entry of sorted) entry.services.sort((a, b) => a.name.localeCompare(b.name));
   const nameOf = new Map(sorted.map((entry) => [entry.id, entry.name]));
   const sections = [...byNeed.entries()]
-    .map(([need, ids]) => ({ need, name: needNames.get(need) ?? need, entryIds: [...ids].sort((a, b) => (nameOf.get(a) ?? '').localeCompare(nameOf.get(b) ?? '')) }))
+    .map(([need, ids]) => ({
+      need,
+      name: needNames.get(need) ?? need,
+      entryIds: [...ids].sort((a, b) => (nameOf.get(a) ?? '').localeCompare(nameOf.get(b) ?? '')),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const indexEntries = sorted
-    .flatMap((entry) => [{ name: entry.name, entryId: entry.id }, ...entry.services.filter((s) => s.name !== entry.name).map((s) => ({ name: s.name, entryId: entry.id }))])
+    .flatMap((entry) => [
+      { name: entry.name, entryId: entry.id },
+      ...entry.services.filter((s) => s.name !== entry.name).map((s) => ({ name: s.name, entryId: entry.id })),
+    ])
     .sort((a, b) => a.name.localeCompare(b.name));
   return { audience, generatedOn: isoDate(today), scope, entries: sorted, sections, index: indexEntries };
 }

@@ -53,7 +53,8 @@ export function toGraphml(graph: GraphExport): string {
   ];
   for (const node of graph.nodes) {
     lines.push(`    <node id="${escapeXml(node.id)}">`);
-    for (const [key, value] of Object.entries(nodeValues(node))) if (value) lines.push(`      <data key="${key}">${escapeXml(value)}</data>`);
+    for (const [key, value] of Object.entries(nodeValues(node)))
+      if (value) lines.push(`      <data key="${key}">${escapeXml(value)}</data>`);
     lines.push('    </node>');
   }
   for (const edge of graph.edges) {
@@ -89,20 +90,28 @@ export function toGexf(graph: GraphExport, generatedOn: string): string {
   }
   lines.push('    </nodes>', '    <edges>');
   for (const edge of graph.edges) {
-    lines.push(`      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.from)}" target="${escapeXml(edge.to)}" label="${escapeXml(edge.type)}"/>`);
+    lines.push(
+      `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.from)}" target="${escapeXml(edge.to)}" label="${escapeXml(edge.type)}"/>`,
+    );
   }
   lines.push('    </edges>', '  </graph>', '</gexf>', '');
   return lines.join('\n');
 }
 
 /** The graph as Cytoscape.js JSON (`cy.json()` elements form): loads with `cytoscape({ elements })`. */
-export function toCytoscapeJson(graph: GraphExport): { format_version: string; generated_by: string; elements: { nodes: unknown[]; edges: unknown[] } } {
+export function toCytoscapeJson(graph: GraphExport): {
+  format_version: string;
+  generated_by: string;
+  elements: { nodes: unknown[]; edges: unknown[] };
+} {
   return {
     format_version: '1.0',
     generated_by: 'Referral Atlas',
     elements: {
       nodes: graph.nodes.map((node) => ({ data: { id: node.id, ...nodeValues(node) } })),
-      edges: graph.edges.map((edge) => ({ data: { id: edge.id, source: edge.from, target: edge.to, type: edge.type, note: edge.note } })),
+      edges: graph.edges.map((edge) => ({
+        data: { id: edge.id, source: edge.from, target: edge.to, type: edge.type, note: edge.note },
+      })),
     },
   };
 }

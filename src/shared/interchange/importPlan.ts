@@ -66,7 +66,11 @@ export function addCount(parsed: ParsedImport, key: string, n = 1): void {
 
 /** An issue's one-line text: `file, row 3, field "Label": must not be empty`. */
 export function describeImportIssue(issue: ImportIssue): string {
-  const where = [issue.file, issue.row !== null ? `row ${issue.row}` : issue.pointer ? issue.pointer : null, issue.field ? `field "${issue.field}"` : null]
+  const where = [
+    issue.file,
+    issue.row !== null ? `row ${issue.row}` : issue.pointer ? issue.pointer : null,
+    issue.field ? `field "${issue.field}"` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${where}: ${issue.message}`;

@@ -3,7 +3,15 @@
  * own invention) by fuzzy name within the same city. The diff says what would be added, what would change (field
  * by field) and what conflicts, before anything is written; the plan holds the validated records to write.
  */
-import { edgeEndpointProblem, edgeId, isProvider, nodeRecordSchema, type EdgeRecord, type NodeKind, type NodeRecord } from '../domain';
+import {
+  edgeEndpointProblem,
+  edgeId,
+  isProvider,
+  nodeRecordSchema,
+  type EdgeRecord,
+  type NodeKind,
+  type NodeRecord,
+} from '../domain';
 import { formatPath } from '../api/errors';
 import type { GraphIndex } from '../graph/graphIndex';
 import type { ImportIssue, IncomingRecord, ParsedImport } from './importPlan';
@@ -59,7 +67,26 @@ export interface MergePlan {
   errors: ImportIssue[];
 }
 
-const STOP_WORDS = new Set(['the', 'of', 'and', 'inc', 'llc', 'ltd', 'co', 'corp', 'a', 'an', 'for', 'de', 'la', 'el', 'los', 'las', 'del', 'y']);
+const STOP_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'inc',
+  'llc',
+  'ltd',
+  'co',
+  'corp',
+  'a',
+  'an',
+  'for',
+  'de',
+  'la',
+  'el',
+  'los',
+  'las',
+  'del',
+  'y',
+]);
 
 /** A name reduced for comparison: lower case, no accents, no punctuation, no filler words. */
 export function normaliseName(name: string): string {
@@ -104,7 +131,9 @@ export const NAME_MATCH_THRESHOLD = 0.85;
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -117,7 +146,8 @@ export function fieldChanges(before: object, after: object, prefix = ''): FieldC
     const b = (after as Record<string, unknown>)[key];
     if (stable(a) === stable(b)) continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) changes.push(...fieldChanges(a, b, path));
+    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b))
+      changes.push(...fieldChanges(a, b, path));
     else changes.push({ field: path, before: a ?? null, after: b ?? null });
   }
   return changes;
@@ -128,9 +158,20 @@ function cityOf(record: NodeRecord): string {
 }
 
 /** Plans the merge of an import into the graph; reads the index only. */
-export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { replaceConflicts?: boolean } = {}): MergePlan {
+export function planMerge(
+  parsed: ParsedImport,
+  index: GraphIndex,
+  options: { replaceConflicts?: boolean } = {},
+): MergePlan {
   const errors: ImportIssue[] = [];
-  const diff: MergeDiff = { added: [], changed: [], unchangedCount: 0, conflicts: [], edgesAdded: 0, edgesUnchanged: 0 };
+  const diff: MergeDiff = {
+    added: [],
+    changed: [],
+    unchangedCount: 0,
+    conflicts: [],
+    edgesAdded: 0,
+    edgesUnchanged: 0,
+  };
   const byCity = new Map<string, { id: string; kind: NodeKind; name: string }[]>();
   for (const node of index.allNodes()) {
     if (!isProvider(node)) continue;
@@ -148,7 +189,11 @@ export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { re
     const where = { file: origin.file, row: origin.row, pointer: origin.pointer ?? null };
     const twin = firstSeen.get(fields.id);
     if (twin) {
-      errors.push({ ...where, field: 'id', message: `duplicate id ${fields.id}: also at ${twin.origin.row !== null ? `row ${twin.origin.row}` : (twin.origin.pointer ?? twin.origin.file)}` });
+      errors.push({
+        ...where,
+        field: 'id',
+        message: `duplicate id ${fields.id}: also at ${twin.origin.row !== null ? `row ${twin.origin.row}` : (twin.origin.pointer ?? twin.origin.file)}`,
+      });
       continue;
     }
     firstSeen.set(fields.id, incoming);
@@ -160,13 +205,27 @@ export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { re
         (candidate) => candidate.kind === fields.kind && nameSimilarity(candidate.name, wanted) >= NAME_MATCH_THRESHOLD,
       );
       if (candidates.length > 1) {
-        diff.conflicts.push({ incomingId: fields.id, name: fields.name, reason: 'matches several existing records by name and city', existingIds: candidates.map((c) => c.id), changes: [], ...where });
+        diff.conflicts.push({
+          incomingId: fields.id,
+          name: fields.name,
+          reason: 'matches several existing records by name and city',
+          existingIds: candidates.map((c) => c.id),
+          changes: [],
+          ...where,
+        });
         continue;
       }
       if (candidates.length === 1) {
         const candidate = candidates[0]!;
         if (!incoming.provisionalId) {
-          diff.conflicts.push({ incomingId: fields.id, name: fields.name, reason: `has the name and city of ${candidate.id} but another id`, existingIds: [candidate.id], changes: [], ...where });
+          diff.conflicts.push({
+            incomingId: fields.id,
+            name: fields.name,
+            reason: `has the name and city of ${candidate.id} but another id`,
+            existingIds: [candidate.id],
+            changes: [],
+            ...where,
+          });
           continue;
         }
         existing = index.node(candidate.id);
@@ -174,7 +233,11 @@ export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { re
       }
     }
     if (existing && existing.kind !== fields.kind) {
-      errors.push({ ...where, field: 'kind', message: `${existing.id} is ${existing.kind === 'actor' ? 'an' : 'a'} ${existing.kind} in the database, not ${fields.kind === 'actor' ? 'an' : 'a'} ${fields.kind}` });
+      errors.push({
+        ...where,
+        field: 'kind',
+        message: `${existing.id} is ${existing.kind === 'actor' ? 'an' : 'a'} ${existing.kind} in the database, not ${fields.kind === 'actor' ? 'an' : 'a'} ${fields.kind}`,
+      });
       continue;
     }
     const id = existing?.id ?? fields.id;
@@ -184,12 +247,25 @@ export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { re
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = formatPath(issue.path) || '(record)';
-        errors.push({ ...where, field, message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message });
+        errors.push({
+          ...where,
+          field,
+          message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message,
+        });
       }
       continue;
     }
     const record = result.data;
-    const entry: DiffEntry = { id, kind: record.kind, name: record.name, matchedBy, incomingId: fields.id, changes: [], file: origin.file, row: origin.row };
+    const entry: DiffEntry = {
+      id,
+      kind: record.kind,
+      name: record.name,
+      matchedBy,
+      incomingId: fields.id,
+      changes: [],
+      file: origin.file,
+      row: origin.row,
+    };
     if (!existing) {
       diff.added.push(entry);
       finals.set(id, record);
@@ -228,7 +304,11 @@ export function planMerge(parsed: ParsedImport, index: GraphIndex, options: { re
       const missing = !fromNode ? incoming.from : incoming.to;
       // A relation of a record refused above is already reported through that record.
       if (firstSeen.has(missing)) continue;
-      errors.push({ ...where, field: !fromNode ? 'From' : 'To', message: `connects to ${missing}, which is neither in the file nor in the database` });
+      errors.push({
+        ...where,
+        field: !fromNode ? 'From' : 'To',
+        message: `connects to ${missing}, which is neither in the file nor in the database`,
+      });
       continue;
     }
     const problem = edgeEndpointProblem(incoming.type, fromNode, toNode);

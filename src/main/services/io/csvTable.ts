@@ -5,7 +5,11 @@ import type { Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 
 /** A parsed CSV file and the problems papaparse found (rows counted from 1, the header being row 1). */
 export function parseCsv(file: string, text: string): { sheet: Sheet; errors: ImportIssue[] } {
-  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const result = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
   const errors: ImportIssue[] = [];
   const columns = result.meta.fields ?? [];
   for (const error of result.errors) {
@@ -16,7 +20,8 @@ export function parseCsv(file: string, text: string): { sheet: Sheet; errors: Im
   const seen = new Set<string>();
   for (const column of columns) {
     if (column === '') errors.push({ file, row: 1, field: '(empty)', message: 'a column has no name' });
-    else if (seen.has(column)) errors.push({ file, row: 1, field: column, message: `the column "${column}" appears twice` });
+    else if (seen.has(column))
+      errors.push({ file, row: 1, field: column, message: `the column "${column}" appears twice` });
     seen.add(column);
   }
   if (columns.length === 0) errors.push({ file, row: 1, field: '', message: 'the file has no header row' });

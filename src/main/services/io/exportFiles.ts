@@ -49,23 +49,47 @@ function exportServices(index: GraphIndex, scope: DirectoryScope): Service[] {
 }
 
 function scopeText(scope: DirectoryScope): string {
-  const parts = [scope.region ?? 'all regions', scope.needs?.length ? scope.needs.join(', ') : 'all needs', scope.actorTypes?.length ? scope.actorTypes.join(', ') : 'all kinds'];
+  const parts = [
+    scope.region ?? 'all regions',
+    scope.needs?.length ? scope.needs.join(', ') : 'all needs',
+    scope.actorTypes?.length ? scope.actorTypes.join(', ') : 'all kinds',
+  ];
   return parts.join('; ');
 }
 
-function hsdsExport(index: GraphIndex, scope: DirectoryScope, audience: Audience, schemas: HsdsSchemas): { services: HsdsObject[]; organizations: HsdsObject[]; validated: number } {
-  const services = exportServices(index, scope).map((service) => serviceToHsds(service, serviceLinks(index, service.id), audience));
+function hsdsExport(
+  index: GraphIndex,
+  scope: DirectoryScope,
+  audience: Audience,
+  schemas: HsdsSchemas,
+): { services: HsdsObject[]; organizations: HsdsObject[]; validated: number } {
+  const services = exportServices(index, scope).map((service) =>
+    serviceToHsds(service, serviceLinks(index, service.id), audience),
+  );
   const problems: string[] = [];
   services.forEach((service, position) => {
-    for (const issue of schemas.validateService(service)) problems.push(`contents[${position}].${issue.path}: ${issue.message}`);
+    for (const issue of schemas.validateService(service))
+      problems.push(`contents[${position}].${issue.path}: ${issue.message}`);
   });
-  if (problems.length > 0) throw new AtlasError('INTERNAL', `The HSDS export failed its own schema check, so nothing was written: ${problems.slice(0, 10).join('; ')}`);
+  if (problems.length > 0)
+    throw new AtlasError(
+      'INTERNAL',
+      `The HSDS export failed its own schema check, so nothing was written: ${problems.slice(0, 10).join('; ')}`,
+    );
   const actors = isEmptyScope(scope)
     ? [...index.nodesOfKind('actor')]
-    : [...new Set(exportServices(index, scope).flatMap((service) => index.inEdges(service.id, 'offers').map((edge) => edge.from)))]
+    : [
+        ...new Set(
+          exportServices(index, scope).flatMap((service) =>
+            index.inEdges(service.id, 'offers').map((edge) => edge.from),
+          ),
+        ),
+      ]
         .map((id) => index.node(id))
         .filter((node): node is Extract<NodeRecord, { kind: 'actor' }> => node?.kind === 'actor');
-  const organizations = actors.sort((a, b) => a.id.localeCompare(b.id)).map((actor) => actorToHsdsOrganization(actor, audience));
+  const organizations = actors
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((actor) => actorToHsdsOrganization(actor, audience));
   return { services, organizations, validated: services.length };
 }
 
@@ -94,8 +118,27 @@ export async function buildExport(
   const base = `referral-directory-${audience}-${stamp}`;
   if (format === 'hsds-json') {
     const { services, validated } = hsdsExport(index, scope, audience, deps.schemas());
-    const page = { total_items: services.length, total_pages: 1, page_number: 1, size: services.length, first_page: true, last_page: true, empty: services.length === 0, contents: services };
-    return { files: [{ name: `hsds-services-${audience}-${stamp}.json`, mimeType: 'application/json', data: `${JSON.stringify(page, null, 2)}\n` }], records: services.length, validated };
+    const page = {
+      total_items: services.length,
+      total_pages: 1,
+      page_number: 1,
+      size: services.length,
+      first_page: true,
+      last_page: true,
+      empty: services.length === 0,
+      contents: services,
+    };
+    return {
+      files: [
+        {
+          name: `hsds-services-${audience}-${stamp}.json`,
+          mimeType: 'application/json',
+          data: `${JSON.stringify(page, null, 2)}\n`,
+        },
+      ],
+      records: services.length,
+      validated,
+    };
   }
   if (format === 'hsds-csv') {
     const schemas = deps.schemas();
@@ -111,27 +154,73 @@ export async function buildExport(
       const rows = tables[table] ?? [];
       rows.forEach((row, position) => {
         validated++;
-        for (const issue of schemas.validateRow(table, row)) problems.push(`${info.path} row ${position + 2}, ${issue.path}: ${issue.message}`);
+        for (const issue of schemas.validateRow(table, row))
+          problems.push(`${info.path} row ${position + 2}, ${issue.path}: ${issue.message}`);
       });
       const columns = info.fields.map((field) => field.name);
-      files.push({ name: info.path, mimeType: 'text/csv', data: toCsv([columns, ...rows.map((row) => columns.map((column) => (row[column] === undefined ? '' : String(row[column]))))]) });
+      files.push({
+        name: info.path,
+        mimeType: 'text/csv',
+        data: toCsv([
+          columns,
+          ...rows.map((row) => columns.map((column) => (row[column] === undefined ? '' : String(row[column])))),
+        ]),
+      });
       resources.push((schemas.datapackage.resources as { name: string }[]).find((resource) => resource.name === table));
     }
-    if (problems.length > 0) throw new AtlasError('INTERNAL', `The HSDS CSV export failed its own schema check, so nothing was written: ${problems.slice(0, 10).join('; ')}`);
-    const descriptor = { ...schemas.datapackage, name: 'referral-atlas-hsds', title: `Referral Atlas HSDS export (${audience})`, resources };
-    files.push({ name: 'datapackage.json', mimeType: 'application/json', data: `${JSON.stringify(descriptor, null, 2)}\n` });
+    if (problems.length > 0)
+      throw new AtlasError(
+        'INTERNAL',
+        `The HSDS CSV export failed its own schema check, so nothing was written: ${problems.slice(0, 10).join('; ')}`,
+      );
+    const descriptor = {
+      ...schemas.datapackage,
+      name: 'referral-atlas-hsds',
+      title: `Referral Atlas HSDS export (${audience})`,
+      resources,
+    };
+    files.push({
+      name: 'datapackage.json',
+      mimeType: 'application/json',
+      data: `${JSON.stringify(descriptor, null, 2)}\n`,
+    });
     return { files, records: services.length, validated };
   }
   if (format === 'graphml' || format === 'gexf' || format === 'cyjs') {
     const graph = graphPart(index, scope);
-    const data = format === 'graphml' ? toGraphml(graph) : format === 'gexf' ? toGexf(graph, stamp) : `${JSON.stringify(toCytoscapeJson(graph), null, 2)}\n`;
+    const data =
+      format === 'graphml'
+        ? toGraphml(graph)
+        : format === 'gexf'
+          ? toGexf(graph, stamp)
+          : `${JSON.stringify(toCytoscapeJson(graph), null, 2)}\n`;
     const ext = format === 'cyjs' ? 'cyjs.json' : format;
-    return { files: [{ name: `referral-atlas-graph-${stamp}.${ext}`, mimeType: format === 'cyjs' ? 'application/json' : 'application/xml', data }], records: graph.nodes.length, validated: 0 };
+    return {
+      files: [
+        {
+          name: `referral-atlas-graph-${stamp}.${ext}`,
+          mimeType: format === 'cyjs' ? 'application/json' : 'application/xml',
+          data,
+        },
+      ],
+      records: graph.nodes.length,
+      validated: 0,
+    };
   }
   const model = buildDirectory(index, scope, audience, deps.today);
   const services = model.entries.reduce((sum, entry) => sum + entry.services.length, 0);
-  if (format === 'csv') return { files: [{ name: `${base}.csv`, mimeType: 'text/csv', data: toCsv(directoryCsvRows(model)) }], records: services, validated: 0 };
+  if (format === 'csv')
+    return {
+      files: [{ name: `${base}.csv`, mimeType: 'text/csv', data: toCsv(directoryCsvRows(model)) }],
+      records: services,
+      validated: 0,
+    };
   const html = directoryHtml(model, locale, scopeText(scope));
-  if (format === 'html') return { files: [{ name: `${base}.html`, mimeType: 'text/html', data: html }], records: services, validated: 0 };
-  return { files: [{ name: `${base}.pdf`, mimeType: 'application/pdf', data: await deps.pdf.render(html) }], records: services, validated: 0 };
+  if (format === 'html')
+    return { files: [{ name: `${base}.html`, mimeType: 'text/html', data: html }], records: services, validated: 0 };
+  return {
+    files: [{ name: `${base}.pdf`, mimeType: 'application/pdf', data: await deps.pdf.render(html) }],
+    records: services,
+    validated: 0,
+  };
 }

@@ -17,7 +17,17 @@ import { AtlasError } from '../../../shared/api';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** The non-validating keywords the HSDS compiled schemas carry. */
-export const HSDS_ANNOTATION_KEYWORDS = ['name', 'path', 'datapackage_metadata', 'constraints', 'example', 'core', 'tabular_required', 'datapackage_type', 'order'];
+export const HSDS_ANNOTATION_KEYWORDS = [
+  'name',
+  'path',
+  'datapackage_metadata',
+  'constraints',
+  'example',
+  'core',
+  'tabular_required',
+  'datapackage_type',
+  'order',
+];
 
 /** Where the HSDS schemas are by default: `shared/hsds` beside the project folder. */
 export function defaultHsdsDir(projectRoot: string): string {
@@ -59,22 +69,35 @@ export function loadHsdsSchemas(dir: string): HsdsSchemas {
   if (cached) return cached;
   const compiled = join(dir, 'schema', 'compiled');
   if (!existsSync(join(compiled, 'service.json'))) {
-    throw new AtlasError('UNAVAILABLE', `The HSDS 3 schemas are not at ${dir} (looked for schema/compiled/service.json); set REFERRAL_ATLAS_HSDS_DIR.`);
+    throw new AtlasError(
+      'UNAVAILABLE',
+      `The HSDS 3 schemas are not at ${dir} (looked for schema/compiled/service.json); set REFERRAL_ATLAS_HSDS_DIR.`,
+    );
   }
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    validateFormats: true,
+  });
   addFormats(ajv);
   ajv.addVocabulary(HSDS_ANNOTATION_KEYWORDS);
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const service: ValidateFunction = ajv.compile(read(join(compiled, 'service.json')));
   const organization: ValidateFunction = ajv.compile(read(join(compiled, 'organization.json')));
   const serviceAtLocation: ValidateFunction = ajv.compile(read(join(compiled, 'service_at_location.json')));
-  const tabular = read(join(compiled, 'tabular.json')) as { properties: Record<string, { items: Record<string, unknown> }> };
+  const tabular = read(join(compiled, 'tabular.json')) as {
+    properties: Record<string, { items: Record<string, unknown> }>;
+  };
   const rowValidators = new Map<string, ValidateFunction>();
   const requiredColumns = new Map<string, string[]>();
   for (const [table, schema] of Object.entries(tabular.properties)) {
     // A CSV row holds the table's own columns only: nested arrays and objects live in their own tables.
     const properties = Object.fromEntries(
-      Object.entries((schema.items.properties ?? {}) as Record<string, { type?: string }>).filter(([, value]) => value.type !== 'array' && value.type !== 'object'),
+      Object.entries((schema.items.properties ?? {}) as Record<string, { type?: string }>).filter(
+        ([, value]) => value.type !== 'array' && value.type !== 'object',
+      ),
     );
     const required = ((schema.items.required ?? []) as string[]).filter((name) => name in properties);
     rowValidators.set(table, ajv.compile({ type: 'object', properties, required }));
@@ -82,7 +105,11 @@ export function loadHsdsSchemas(dir: string): HsdsSchemas {
   }
   const datapackage = read(join(dir, 'datapackage.json')) as HsdsSchemas['datapackage'];
   const tables: HsdsSchemas['tables'] = new Map();
-  for (const resource of datapackage.resources as unknown as { name: string; path: string; schema: { fields: { name: string; type: string }[] } }[]) {
+  for (const resource of datapackage.resources as unknown as {
+    name: string;
+    path: string;
+    schema: { fields: { name: string; type: string }[] };
+  }[]) {
     tables.set(resource.name, {
       path: resource.path,
       fields: resource.schema.fields.map((field) => ({ name: field.name, type: field.type })),

@@ -9,7 +9,12 @@ import { basename, join } from 'node:path';
 import { AtlasError } from '../../../shared/api';
 import { readCoalitionSheets, type Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 import { addCount, emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
-import { hsdsReadContext, readHsdsOrganization, readHsdsService, readHsdsServiceAtLocation } from '../../../shared/hsds/fromHsds';
+import {
+  hsdsReadContext,
+  readHsdsOrganization,
+  readHsdsService,
+  readHsdsServiceAtLocation,
+} from '../../../shared/hsds/fromHsds';
 import { HSDS_TABLES, tablesToHsds, type HsdsRow, type HsdsTables } from '../../../shared/hsds/hsdsTables';
 import type { HsdsObject } from '../../../shared/hsds/hsdsModel';
 import { parseCsv } from './csvTable';
@@ -27,11 +32,16 @@ export function readImportPath(format: ImportFormat, path: string): InputText[] 
   try {
     isFolder = statSync(path).isDirectory();
   } catch {
-    throw new AtlasError('NOT_FOUND', `${path}: no such file or folder.`, [{ path: basename(path), message: 'not found' }]);
+    throw new AtlasError('NOT_FOUND', `${path}: no such file or folder.`, [
+      { path: basename(path), message: 'not found' },
+    ]);
   }
   if (!isFolder) return [readInputFile(path)];
-  const names = readdirSync(path).filter((name) => (format === 'hsds-json' ? name.endsWith('.json') : name.endsWith('.csv')));
-  if (names.length === 0) throw new AtlasError('BAD_INPUT', `${path}: the folder holds no ${format === 'hsds-json' ? 'JSON' : 'CSV'} file.`);
+  const names = readdirSync(path).filter((name) =>
+    format === 'hsds-json' ? name.endsWith('.json') : name.endsWith('.csv'),
+  );
+  if (names.length === 0)
+    throw new AtlasError('BAD_INPUT', `${path}: the folder holds no ${format === 'hsds-json' ? 'JSON' : 'CSV'} file.`);
   return names.sort().map((name) => readInputFile(join(path, name)));
 }
 
@@ -41,7 +51,13 @@ function jsonError(file: InputText, error: Error): ImportIssue {
     const offset = Number(position[1]);
     const before = file.text.slice(0, offset);
     const line = before.split('\n').length;
-    return { file: file.name, row: null, pointer: `line ${line}, column ${offset - before.lastIndexOf('\n')}`, field: '', message: `malformed JSON: ${error.message}` };
+    return {
+      file: file.name,
+      row: null,
+      pointer: `line ${line}, column ${offset - before.lastIndexOf('\n')}`,
+      field: '',
+      message: `malformed JSON: ${error.message}`,
+    };
   }
   return { file: file.name, row: null, field: '', message: `malformed JSON: ${error.message}` };
 }
@@ -49,7 +65,8 @@ function jsonError(file: InputText, error: Error): ImportIssue {
 function kindOf(object: HsdsObject): 'service' | 'organization' | 'service_at_location' | null {
   if (object.service && typeof object.service === 'object') return 'service_at_location';
   if ('status' in object || 'service_at_locations' in object || 'organization_id' in object) return 'service';
-  if ('services' in object || 'organization_identifiers' in object || 'website' in object || 'locations' in object) return 'organization';
+  if ('services' in object || 'organization_identifiers' in object || 'website' in object || 'locations' in object)
+    return 'organization';
   if ('name' in object && 'description' in object) return 'organization';
   return null;
 }
@@ -62,7 +79,11 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
     parsed.errors.push(jsonError(file, error as Error));
     return;
   }
-  const page = data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { contents?: unknown }).contents);
+  const page =
+    data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Array.isArray((data as { contents?: unknown }).contents);
   const items: unknown[] = Array.isArray(data) ? data : page ? (data as { contents: unknown[] }).contents : [data];
   const prefix = Array.isArray(data) ? '' : page ? 'contents' : '';
   const ctx = hsdsReadContext(parsed, file.name);
@@ -70,19 +91,32 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
     const pointer = prefix || items.length > 1 || Array.isArray(data) ? `${prefix}[${position}]` : '(document)';
     const origin = { file: file.name, row: null, pointer };
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      parsed.errors.push({ ...origin, field: '', message: 'must be an HSDS object (a service, organization or service_at_location)' });
+      parsed.errors.push({
+        ...origin,
+        field: '',
+        message: 'must be an HSDS object (a service, organization or service_at_location)',
+      });
       return;
     }
     const object = item as HsdsObject;
     const kind = kindOf(object);
     if (!kind) {
-      parsed.errors.push({ ...origin, field: '', message: 'is not an HSDS service, organization or service_at_location' });
+      parsed.errors.push({
+        ...origin,
+        field: '',
+        message: 'is not an HSDS service, organization or service_at_location',
+      });
       return;
     }
     const problems =
-      kind === 'service' ? schemas.validateService(object) : kind === 'organization' ? schemas.validateOrganization(object) : schemas.validateServiceAtLocation(object);
+      kind === 'service'
+        ? schemas.validateService(object)
+        : kind === 'organization'
+          ? schemas.validateOrganization(object)
+          : schemas.validateServiceAtLocation(object);
     if (problems.length > 0) {
-      for (const problem of problems) parsed.errors.push({ ...origin, field: problem.path, message: `${problem.message} (HSDS ${kind} schema)` });
+      for (const problem of problems)
+        parsed.errors.push({ ...origin, field: problem.path, message: `${problem.message} (HSDS ${kind} schema)` });
       return;
     }
     if (kind === 'service') readHsdsService(ctx, object, origin);
@@ -112,7 +146,12 @@ function typedRow(
     if (type === 'number' || type === 'integer') {
       const value = Number(cell);
       if (cell.trim() === '' || Number.isNaN(value) || (type === 'integer' && !Number.isInteger(value))) {
-        parsed.errors.push({ file, row: rowNumber, field: key, message: `"${cell}" is not ${type === 'integer' ? 'a whole number' : 'a number'}` });
+        parsed.errors.push({
+          file,
+          row: rowNumber,
+          field: key,
+          message: `"${cell}" is not ${type === 'integer' ? 'a whole number' : 'a number'}`,
+        });
         continue;
       }
       row[key] = value;
@@ -129,18 +168,34 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
     if (file.name === 'datapackage.json') continue;
     const table = byPath.get(file.name);
     if (!table) {
-      parsed.errors.push({ file: file.name, row: null, field: '', message: `is not a table of the HSDS package; the files are ${[...byPath.keys()].join(', ')}` });
+      parsed.errors.push({
+        file: file.name,
+        row: null,
+        field: '',
+        message: `is not a table of the HSDS package; the files are ${[...byPath.keys()].join(', ')}`,
+      });
       continue;
     }
     const info = schemas.tables.get(table)!;
     if (!(HSDS_TABLES as readonly string[]).includes(table)) {
-      parsed.warnings.push({ file: file.name, row: null, field: '', message: `the ${table} table has no place in Referral Atlas; it was checked but not imported` });
+      parsed.warnings.push({
+        file: file.name,
+        row: null,
+        field: '',
+        message: `the ${table} table has no place in Referral Atlas; it was checked but not imported`,
+      });
     }
     const { sheet, errors } = parseCsv(file.name, file.text);
     parsed.errors.push(...errors);
     const known = new Set(info.fields.map((field) => field.name));
     const unknown = sheet.columns.filter((column) => column !== '' && !known.has(column));
-    for (const column of unknown) parsed.errors.push({ file: file.name, row: 1, field: column, message: `unknown column "${column}" for the HSDS ${table} table` });
+    for (const column of unknown)
+      parsed.errors.push({
+        file: file.name,
+        row: 1,
+        field: column,
+        message: `unknown column "${column}" for the HSDS ${table} table`,
+      });
     if (unknown.length > 0 || errors.length > 0) continue;
     const types = new Map(info.fields.map((field) => [field.name, field.type]));
     const ids = new Map<string, number>();
@@ -150,12 +205,18 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
       const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required, table === 'address');
       const problems = schemas.validateRow(table, row);
       for (const problem of problems) {
-        const field = problem.path === '(object)' ? /'([^']+)'/.exec(problem.message)?.[1] ?? '' : problem.path;
+        const field = problem.path === '(object)' ? (/'([^']+)'/.exec(problem.message)?.[1] ?? '') : problem.path;
         parsed.errors.push({ file: file.name, row: rowNumber, field, message: problem.message });
       }
       const id = typeof row.id === 'string' ? row.id : '';
       const twin = ids.get(id);
-      if (id && twin !== undefined) parsed.errors.push({ file: file.name, row: rowNumber, field: 'id', message: `duplicate id ${id}: also on row ${twin}` });
+      if (id && twin !== undefined)
+        parsed.errors.push({
+          file: file.name,
+          row: rowNumber,
+          field: 'id',
+          message: `duplicate id ${id}: also on row ${twin}`,
+        });
       ids.set(id, rowNumber);
       rows.push(row);
     });
@@ -164,7 +225,12 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
   }
   if (parsed.errors.length > 0) return;
   if (!tables.service && !tables.organization) {
-    parsed.errors.push({ file: files[0]?.name ?? '(package)', row: null, field: '', message: 'the package has neither services.csv nor organizations.csv' });
+    parsed.errors.push({
+      file: files[0]?.name ?? '(package)',
+      row: null,
+      field: '',
+      message: 'the package has neither services.csv nor organizations.csv',
+    });
     return;
   }
   const assembled = tablesToHsds(tables);
@@ -185,15 +251,28 @@ function readElements(parsed: ParsedImport, files: InputText[]): ParsedImport {
   const connections = sheets.find((sheet) => sheet.columns.includes('From') && sheet.columns.includes('To')) ?? null;
   const elements = sheets.filter((sheet) => sheet !== connections);
   if (elements.length !== 1) {
-    parsed.errors.push({ file: files.map((f) => f.name).join(', '), row: null, field: '', message: 'give one elements sheet (Label, Type, ...) and at most one connections sheet (From, To, Type)' });
+    parsed.errors.push({
+      file: files.map((f) => f.name).join(', '),
+      row: null,
+      field: '',
+      message: 'give one elements sheet (Label, Type, ...) and at most one connections sheet (From, To, Type)',
+    });
     return parsed;
   }
   const read = readCoalitionSheets(elements[0]!, connections);
-  return { ...read, errors: [...parsed.errors, ...read.errors], counts: { ...read.counts, rows: sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0) } };
+  return {
+    ...read,
+    errors: [...parsed.errors, ...read.errors],
+    counts: { ...read.counts, rows: sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0) },
+  };
 }
 
 /** Reads the files of an import; problems are collected, never thrown (except for a file that cannot be read at all). */
-export function parseImportFiles(format: ImportFormat, files: InputText[], loadSchemas: () => HsdsSchemas): ParsedImport {
+export function parseImportFiles(
+  format: ImportFormat,
+  files: InputText[],
+  loadSchemas: () => HsdsSchemas,
+): ParsedImport {
   const parsed = emptyImport();
   if (format === 'elements-csv') return readElements(parsed, files);
   const schemas = loadSchemas();

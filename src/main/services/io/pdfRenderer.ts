@@ -27,7 +27,10 @@ export function chromiumPdfRenderer(executablePath = process.env.CHROMIUM_PATH ?
   return {
     async render(html) {
       if (!existsSync(executablePath)) {
-        throw new AtlasError('UNAVAILABLE', `PDF export needs Chromium at ${executablePath} (set CHROMIUM_PATH); export HTML and print it instead.`);
+        throw new AtlasError(
+          'UNAVAILABLE',
+          `PDF export needs Chromium at ${executablePath} (set CHROMIUM_PATH); export HTML and print it instead.`,
+        );
       }
       const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
       try {

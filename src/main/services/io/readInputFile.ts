@@ -16,16 +16,22 @@ export interface InputText {
 }
 
 function tooLarge(name: string, bytes: number): AtlasError {
-  return new AtlasError('BAD_INPUT', `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1048576} MB.`, [
-    { path: name, message: `larger than ${MAX_IMPORT_BYTES / 1048576} MB` },
-  ]);
+  return new AtlasError(
+    'BAD_INPUT',
+    `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1048576} MB.`,
+    [{ path: name, message: `larger than ${MAX_IMPORT_BYTES / 1048576} MB` }],
+  );
 }
 
 /** Decodes bytes as UTF-8 (dropping a BOM), or refuses them with a message naming the file and the offset. */
 export function decodeUtf8(name: string, bytes: Uint8Array): string {
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new AtlasError('BAD_INPUT', `${name}: the file is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`, [{ path: name, message: 'encoded as UTF-16, not UTF-8' }]);
+    throw new AtlasError(
+      'BAD_INPUT',
+      `${name}: the file is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
+      [{ path: name, message: 'encoded as UTF-16, not UTF-8' }],
+    );
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -67,6 +73,7 @@ export function readInputFile(path: string): InputText {
 
 /** Decodes a file sent as base64 by the renderer (the bridge carries bytes, so the encoding check still happens here). */
 export function readUploadedFile(name: string, contentBase64: string): InputText {
-  if (contentBase64.length > (MAX_IMPORT_BYTES * 4) / 3 + 4) throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4));
+  if (contentBase64.length > (MAX_IMPORT_BYTES * 4) / 3 + 4)
+    throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4));
   return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64')) };
 }

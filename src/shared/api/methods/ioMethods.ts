@@ -37,7 +37,10 @@ const importInput = z
     replaceConflicts: z.boolean().default(false),
   })
   .strict()
-  .refine((input) => (input.files ? 1 : 0) + (input.path ? 1 : 0) === 1, { message: 'give either files or path', path: ['files'] });
+  .refine((input) => (input.files ? 1 : 0) + (input.path ? 1 : 0) === 1, {
+    message: 'give either files or path',
+    path: ['files'],
+  });
 
 /** What an import would do (or did): counts, problems and the merge diff. */
 export interface ImportReport {
@@ -96,10 +99,14 @@ export interface ExportResult {
 
 /** The io methods. */
 export const ioMethods = {
-  'io.importPreview': method(importInput, 'Reads and checks files to import; returns the validation report and the merge diff. Writes nothing.').returns<ImportReport>(),
-  'io.importApply': method(importInput, 'Imports files in one undoable change, after a backup; refuses (changing nothing) if any problem is found.').returns<
-    ImportReport & { backupPath: string }
-  >(),
+  'io.importPreview': method(
+    importInput,
+    'Reads and checks files to import; returns the validation report and the merge diff. Writes nothing.',
+  ).returns<ImportReport>(),
+  'io.importApply': method(
+    importInput,
+    'Imports files in one undoable change, after a backup; refuses (changing nothing) if any problem is found.',
+  ).returns<ImportReport & { backupPath: string }>(),
   'io.export': method(
     z
       .object({
@@ -114,7 +121,12 @@ export const ioMethods = {
     'Exports HSDS 3 (JSON or CSV package), a directory (HTML, PDF, CSV) or the graph (GraphML, GEXF, Cytoscape.js JSON).',
   ).returns<ExportResult>(),
   'io.directoryPreview': method(
-    z.object({ audience: z.enum(AUDIENCES).default('public'), scope: scopeSchema.default({ region: null, needs: [], actorTypes: [] }) }).strict(),
+    z
+      .object({
+        audience: z.enum(AUDIENCES).default('public'),
+        scope: scopeSchema.default({ region: null, needs: [], actorTypes: [] }),
+      })
+      .strict(),
     'The directory of a scope for an audience, as data for the preview.',
   ).returns<DirectoryModel>(),
 };

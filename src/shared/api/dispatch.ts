@@ -1,5 +1,5 @@
 /** The one place a raw call becomes a handler call: name check, input parse, handler, typed result or error. */
-import { AtlasError, badInput, type ApiResult } from './errors';
+import { AtlasError, badInput, type ApiError, type ApiResult } from './errors';
 import { contract, isMethodName, type ContractHandlers } from './contract';
 
 /** Hooks a transport can give the dispatcher. */
@@ -32,8 +32,37 @@ export function createDispatcher(handlers: ContractHandlers, options: DispatchOp
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AtlasError) return { ok: false, error: error.toApiError() };
+      const storage = storageRefusal(error);
+      if (storage) return { ok: false, error: storage };
       options.onInternalError?.(method, error);
       return { ok: false, error: { code: 'INTERNAL', message: `${method} failed unexpectedly; nothing was changed.` } };
     }
   };
+}
+
+/**
+ * A plain-language refusal for a storage failure (an error carrying a SQLite result code, such as better-sqlite3's):
+ * a full disk or a read-only file is the machine's state, not a bug, and the user must be told what to do.
+ */
+export function storageRefusal(error: unknown): ApiError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const unchanged = 'Nothing was changed and nothing was lost.';
+  const refuse = (message: string): ApiError => ({ code: 'UNAVAILABLE', message });
+  if (code === 'SQLITE_FULL') return refuse(`The disk is full. ${unchanged} Free some space, then try again.`);
+  if (code.startsWith('SQLITE_READONLY')) {
+    return refuse(
+      `The database cannot be written: the file, its folder or the disk is read-only. ${unchanged} ` +
+        'Check the permissions of the database folder (or move it to a writable disk), then try again.',
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR'))
+    return refuse(`The disk reported an error. ${unchanged} Check the disk, then try again.`);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return refuse(`The database is busy (is Referral Atlas open twice?). ${unchanged} Try again in a moment.`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return refuse(`The database file is damaged. ${unchanged} Restart Referral Atlas to restore the last good backup.`);
+  }
+  return null;
 }

@@ -143,7 +143,8 @@ function buildPlannerIndex(graph: GraphIndex): PlannerIndex {
   };
 }
 
-function toProvider(actor: Actor, service: Service, actorIndex: number, needs: NeedCode[]): Provider {
+/** The planner's view of an actor and one of its services: the service's own facts, the actor's where it has none. */
+export function toProvider(actor: Actor, service: Service, actorIndex: number, needs: NeedCode[]): Provider {
   const ownHours = service.open24x7 || service.hours.length > 0;
   return {
     actor,

@@ -78,25 +78,36 @@ export interface SavedPlanSummary {
   statusCounts: Partial<Record<StepStatus, number>>;
 }
 
-const PII_PATTERNS: { kind: string; pattern: RegExp }[] = [
-  { kind: 'an e-mail address', pattern: /[^\s@]+@[^\s@]+\.[a-z]{2,}/i },
-  { kind: 'a phone number', pattern: /(?:\+?\d[\s.()-]*){7,}/ },
-  {
-    kind: 'a date',
+/** Kinds of personal data a note may seem to hold. */
+export const PII_KINDS = ['email', 'phone', 'date', 'address', 'idNumber'] as const;
+/** One of {@link PII_KINDS}. */
+export type PiiKind = (typeof PII_KINDS)[number];
+
+const PII_PATTERNS: Record<PiiKind, { words: string; pattern: RegExp }> = {
+  email: { words: 'an e-mail address', pattern: /[^\s@]+@[^\s@]+\.[a-z]{2,}/i },
+  phone: { words: 'a phone number', pattern: /(?:\+?\d[\s.()-]*){7,}/ },
+  date: {
+    words: 'a date',
     pattern:
       /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i,
   },
-  {
-    kind: 'a street address',
+  address: {
+    words: 'a street address',
     pattern:
       /\b\d{1,6}\s+(?:[A-Za-zÀ-ÿ.]+\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|calle|avenida|camino)\b/i,
   },
-  { kind: 'an identity number', pattern: /\b\d{3}-\d{2}-\d{4}\b|\bA-?\d{8,9}\b/i },
-];
+  idNumber: { words: 'an identity number', pattern: /\b\d{3}-\d{2}-\d{4}\b|\bA-?\d{8,9}\b/i },
+};
 
-/** What in a note looks like personal data (e-mails, phone numbers, dates, street addresses, ID numbers). */
+/** The kinds of personal data a note seems to hold (e-mails, phone numbers, dates, street addresses, ID numbers). */
+export function notePiiKinds(note: string): PiiKind[] {
+  return PII_KINDS.filter((kind) => PII_PATTERNS[kind].pattern.test(note));
+}
+
+/** What in a note looks like personal data, as English sentences for the API and the CLI. */
 export function notePiiWarnings(note: string): string[] {
-  return PII_PATTERNS.filter(({ pattern }) => pattern.test(note)).map(
-    ({ kind }) => `This note seems to contain ${kind}. Notes must never hold a client’s personal details.`,
+  return notePiiKinds(note).map(
+    (kind) =>
+      `This note seems to contain ${PII_PATTERNS[kind].words}. Notes must never hold a client’s personal details.`,
   );
 }

@@ -59,6 +59,17 @@ describe('computeCoverage', () => {
     expect(coverage.deserts).not.toContainEqual(expect.objectContaining({ region: 'US-CA', kind: 'no_language' }));
   });
 
+  it('finds no language desert where a provider of the need has no languages on record', () => {
+    const g = twoCounties();
+    const unknown = g.actor('unknown-languages', { regions: [LA], languages: [] });
+    g.service(unknown, 'unknown-legal', ['legal_aid']);
+    const coverage = computeCoverage(g.index);
+    expect(coverage.deserts).not.toContainEqual(
+      expect.objectContaining({ need: 'legal_aid', region: LA, kind: 'no_language' }),
+    );
+    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
+  });
+
   it('counts a state-wide provider in every county of the state, once', () => {
     const g = twoCounties();
     const state = g.actor('state-line', { regions: ['US-CA', LA] });

@@ -69,6 +69,8 @@ interface ColumnRow {
   counts: number[];
   languages: Record<string, number>[];
   sole: number[];
+  /** Providers of the need there with no languages on record: while there are any, no language is a desert. */
+  unknown: number[];
 }
 
 /**
@@ -157,6 +159,7 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     counts: NEED_CODES.map(() => 0),
     languages: NEED_CODES.map(() => ({})),
     sole: NEED_CODES.map(() => -1),
+    unknown: NEED_CODES.map(() => 0),
   };
   const rowMemo = new Map<string, ColumnRow>();
   const rowOf = (key: string | null): ColumnRow => {
@@ -169,7 +172,12 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     let row = base;
     if (own) {
       const above = merged(parentKey);
-      row = { counts: [...base.counts], languages: [...base.languages], sole: [...base.sole] };
+      row = {
+        counts: [...base.counts],
+        languages: [...base.languages],
+        sole: [...base.sole],
+        unknown: [...base.unknown],
+      };
       // A need's language breakdown is copied only when this region changes it; the others stay shared.
       const copied = new Set<number>();
       for (const [cellKey, languages] of own) {
@@ -178,6 +186,9 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
         if (!known) {
           row.sole[need] = row.counts[need] === 0 ? cellKey % providerCount : -1;
           row.counts[need]!++;
+          if (languages.size === 0) row.unknown[need]!++;
+        } else if (known.size === 0 && languages.size > 0) {
+          row.unknown[need]!--;
         }
         for (const language of languages) {
           if (known?.has(language)) continue;
@@ -229,6 +240,7 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
         return;
       }
       if (count === 1) soleProviders.push({ need, region, providerId: providerIds[row.sole[n]!]! });
+      if (row.unknown[n]! > 0) return;
       for (const language of spoken[column]!) {
         if (!breakdown[language]) languageDeserts.push({ kind: 'no_language', need, region, language });
       }

@@ -49,7 +49,7 @@ export function escapeXml(text: string): string {
 
 const CELL_W = 46;
 const CELL_H = 22;
-const LABEL_W = 190;
+const LABEL_W = 230;
 const HEAD_H = 120;
 const LEGEND_H = 34;
 
@@ -57,7 +57,8 @@ const LEGEND_H = 34;
 export function coverageHeatmapSvg(matrix: CoverageMatrix, labels: HeatmapLabels): string {
   const rows = matrix.needs.length;
   const columns = matrix.regions.length;
-  const width = LABEL_W + columns * CELL_W + 12;
+  // Column heads are written at 45°, so the last ones reach about HEAD_H past their column.
+  const width = LABEL_W + columns * CELL_W + HEAD_H;
   const height = HEAD_H + rows * CELL_H + LEGEND_H + 8;
   const max = Math.max(1, ...matrix.counts.flat());
   const out: string[] = [
@@ -74,7 +75,7 @@ export function coverageHeatmapSvg(matrix: CoverageMatrix, labels: HeatmapLabels
   for (let row = 0; row < rows; row++) {
     const y = HEAD_H + row * CELL_H;
     out.push(
-      `<text x="${LABEL_W - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end" fill="#1d2327">${escapeXml(truncate(labels.need(row), 28))}</text>`,
+      `<text x="${LABEL_W - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end" fill="#1d2327">${escapeXml(truncate(labels.need(row), 32))}</text>`,
     );
     for (let column = 0; column < columns; column++) {
       const count = matrix.counts[row]![column]!;

@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/electron/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: the build machines have two cores.

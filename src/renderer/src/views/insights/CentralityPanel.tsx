@@ -125,7 +125,7 @@ export function CentralityPanel({ result }: { result: CentralityResult }) {
                         <span className="insights-bar__value">{formatScore(row[measure])}</span>
                       </td>
                     ))}
-                    <td>
+                    <td className="insights-table__community">
                       <span
                         className="insights-swatch"
                         style={{ background: communityColour(row.community) }}

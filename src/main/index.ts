@@ -11,6 +11,7 @@ import { offerAfterOpenFailure, restoreDatabaseFile, takeDailyBackup } from './d
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { resolveDatabasePath } from './paths';
 import type { ExternalLinkHost } from './security/openExternal';
+import { pageDispatch } from './security/pageDispatch';
 import { desktopAppHandlers } from './services/appService';
 import { openAtlas, type Atlas, type AtlasConfig } from './services/atlas';
 import { createHandlers } from './services/handlers';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     { ...createHandlers(atlas), ...desktopAppHandlers(atlas, externalLinks) },
     { onInternalError: (method, error) => console.error(`[atlas] ${method} failed:`, error) },
   );
-  registerIpcHandlers(ipcMain, dispatch, isTrusted);
+  registerIpcHandlers(ipcMain, pageDispatch(dispatch), isTrusted);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
   denyAllPermissions(session.defaultSession);
 

@@ -177,6 +177,13 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(recorded.opened).toEqual([]);
   });
 
+  it('refuses an input from the page that names a file on disk (only the CLI may)', async () => {
+    const handler = recorded.ipcHandlers.get(ipcChannel('io.export'))!;
+    const out = join(folder.dir, 'should-not-exist.csv');
+    expect(await handler(fromApp, { format: 'csv', out })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(readdirSync(folder.dir)).not.toContain('should-not-exist.csv');
+  });
+
   it('takes the daily backup at start-up, checked and in the backup folder', async () => {
     await vi.waitFor(
       () => expect(listBackups(join(folder.dir, 'atlas.sqlite')).map((b) => b.reason)).toContain('daily'),

@@ -1,7 +1,8 @@
 /**
  * IPC fuzzing: more than 10,000 hostile payloads across every contract method (read from the contract at test
  * time, so methods added later are covered without touching this file), sent through the real IPC handler wiring
- * (a stand-in ipcMain that structured-clones like Electron's) and the real dispatcher over a real database. Every
+ * (a stand-in ipcMain that structured-clones like Electron's, the page policy of src/main/security/pageDispatch.ts)
+ * and the real dispatcher over a real database. Every
  * answer must be a typed refusal (a code of ERROR_CODES, never INTERNAL) or, for an input that is valid by chance,
  * a plain-JSON success; nothing may crash or pollute Object.prototype; and the database file (after a WAL
  * checkpoint) must be byte-for-byte unchanged across refused calls. The generator is seeded: a failure names the
@@ -23,6 +24,7 @@ import {
 import { seededRandom } from '../../src/shared/synthetic/random';
 import { createHandlers } from '../../src/main/services/handlers';
 import { registerIpcHandlers, type IpcSenderEvent } from '../../src/main/ipc/registerIpcHandlers';
+import { pageDispatch } from '../../src/main/security/pageDispatch';
 import { APP_START_URL, isAppUrl } from '../../src/main/windows/mainWindow';
 import { openTempAtlas } from '../support/tempAtlas';
 import { describePayload, inputJsonSchema, junkValue, makePayload, type StringPool } from '../support/fuzzPayloads';
@@ -57,7 +59,7 @@ describe(`IPC fuzzing (seed ${SEED})`, () => {
     });
     registerIpcHandlers(
       { handle: (channel, listener) => listeners.set(channel, listener), removeHandler: (c) => listeners.delete(c) },
-      dispatch,
+      pageDispatch(dispatch),
       (url) => isAppUrl(url, undefined),
     );
     const sandbox = join(atlas.dir, 'sandbox');

@@ -587,7 +587,7 @@ const BAD_FILES: BadFile[] = [
     file: 'services.csv',
     row: 2,
     field: 'name',
-    message: /is required/,
+    message: /required property 'name'/,
   },
   {
     name: 'a services.csv age that is not a number',

@@ -18,7 +18,7 @@ import { buildExport } from './io/exportFiles';
 import { defaultHsdsDir, loadHsdsSchemas } from './io/hsdsSchemas';
 import { parseImportFiles, readImportPath, type ImportFormat } from './io/importFiles';
 import { chromiumPdfRenderer, type PdfRenderer } from './io/pdfRenderer';
-import { readUploadedFile, type InputText } from './io/readInputFile';
+import { MAX_IMPORT_BYTES, readUploadedFile, type InputText } from './io/readInputFile';
 
 /** What the io handlers can be given. */
 export interface IoOptions {
@@ -26,6 +26,8 @@ export interface IoOptions {
   hsdsDir?: string;
   /** Renders PDFs; default headless Chromium through playwright-core. */
   pdfRenderer?: PdfRenderer;
+  /** The largest file an import reads, in bytes (default {@link MAX_IMPORT_BYTES}, 64 MB). */
+  maxImportBytes?: number;
 }
 
 type ImportInput = {
@@ -73,11 +75,12 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
   const hsdsDir = options.hsdsDir ?? defaultHsdsDir(dirname(atlas.config.dataDir));
   const schemas = () => loadHsdsSchemas(hsdsDir);
   const pdf = options.pdfRenderer ?? chromiumPdfRenderer();
+  const limit = options.maxImportBytes ?? MAX_IMPORT_BYTES;
 
   const prepare = (input: ImportInput) => {
     const files: InputText[] = input.path
-      ? readImportPath(input.format, input.path)
-      : (input.files ?? []).map((file) => readUploadedFile(file.name, file.contentBase64));
+      ? readImportPath(input.format, input.path, limit)
+      : (input.files ?? []).map((file) => readUploadedFile(file.name, file.contentBase64, limit));
     const parsed = parseImportFiles(input.format, files, schemas);
     const plan =
       parsed.errors.length === 0

@@ -19,34 +19,52 @@ function utf8(text: string): number[] {
   return bytes;
 }
 
-function sha1(message: number[]): number[] {
-  const bytes = [...message, 0x80];
-  while (bytes.length % 64 !== 56) bytes.push(0);
+const schedule = new Int32Array(80);
+
+/** SHA-1 (FIPS 180-4) of a byte sequence: typed arrays, no allocation per block. */
+function sha1(message: readonly number[]): Uint8Array {
+  const blocks = ((message.length + 8) >> 6) + 1;
+  const padded = new Uint8Array(blocks * 64);
+  padded.set(message);
+  padded[message.length] = 0x80;
   const bitLength = message.length * 8;
-  for (let shift = 56; shift >= 0; shift -= 8)
-    bytes.push(shift >= 32 ? Math.floor(bitLength / 2 ** shift) & 255 : (bitLength >>> shift) & 255);
-  let [h0, h1, h2, h3, h4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Array<number>(80);
-  for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = offset + i * 4;
-      w[i] = ((bytes[j] ?? 0) << 24) | ((bytes[j + 1] ?? 0) << 16) | ((bytes[j + 2] ?? 0) << 8) | (bytes[j + 3] ?? 0);
-    }
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
+  view.setUint32(padded.length - 4, bitLength >>> 0);
+  let h0 = 0x67452301;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
+  let h3 = 0x10325476;
+  let h4 = 0xc3d2e1f0 | 0;
+  const w = schedule;
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(offset + i * 4);
     for (let i = 16; i < 80; i++) {
-      const x = (w[i - 3] ?? 0) ^ (w[i - 8] ?? 0) ^ (w[i - 14] ?? 0) ^ (w[i - 16] ?? 0);
+      const x = w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!;
       w[i] = (x << 1) | (x >>> 31);
     }
-    let [a, b, c, d, e] = [h0, h1, h2, h3, h4];
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
     for (let i = 0; i < 80; i++) {
-      const [f, k] =
-        i < 20
-          ? [(b & c) | (~b & d), 0x5a827999]
-          : i < 40
-            ? [b ^ c ^ d, 0x6ed9eba1]
-            : i < 60
-              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
-              : [b ^ c ^ d, 0xca62c1d6];
-      const temp = (((a << 5) | (a >>> 27)) + f + e + k + (w[i] ?? 0)) | 0;
+      let f: number;
+      let k: number;
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5a827999;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ed9eba1;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8f1bbcdc | 0;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xca62c1d6 | 0;
+      }
+      const temp = (((a << 5) | (a >>> 27)) + f + e + k + w[i]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
@@ -59,9 +77,13 @@ function sha1(message: number[]): number[] {
     h3 = (h3 + d) | 0;
     h4 = (h4 + e) | 0;
   }
-  return [h0, h1, h2, h3, h4].flatMap((h) => [(h >>> 24) & 255, (h >>> 16) & 255, (h >>> 8) & 255, h & 255]);
+  const out = new Uint8Array(20);
+  const outView = new DataView(out.buffer);
+  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setInt32(i * 4, h));
+  return out;
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const NAMESPACE_BYTES = ATLAS_UUID_NAMESPACE.replace(/-/g, '')
   .match(/../g)!
   .map((pair) => parseInt(pair, 16));
@@ -71,10 +93,11 @@ const cache = new Map<string, string>();
 export function hsdsUuid(name: string): string {
   const cached = cache.get(name);
   if (cached) return cached;
-  const hash = sha1([...NAMESPACE_BYTES, ...utf8(name)]).slice(0, 16);
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hash = sha1([...NAMESPACE_BYTES, ...utf8(name)]);
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += HEX[hash[i]!];
   const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   if (cache.size > 50_000) cache.clear();
   cache.set(name, uuid);

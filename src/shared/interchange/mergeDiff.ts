@@ -199,7 +199,7 @@ export function planMerge(
     firstSeen.set(fields.id, incoming);
     let existing = index.node(fields.id);
     let matchedBy: DiffEntry['matchedBy'] = existing ? 'id' : null;
-    if (!existing) {
+    if (!existing && byCity.size > 0) {
       const wanted = normaliseName(fields.name);
       const candidates = (byCity.get(normaliseName(incoming.city ?? '')) ?? []).filter(
         (candidate) => candidate.kind === fields.kind && nameSimilarity(candidate.name, wanted) >= NAME_MATCH_THRESHOLD,

@@ -84,9 +84,19 @@ export function loadHsdsSchemas(dir: string): HsdsSchemas {
   addFormats(ajv);
   ajv.addVocabulary(HSDS_ANNOTATION_KEYWORDS);
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const service: ValidateFunction = ajv.compile(read(join(compiled, 'service.json')));
-  const organization: ValidateFunction = ajv.compile(read(join(compiled, 'organization.json')));
-  const serviceAtLocation: ValidateFunction = ajv.compile(read(join(compiled, 'service_at_location.json')));
+  // service_with_definitions.json is the compiled service schema with each object defined once and referenced
+  // (103 KB against 2.3 MB fully inlined): the same constraints, compiled in a fraction of the time. The
+  // organization and service_at_location schemas exist only fully inlined, so they are compiled on first use.
+  const service: ValidateFunction = ajv.compile(read(join(compiled, 'service_with_definitions.json')));
+  const lazy = (file: string) => {
+    let validate: ValidateFunction | undefined;
+    return (value: unknown): SchemaIssue[] => {
+      validate ??= ajv.compile(read(join(compiled, file)));
+      return validate(value) ? [] : issues(validate.errors);
+    };
+  };
+  const organization = lazy('organization.json');
+  const serviceAtLocation = lazy('service_at_location.json');
   const tabular = read(join(compiled, 'tabular.json')) as {
     properties: Record<string, { items: Record<string, unknown> }>;
   };
@@ -119,8 +129,8 @@ export function loadHsdsSchemas(dir: string): HsdsSchemas {
   const schemas: HsdsSchemas = {
     dir,
     validateService: (value) => (service(value) ? [] : issues(service.errors)),
-    validateOrganization: (value) => (organization(value) ? [] : issues(organization.errors)),
-    validateServiceAtLocation: (value) => (serviceAtLocation(value) ? [] : issues(serviceAtLocation.errors)),
+    validateOrganization: organization,
+    validateServiceAtLocation: serviceAtLocation,
     validateRow: (table, row) => {
       const validate = rowValidators.get(table);
       if (!validate) return [];

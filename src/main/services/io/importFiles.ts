@@ -19,7 +19,7 @@ import { HSDS_TABLES, tablesToHsds, type HsdsRow, type HsdsTables } from '../../
 import type { HsdsObject } from '../../../shared/hsds/hsdsModel';
 import { parseCsv } from './csvTable';
 import type { HsdsSchemas } from './hsdsSchemas';
-import { readInputFile, type InputText } from './readInputFile';
+import { MAX_IMPORT_BYTES, readInputFile, type InputText } from './readInputFile';
 
 /** The formats an import reads. */
 export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv'] as const;
@@ -27,7 +27,7 @@ export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** The files an import path names: a folder's CSV files (for a CSV package), or the file itself. */
-export function readImportPath(format: ImportFormat, path: string): InputText[] {
+export function readImportPath(format: ImportFormat, path: string, limit = MAX_IMPORT_BYTES): InputText[] {
   let isFolder = false;
   try {
     isFolder = statSync(path).isDirectory();
@@ -36,13 +36,13 @@ export function readImportPath(format: ImportFormat, path: string): InputText[] 
       { path: basename(path), message: 'not found' },
     ]);
   }
-  if (!isFolder) return [readInputFile(path)];
+  if (!isFolder) return [readInputFile(path, limit)];
   const names = readdirSync(path).filter((name) =>
     format === 'hsds-json' ? name.endsWith('.json') : name.endsWith('.csv'),
   );
   if (names.length === 0)
     throw new AtlasError('BAD_INPUT', `${path}: the folder holds no ${format === 'hsds-json' ? 'JSON' : 'CSV'} file.`);
-  return names.sort().map((name) => readInputFile(join(path, name)));
+  return names.sort().map((name) => readInputFile(join(path, name), limit));
 }
 
 function jsonError(file: InputText, error: Error): ImportIssue {
@@ -125,6 +125,8 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
   });
 }
 
+const MEANINGFUL_COLUMNS = new Set(['id', 'name', 'number']);
+
 function typedRow(
   parsed: ParsedImport,
   file: string,
@@ -132,15 +134,15 @@ function typedRow(
   cells: Record<string, string>,
   types: Map<string, string>,
   required: readonly string[],
-  keepEmpty: boolean,
 ): HsdsRow {
   const row: Record<string, unknown> = { __origin: { file, row: rowNumber } };
   for (const key in cells) {
     const cell = cells[key];
-    // CSV cannot tell an empty string from a missing value. An HSDS address requires five text fields a record can
-    // lack (a shelter's street withheld), which an export writes as "": there an empty cell is "". Elsewhere an
-    // empty cell is a missing value, so an empty required cell is reported as missing.
-    if (cell === '' && keepEmpty && required.includes(key)) row[key] = '';
+    // CSV cannot tell an empty string from a missing value. HSDS requires text columns a record can leave empty (an
+    // organization's description, an address with its street withheld), which an export writes as "": there an
+    // empty cell is "". The columns without which a row means nothing (id, name, number) must not be empty.
+    if (cell === '' && required.includes(key) && types.get(key) === 'string' && !MEANINGFUL_COLUMNS.has(key))
+      row[key] = '';
     if (cell === undefined || cell === '') continue;
     const type = types.get(key);
     if (type === 'number' || type === 'integer') {
@@ -202,7 +204,7 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
     const rows: HsdsRow[] = [];
     sheet.rows.forEach((cells, position) => {
       const rowNumber = position + 2;
-      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required, table === 'address');
+      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required);
       const problems = schemas.validateRow(table, row);
       for (const problem of problems) {
         const field = problem.path === '(object)' ? (/'([^']+)'/.exec(problem.message)?.[1] ?? '') : problem.path;

@@ -15,17 +15,17 @@ export interface InputText {
   text: string;
 }
 
-function tooLarge(name: string, bytes: number): AtlasError {
+function tooLarge(name: string, bytes: number, limit: number): AtlasError {
   return new AtlasError(
     'BAD_INPUT',
-    `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1048576} MB.`,
-    [{ path: name, message: `larger than ${MAX_IMPORT_BYTES / 1048576} MB` }],
+    `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${limit / 1048576} MB.`,
+    [{ path: name, message: `larger than ${limit / 1048576} MB` }],
   );
 }
 
 /** Decodes bytes as UTF-8 (dropping a BOM), or refuses them with a message naming the file and the offset. */
-export function decodeUtf8(name: string, bytes: Uint8Array): string {
-  if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(name, bytes.length);
+export function decodeUtf8(name: string, bytes: Uint8Array, limit = MAX_IMPORT_BYTES): string {
+  if (bytes.length > limit) throw tooLarge(name, bytes.length, limit);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new AtlasError(
       'BAD_INPUT',
@@ -59,7 +59,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Reads a file from disk as UTF-8 text, after checking its size. */
-export function readInputFile(path: string): InputText {
+export function readInputFile(path: string, limit = MAX_IMPORT_BYTES): InputText {
   const name = basename(path);
   let size: number;
   try {
@@ -67,13 +67,13 @@ export function readInputFile(path: string): InputText {
   } catch {
     throw new AtlasError('NOT_FOUND', `${path}: no such file.`, [{ path: name, message: 'not found' }]);
   }
-  if (size > MAX_IMPORT_BYTES) throw tooLarge(name, size);
-  return { name, text: decodeUtf8(name, readFileSync(path)) };
+  if (size > limit) throw tooLarge(name, size, limit);
+  return { name, text: decodeUtf8(name, readFileSync(path), limit) };
 }
 
 /** Decodes a file sent as base64 by the renderer (the bridge carries bytes, so the encoding check still happens here). */
-export function readUploadedFile(name: string, contentBase64: string): InputText {
-  if (contentBase64.length > (MAX_IMPORT_BYTES * 4) / 3 + 4)
-    throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4));
-  return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64')) };
+export function readUploadedFile(name: string, contentBase64: string, limit = MAX_IMPORT_BYTES): InputText {
+  if (contentBase64.length > (limit * 4) / 3 + 4)
+    throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4), limit);
+  return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64'), limit) };
 }

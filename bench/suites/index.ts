@@ -1,10 +1,9 @@
 /** Every benchmark suite. Each capability adds its suite here. */
 import type { BenchSuite } from '../benchmark';
-import { importSuite } from './import';
 import { planSuite } from './plan';
 import { storeSuite } from './store';
 import { importSuite } from './import';
 import { insightsSuite } from './insights';
 
 /** The suites `npm run bench` runs, in order. */
-export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite, importSuite];
+export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite];

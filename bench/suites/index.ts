@@ -4,6 +4,7 @@ import { planSuite } from './plan';
 import { storeSuite } from './store';
 import { importSuite } from './import';
 import { insightsSuite } from './insights';
+import { networkSuite } from './network';
 
 /** The suites `npm run bench` runs, in order. */
-export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite];
+export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite, networkSuite];

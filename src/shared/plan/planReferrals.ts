@@ -100,7 +100,8 @@ export function planReferrals(graph: GraphIndex, profile: ClientProfile, options
   for (const need of needs) {
     const eligible: Eligible[] = [];
     for (const provider of passing.get(need) ?? []) {
-      if (maxHops !== null && context.paths !== null && !context.paths.cost.has(provider.actorIndex)) continue;
+      if (maxHops !== null && context.paths !== null && context.paths.costOf(provider.actorIndex) === undefined)
+        continue;
       let score = scores.get(provider);
       if (score === undefined) scores.set(provider, (score = assess(context, provider, null)));
       eligible.push({ provider, score });
@@ -190,7 +191,7 @@ function propose(context: PlanContext, provider: Provider, sameAsStep: number | 
     needs: requestedNeeds(context, provider),
     path: actorPath,
     pathNames: actorPath.map((id) => context.graph.node(id)?.name ?? id),
-    pathCost: context.paths ? (context.paths.cost.get(provider.actorIndex) ?? null) : null,
+    pathCost: context.paths ? (context.paths.costOf(provider.actorIndex) ?? null) : null,
     score: Math.round(score * 100) / 100,
     reasons,
     warnings,

@@ -191,19 +191,32 @@ export function providersServing(index: PlannerIndex, need: NeedCode, ancestry: 
   return found.sort(compareProviders);
 }
 
-/** Shortest referral paths from one actor: cost, hop count and predecessor of each actor reached. */
+/** Shortest referral paths from one actor: cost, hop count and predecessor of each actor settled. */
 export interface PartnerPaths {
   start: number;
-  cost: Map<number, number>;
-  hops: Map<number, number>;
-  previous: Map<number, number>;
+  /** The path cost to an actor, or undefined when it was not reached. */
+  costOf(actor: number): number | undefined;
+  hopsOf(actor: number): number | undefined;
+  previousOf(actor: number): number | undefined;
 }
+
+/** Reusable search arrays of one planner index; a stamp per search marks which entries are current. */
+interface SearchScratch {
+  stamp: Uint32Array;
+  settledStamp: Uint32Array;
+  cost: Float64Array;
+  hops: Int32Array;
+  previous: Int32Array;
+  generation: number;
+}
+const scratchOf = new WeakMap<PlannerIndex, SearchScratch>();
 
 /**
  * Dijkstra from `start` over the partner network with a binary heap, bounded: it never goes deeper than `maxHops`
  * and stops as soon as every target is settled. With the hop bound, a node is settled by its cheapest path within
  * the bound that Dijkstra meets first; referral weights are close enough (1 and 1.5) that this is what a
- * caseworker would pick anyway.
+ * caseworker would pick anyway. The arrays are reused between searches (stamped, never cleared), so a search costs
+ * only what it visits.
  */
 export function partnerPaths(
   index: PlannerIndex,
@@ -211,55 +224,83 @@ export function partnerPaths(
   maxHops: number,
   targets: ReadonlySet<number>,
 ): PartnerPaths {
-  const cost = new Map<number, number>([[start, 0]]);
-  const hops = new Map<number, number>([[start, 0]]);
-  const previous = new Map<number, number>();
-  const settled = new Set<number>();
+  const n = index.actorIds.length;
+  let scratch = scratchOf.get(index);
+  if (!scratch || scratch.generation >= 0xfffffff0) {
+    scratch = {
+      stamp: new Uint32Array(n),
+      settledStamp: new Uint32Array(n),
+      cost: new Float64Array(n),
+      hops: new Int32Array(n),
+      previous: new Int32Array(n),
+      generation: 0,
+    };
+    scratchOf.set(index, scratch);
+  }
+  const generation = ++scratch.generation;
+  const { stamp, settledStamp, cost, hops, previous } = scratch;
+  const { offsets, targets: to, weights } = index;
+  stamp[start] = generation;
+  cost[start] = 0;
+  hops[start] = 0;
+  previous[start] = -1;
   let remaining = targets.size - (targets.has(start) ? 1 : 0);
   const heap = new BinaryHeap();
   heap.push(start, 0);
-  const { offsets, targets: to, weights } = index;
   while (heap.size > 0 && remaining > 0) {
     const node = heap.pop()!;
-    if (settled.has(node)) continue;
+    if (settledStamp[node] === generation) continue;
     const nodeCost = heap.lastKey;
-    if (nodeCost > cost.get(node)!) continue;
-    settled.add(node);
+    if (nodeCost > cost[node]!) continue;
+    settledStamp[node] = generation;
     if (node !== start && targets.has(node)) remaining--;
-    const nodeHops = hops.get(node)!;
+    const nodeHops = hops[node]!;
     if (nodeHops >= maxHops) continue;
-    for (let e = offsets[node]!; e < offsets[node + 1]!; e++) {
+    for (let e = offsets[node]!, end = offsets[node + 1]!; e < end; e++) {
       const next = to[e]!;
-      if (settled.has(next)) continue;
+      if (settledStamp[next] === generation) continue;
       const nextCost = nodeCost + weights[e]!;
-      const known = cost.get(next);
-      if (known === undefined || nextCost < known) {
-        cost.set(next, nextCost);
-        hops.set(next, nodeHops + 1);
-        previous.set(next, node);
+      if (stamp[next] !== generation || nextCost < cost[next]!) {
+        stamp[next] = generation;
+        cost[next] = nextCost;
+        hops[next] = nodeHops + 1;
+        previous[next] = node;
         heap.push(next, nextCost);
       }
     }
   }
-  // Only settled nodes have final costs.
-  for (const node of [...cost.keys()]) {
-    if (!settled.has(node)) {
-      cost.delete(node);
-      hops.delete(node);
-      previous.delete(node);
+  // Only settled actors have final costs.
+  const settled = (actor: number) => settledStamp[actor] === generation;
+  const costs = new Map<number, number>();
+  const hopCounts = new Map<number, number>();
+  const previousOf = new Map<number, number>();
+  // Copy out what the plan may ask about (the targets and their paths), so a later search cannot overwrite it.
+  for (const target of [...targets, start]) {
+    let node = target;
+    while (settled(node) && !costs.has(node)) {
+      costs.set(node, cost[node]!);
+      hopCounts.set(node, hops[node]!);
+      if (previous[node]! < 0) break;
+      previousOf.set(node, previous[node]!);
+      node = previous[node]!;
     }
   }
-  return { start, cost, hops, previous };
+  return {
+    start,
+    costOf: (actor) => costs.get(actor),
+    hopsOf: (actor) => hopCounts.get(actor),
+    previousOf: (actor) => previousOf.get(actor),
+  };
 }
 
 /** The actor ids on the path from the start to `target`, or null when it was not reached. */
 export function pathTo(index: PlannerIndex, paths: PartnerPaths, target: number): string[] | null {
-  if (!paths.cost.has(target)) return null;
+  if (paths.costOf(target) === undefined) return null;
   const path: string[] = [];
   let node: number | undefined = target;
   while (node !== undefined) {
     path.push(index.actorIds[node]!);
-    node = node === paths.start ? undefined : paths.previous.get(node);
+    node = node === paths.start ? undefined : paths.previousOf(node);
   }
   return path.reverse();
 }

@@ -156,8 +156,8 @@ export function assess(
 
   if (context.start && context.paths) {
     const start = context.start.name;
-    const cost = context.paths.cost.get(provider.actorIndex);
-    const hops = context.paths.hops.get(provider.actorIndex);
+    const cost = context.paths.costOf(provider.actorIndex);
+    const hops = context.paths.hopsOf(provider.actorIndex);
     if (provider.actorIndex === context.start.index) {
       score += 10;
       reason('plan.reason.isStart');
@@ -187,11 +187,17 @@ export function needName(context: Pick<PlanContext, 'graph' | 'language'>, need:
 /** A language's name in the plan's language ("Spanish", "español"); the code when the runtime does not know it. */
 export function languageName(context: Pick<PlanContext, 'language'>, code: string): string {
   try {
-    return new Intl.DisplayNames([context.language], { type: 'language' }).of(code) ?? code;
+    let names = displayNames.get(context.language);
+    if (!names)
+      displayNames.set(context.language, (names = new Intl.DisplayNames([context.language], { type: 'language' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
+
+// Building an Intl.DisplayNames costs far more than a lookup, so one per language is kept.
+const displayNames = new Map<string, Intl.DisplayNames>();
 
 /** "a, b and c" in the plan's language. */
 export function listOf(context: Pick<PlanContext, 't'>, items: readonly string[]): string {

@@ -104,7 +104,11 @@ function reasonAgainst(context: PlanContext, provider: Provider): UncoveredReaso
   const verdict = checkProvider(provider, context.profile);
   if (verdict.excluded) return verdict.excluded;
   if (speaksClientLanguage(provider, context.profile.languages) === false) return 'language';
-  if (context.profile.constraints.maxHops !== null && context.paths && !context.paths.cost.has(provider.actorIndex)) {
+  if (
+    context.profile.constraints.maxHops !== null &&
+    context.paths &&
+    context.paths.costOf(provider.actorIndex) === undefined
+  ) {
     return 'hops';
   }
   return null;
@@ -161,12 +165,14 @@ function nearestElsewhere(
       while (shared < chain.length && shared < home.length && chain[shared] === home[shared]) shared++;
       if (shared === 0) continue;
       const distance = home.length - shared + (chain.length - shared);
+      if (found && distance > found.distance) continue;
+      // Scores only break ties between equally near providers, so they are computed only then.
       const score = assess(context, provider, null);
       if (
         !found ||
         distance < found.distance ||
-        (distance === found.distance &&
-          (score > found.score || (score === found.score && compareProviders(provider, found.provider) < 0)))
+        score > found.score ||
+        (score === found.score && compareProviders(provider, found.provider) < 0)
       ) {
         found = { provider, region, distance, score };
       }

@@ -6,7 +6,9 @@ import type {
   CoverageResult,
   VerificationQueueResult,
 } from '../../src/shared/api/methods/insightsMethods';
-import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, RESULTS_DIR, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
 describe('the Insights tab', () => {
@@ -100,6 +102,20 @@ describe('the Insights tab', () => {
     expect(await policy.locator('tbody tr').count()).toBe(14);
     expect(await page.getByTestId('statute-impact').locator('li').count()).toBeGreaterThan(0);
     await screenshot(page, 'insights-law-and-policy');
+  });
+
+  it('prints the coalition report on one A4 page, and its HTML reads as a page of its own', async () => {
+    const pdf = await value<{ content: string; fileName: string }>('insights.report', { format: 'pdf' });
+    const bytes = Buffer.from(pdf.content, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'coalition-report.pdf'), bytes);
+    const html = await value<{ content: string }>('insights.report', { format: 'html' });
+    const reportPage = await browser.newPage({ viewport: { width: 1123, height: 794 } });
+    await reportPage.setContent(html.content);
+    await screenshot(reportPage, 'insights-report');
+    await reportPage.close();
   });
 
   it('logs no console error and no CSP violation while the tab is used', () => {

@@ -27,17 +27,22 @@ export interface CoalitionReportData {
 const STYLE = `
 @page { size: A4 landscape; margin: 9mm; }
 * { box-sizing: border-box; }
-body { font: 8.5pt/1.3 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d2327; margin: 0; }
-h1 { font-size: 15pt; margin: 0 0 2px; color: #1f5f8b; }
-h2 { font-size: 9.5pt; margin: 6px 0 3px; color: #1f5f8b; border-bottom: 1px solid #d5d9dc; }
-p { margin: 0 0 4px; }
-.meta { color: #4f5a63; }
-.grid { display: grid; grid-template-columns: 1.05fr 1.25fr 1fr; gap: 10px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 1px 4px; border-bottom: 1px solid #eceff1; vertical-align: top; }
+body { font: 8pt/1.35 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1d2327; margin: 0; }
+h1 { font-size: 14pt; margin: 0 0 2px; color: #1f5f8b; }
+h2 { font-size: 9pt; margin: 7px 0 3px; color: #1f5f8b; border-bottom: 1px solid #d5d9dc; }
+section > h2:first-child { margin-top: 0; }
+p { margin: 0 0 3px; }
+.meta { color: #4f5a63; margin-bottom: 8px; }
+.grid { display: grid; grid-template-columns: 1.1fr 1.5fr 1.1fr; gap: 12px; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { text-align: left; padding: 1px 3px; border-bottom: 1px solid #eceff1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 th { color: #4f5a63; font-weight: 600; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-ul { margin: 0; padding-left: 14px; }
+.n { text-align: right; font-variant-numeric: tabular-nums; }
+col.narrow { width: 2.2em; }
+col.num { width: 4.6em; }
+col.type { width: 7.5em; }
+ul { margin: 0; padding-left: 12px; }
+li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 svg { width: 100%; height: auto; }
 `;
 
@@ -69,15 +74,15 @@ export function coalitionReportHtml(data: CoalitionReportData, locale: UiLocale)
     .slice(0, 10)
     .map(
       (row, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${e(row.name)}</td><td>${t(`insights.actorType.${row.actorType}`)}</td><td class="n">${row.partners}</td><td class="n">${row.betweenness.toFixed(3)}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td title="${e(row.name)}">${e(row.name)}</td><td class="n">${row.partners}</td><td class="n">${row.betweenness.toFixed(3)}</td></tr>`,
     )
     .join('');
   const communities = centrality.communities
-    .slice(0, 6)
+    .slice(0, 5)
     .map((c) => `<li>${e(c.leadName)}: ${t('insights.communities.size', { size: c.size })}</li>`)
     .join('');
   const deserts = coverage.deserts
-    .slice(0, 8)
+    .slice(0, 6)
     .map((d) =>
       d.kind === 'no_provider'
         ? `<li>${t('insights.deserts.noProvider', { need: needName(d.need), region: shortRegion(d.region) })}</li>`
@@ -85,20 +90,20 @@ export function coalitionReportHtml(data: CoalitionReportData, locale: UiLocale)
     )
     .join('');
   const spof = failures.rows
-    .slice(0, 8)
+    .slice(0, 7)
     .map(
       (row) =>
         `<tr><td>${e(row.name)}</td><td class="n">${row.actorsCutOff}</td><td class="n">${row.needsLeftUncovered.length}</td></tr>`,
     )
     .join('');
   const stale = queue.rows
-    .slice(0, 5)
+    .slice(0, 4)
     .map((item) => `<li>${e(item.name)} (${item.verifiedAt ? e(item.verifiedAt) : t('insights.verify.never')})</li>`)
     .join('');
   const recommendations = policy.recommendations
     .map(
       (r) =>
-        `<tr><td class="n">${r.number}</td><td>${e(truncate(r.title, 70))}</td><td class="n">${t('insights.policy.count', { implementing: r.implementing, directed: r.directedAt.length })}</td><td>${t(`insights.policy.status.${r.status}`)}</td></tr>`,
+        `<tr><td class="n">${r.number}</td><td title="${e(r.title)}">${e(r.title)}</td><td class="n">${t('insights.policy.count', { implementing: r.implementing, directed: r.directedAt.length })}</td><td>${t(`insights.policy.status.${r.status}`)}</td></tr>`,
     )
     .join('');
   const facts = centrality.network;
@@ -117,11 +122,11 @@ export function coalitionReportHtml(data: CoalitionReportData, locale: UiLocale)
 <div class="grid">
 <section>
 <h2>${t('insights.report.topCentral')}</h2>
-<table><thead><tr><th>${t('insights.centrality.rank')}</th><th>${t('insights.centrality.name')}</th><th>${t('insights.centrality.type')}</th><th>${t('insights.centrality.partners')}</th><th>${t('insights.measure.betweenness')}</th></tr></thead><tbody>${central}</tbody></table>
+<table><colgroup><col class="narrow"><col><col class="num"><col class="num"></colgroup><thead><tr><th>${t('insights.centrality.rank')}</th><th>${t('insights.centrality.name')}</th><th class="n" title="${t('insights.centrality.partners')}">${t('insights.centrality.partners')}</th><th class="n" title="${t('insights.measure.betweenness')}">${t('insights.measure.betweenness')}</th></tr></thead><tbody>${central}</tbody></table>
 <h2>${t('insights.report.communities')}</h2>
 <ul>${communities}</ul>
 <h2>${t('insights.report.failures')}</h2>
-<table><thead><tr><th>${t('insights.spof.actor')}</th><th>${t('insights.spof.cutOff')}</th><th>${t('insights.spof.uncovered')}</th></tr></thead><tbody>${spof}</tbody></table>
+<table><colgroup><col><col class="num"><col class="num"></colgroup><thead><tr><th>${t('insights.spof.actor')}</th><th class="n" title="${t('insights.spof.cutOff')}">${t('insights.spof.cutOff')}</th><th class="n" title="${t('insights.spof.uncovered')}">${t('insights.spof.uncovered')}</th></tr></thead><tbody>${spof}</tbody></table>
 </section>
 <section>
 <h2>${t('insights.coverage.title')}</h2>
@@ -133,7 +138,7 @@ ${heatmap}
 <section>
 <h2>${t('insights.report.policy')}</h2>
 <p>${t('insights.policy.summary', policy.summary)}</p>
-<table><thead><tr><th>${t('insights.policy.number')}</th><th>${t('insights.policy.recommendation')}</th><th>${t('insights.policy.implementing')}</th><th>${t('insights.policy.status')}</th></tr></thead><tbody>${recommendations}</tbody></table>
+<table><colgroup><col class="narrow"><col><col class="num"><col class="type"></colgroup><thead><tr><th>${t('insights.policy.number')}</th><th>${t('insights.policy.recommendation')}</th><th>${t('insights.policy.implementing')}</th><th>${t('insights.policy.status')}</th></tr></thead><tbody>${recommendations}</tbody></table>
 <h2>${t('insights.report.freshness')}</h2>
 <p>${t('insights.report.stale', { count: queue.total })}</p>
 <ul>${stale}</ul>
@@ -142,8 +147,4 @@ ${heatmap}
 </body>
 </html>
 `;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

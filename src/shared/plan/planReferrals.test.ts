@@ -290,6 +290,19 @@ describe('uncovered needs', () => {
     expect(need!.suggestion).toContain(need!.cover!.provider.actor.name);
   });
 
+  it('says when the only providers are beyond the hop limit, and what relaxing it would show', () => {
+    const result = plan({
+      startActorId: 'sample:marigold-gate-residence',
+      needs: ['job_training'],
+      constraints: { maxHops: 1 },
+    });
+    expect(result.uncovered.map((u) => u.reason)).toEqual(['hops']);
+    expect(result.uncovered[0]!.explanation).toContain(
+      'within the referral-hop limit (1) from Marigold Gate Residence',
+    );
+    expect(result.uncovered[0]!.suggestion).toMatch(/^Relaxing that constraint would show providers/);
+  });
+
   it('says when nobody here serves a client of that age', () => {
     const result = plan({ age: 10, languages: ['en'], needs: ['restitution'] });
     expect(result.uncovered.map((u) => u.reason)).toEqual(['age']);

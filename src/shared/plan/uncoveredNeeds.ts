@@ -55,6 +55,10 @@ export function explainUncovered(context: PlanContext, need: NeedCode): Uncovere
           })
         : t('plan.suggest.interpreterOnly', { interpreter: interpreter.actor.name });
     }
+  } else if (reason === 'cost' || reason === 'hours' || reason === 'hops') {
+    // The caseworker's own constraint is in the way: say who lifting it would bring back.
+    const relaxed = local.find((provider) => blockedOnlyBy(context, provider, reason));
+    if (relaxed) suggestion = t('plan.suggest.relax', { service: relaxed.service.name, actor: relaxed.actor.name });
   } else if (reason !== 'no_provider') {
     const nearest = nearestElsewhere(context, everywhere, new Set(local));
     if (nearest) {
@@ -69,9 +73,6 @@ export function explainUncovered(context: PlanContext, need: NeedCode): Uncovere
         actor: nearest.provider.actor.name,
         region: regionLabel(nearest.region),
       });
-    } else if (reason === 'cost' || reason === 'hours' || reason === 'hops') {
-      const relaxed = local.find((provider) => blockedOnlyBy(context, provider, reason));
-      if (relaxed) suggestion = t('plan.suggest.relax', { service: relaxed.service.name, actor: relaxed.actor.name });
     }
   }
   return { need, reason, explanation, cover, suggestion };

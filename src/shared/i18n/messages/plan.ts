@@ -149,7 +149,8 @@ export const planEn = {
   'plan.uncovered.detention': 'The only providers in {region} that meet this need are detention settings.',
   'plan.uncovered.cost': 'No provider in {region} that meets this need is free of charge.',
   'plan.uncovered.hours': 'No provider in {region} that meets this need is open 24/7.',
-  'plan.uncovered.hops': 'No provider in {region} that meets this need is within {hops} referral hops of {start}.',
+  'plan.uncovered.hops':
+    'No provider in {region} that meets this need is within the referral-hop limit ({hops}) from {start}.',
   'plan.suggest.nearestRegion': 'Nearest: {service} ({actor}), serving {region}.',
   'plan.suggest.interpretation': 'With an interpreter from {interpreter}, {service} ({actor}) could help.',
   'plan.suggest.interpreterOnly': 'Ask {interpreter} for interpretation, then look again.',
@@ -346,7 +347,7 @@ export const planEs: Record<keyof typeof planEn, string> = {
   'plan.uncovered.cost': 'Ningún proveedor de {region} para esta necesidad es gratuito.',
   'plan.uncovered.hours': 'Ningún proveedor de {region} para esta necesidad abre las 24 horas.',
   'plan.uncovered.hops':
-    'Ningún proveedor de {region} para esta necesidad está a {hops} derivaciones o menos de {start}.',
+    'Ningún proveedor de {region} para esta necesidad está dentro del límite de derivaciones ({hops}) desde {start}.',
   'plan.suggest.nearestRegion': 'El más cercano: {service} ({actor}), que atiende en {region}.',
   'plan.suggest.interpretation': 'Con un intérprete de {interpreter}, {service} ({actor}) podría ayudar.',
   'plan.suggest.interpreterOnly': 'Pida interpretación a {interpreter} y vuelva a buscar.',

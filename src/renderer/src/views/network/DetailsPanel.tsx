@@ -21,6 +21,13 @@ export interface DetailsActions {
   pathFrom: string | null;
 }
 
+let focusWhenLoaded = false;
+
+/** Moves keyboard focus to the record's title once the next record has loaded (for keyboard and screen-reader users). */
+export function focusDetailsWhenLoaded(): void {
+  focusWhenLoaded = true;
+}
+
 const HIDDEN_FIELDS = new Set(['id', 'kind', 'name', 'source', 'verifiedAt', 'confidential']);
 
 /** The panel for the selected record (or a hint when nothing is selected). */
@@ -47,6 +54,10 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
         if (!live) return;
         setDetails(value);
         setError(null);
+        if (focusWhenLoaded) {
+          focusWhenLoaded = false;
+          requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+        }
       })
       .catch((reason: unknown) => {
         if (!live) return;

@@ -10,7 +10,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
-import { DetailsPanel } from './DetailsPanel';
+import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
 import { GraphController, type Point } from './graphController';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
@@ -93,10 +93,10 @@ export function NetworkView() {
 
   /** Runs fcose in the worker for the drawn graph, with progress and cancel in the status bar. */
   const layout = useCallback(
-    async (randomize: boolean) => {
+    async (keep: ReadonlySet<string>) => {
       const controller = controllerRef.current;
       if (!controller || layoutCancel.current) return;
-      const job = runLayout(controller.layoutRequest(randomize));
+      const job = runLayout(controller.layoutRequest(keep));
       const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
       layoutCancel.current = () => job.cancel();
       setLayoutBusy(true);
@@ -143,7 +143,8 @@ export function NetworkView() {
       if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
         // Until the worker answers, a grid shows the records at once instead of a pile at the origin.
         controller.cy.nodes().layout({ name: 'grid', fit: true, animate: false }).run();
-        void layout(false);
+        const missingSet = new Set(missing);
+        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !missingSet.has(id))));
       }
     };
     load().catch((error: unknown) => live && setMessage(error instanceof Error ? error.message : String(error)));
@@ -241,9 +242,9 @@ export function NetworkView() {
   };
 
   const openFromTable = (id: string) => {
-    openRecord(id);
     // Keyboard users land on the record they chose.
-    requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+    focusDetailsWhenLoaded();
+    openRecord(id);
   };
 
   const onCanvasKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -301,7 +302,7 @@ export function NetworkView() {
             <button type="button" className="button button--icon" aria-label={t('network.toolbar.zoomOut')} title={t('network.toolbar.zoomOut')} onClick={() => controllerRef.current?.zoomBy(0.8)}>
               −
             </button>
-            <button type="button" className="button" disabled={layoutBusy} onClick={() => void layout(true)}>
+            <button type="button" className="button" disabled={layoutBusy} onClick={() => void layout(new Set())}>
               {t('network.toolbar.relayout')}
             </button>
           </div>

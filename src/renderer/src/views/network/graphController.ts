@@ -202,15 +202,18 @@ export class GraphController {
     return placed;
   }
 
-  /** What the worker needs to lay out the drawn graph. */
-  layoutRequest(randomize: boolean): LayoutRequest {
+  /**
+   * What the worker needs to lay out the drawn graph. Positions of the `keep` ids are sent as a starting point (so
+   * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random.
+   */
+  layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
     const cy = this.core;
     return {
-      randomize,
+      randomize: keep.size === 0,
       nodes: cy.nodes().map((node) => ({
         id: node.id(),
         size: node.width(),
-        ...(randomize ? {} : node.position()),
+        ...(keep.has(node.id()) ? node.position() : {}),
       })),
       edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
     };

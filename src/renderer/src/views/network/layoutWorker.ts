@@ -13,7 +13,12 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const reply = (message: LayoutResponse) => (self as unknown as Worker).postMessage(message);
   try {
     const { nodes, edges, randomize } = event.data;
-    const known = nodes.some((node) => node.x !== undefined);
+    const placed = nodes.filter((node) => node.x !== undefined && node.y !== undefined);
+    const known = placed.length > 0 && !randomize;
+    const centre = {
+      x: placed.reduce((sum, node) => sum + (node.x ?? 0), 0) / Math.max(1, placed.length),
+      y: placed.reduce((sum, node) => sum + (node.y ?? 0), 0) / Math.max(1, placed.length),
+    };
     const cy = cytoscape({
       headless: true,
       styleEnabled: true,
@@ -22,7 +27,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
         ...nodes.map((node) => ({
           group: 'nodes' as const,
           data: { id: node.id, size: node.size },
-          position: { x: node.x ?? 0, y: node.y ?? 0 },
+          // Unplaced nodes start near the centre of the placed ones, with a little spread so none coincide.
+          position: node.x !== undefined && node.y !== undefined ? { x: node.x, y: node.y } : { x: centre.x + Math.random() * 200 - 100, y: centre.y + Math.random() * 200 - 100 },
         })),
         ...edges.map((edge, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: edge.source, target: edge.target } })),
       ],
@@ -30,8 +36,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     cy.layout({
       name: 'fcose',
       // Starting from known positions keeps the user's mental map; fcose then needs the slow-cooling quality.
-      randomize: randomize || !known,
-      quality: randomize || !known ? 'default' : 'proof',
+      randomize: !known,
+      quality: known ? 'proof' : 'default',
       animate: false,
       fit: false,
       nodeSeparation: 90,

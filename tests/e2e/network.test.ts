@@ -1,0 +1,261 @@
+/// <reference lib="dom" />
+/**
+ * The network view in Chromium through the bridge, on the seed knowledge base and the sample network: the graph
+ * draws what the service says, details, editing with undo, relations, focus, discreet mode, Spanish and keyboard use.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { startServedApp } from '../support/runningApp';
+
+declare global {
+  interface Window {
+    __atlasCy?: import('cytoscape').Core;
+  }
+}
+
+type Served = Awaited<ReturnType<typeof startServedApp>>;
+
+/** The Cytoscape instance's node ids that are drawn and not faded. */
+async function drawnNodes(page: Page): Promise<{ all: string[]; unfaded: string[] }> {
+  return page.evaluate(() => {
+    const cy = window.__atlasCy!;
+    return {
+      all: cy.nodes().map((node) => node.id()),
+      unfaded: cy
+        .nodes()
+        .filter((node) => !node.hasClass('faded'))
+        .map((node) => node.id()),
+    };
+  });
+}
+
+async function nodeLabel(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((nodeId) => {
+    const node = window.__atlasCy!.getElementById(nodeId);
+    return node.nonempty() ? (node.data('label') as string) : null;
+  }, id);
+}
+
+async function openInDetails(page: Page, id: string) {
+  // The same path a click on a node takes: Cytoscape's tap event.
+  await page.evaluate((nodeId) => window.__atlasCy!.getElementById(nodeId).emit('tap'), id);
+  await page.locator(`.details[data-selected-id="${id}"]`).waitFor();
+}
+
+describe('the network view', () => {
+  let app: Served;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const shelter = 'sample:marigold-gate-residence';
+
+  beforeAll(async () => {
+    app = await startServedApp();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    errors = watchPageErrors(page);
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1';
+    await page.goto(url.toString());
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens on the sample coalition’s actors, exactly as network.subgraph returns them', async () => {
+    const expected = app.atlas.store.index;
+    const sampleActors = [...expected.nodesOfKind('actor')].filter((actor) => actor.id.startsWith('sample:')).map((a) => a.id);
+    expect(sampleActors.length).toBeGreaterThan(20);
+    const { all } = await drawnNodes(page);
+    expect(all.sort()).toEqual(sampleActors.sort());
+    const edges = await page.evaluate(() => window.__atlasCy!.edges().length);
+    expect(edges).toBeGreaterThan(0);
+    // Every node was placed by the worker layout (not left piled at the origin) and the positions were saved.
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'));
+    const atOrigin = await page.evaluate(
+      () => window.__atlasCy!.nodes().filter((node) => node.position('x') === 0 && node.position('y') === 0).length,
+    );
+    expect(atOrigin).toBe(0);
+    await expect.poll(() => app.atlas.store.repository.positions().length).toBeGreaterThanOrEqual(sampleActors.length);
+    await screenshot(page, 'network-overview');
+  });
+
+  it('draws the whole knowledge base when asked, seed and sample', async () => {
+    await page.getByRole('radio', { name: 'Whole network' }).click();
+    await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    expect((await drawnNodes(page)).all.length).toBe(app.atlas.store.index.nodeCount);
+    await screenshot(page, 'network-whole');
+    await page.getByRole('button', { name: 'Back to the overview' }).click();
+    await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
+  });
+
+  it('narrows to a need: the need, the services meeting it and the actors offering them', async () => {
+    await page.locator('summary', { hasText: 'Need' }).click();
+    await page.getByRole('checkbox', { name: 'Emergency shelter' }).check();
+    await page.waitForFunction(() => window.__atlasCy!.getElementById('need:shelter').nonempty());
+    const { all } = await drawnNodes(page);
+    expect(all).toContain(shelter);
+    const kinds = await page.evaluate(() => [...new Set(window.__atlasCy!.nodes().map((node) => node.data('kind') as string))].sort());
+    expect(kinds).toEqual(['actor', 'need', 'service']);
+    await screenshot(page, 'network-filter-need');
+    await page.getByRole('button', { name: 'Back to the overview' }).click();
+    await page.waitForFunction(() => window.__atlasCy!.getElementById('need:shelter').empty());
+  });
+
+  it('selects a record and shows every field with its source, verified date and confidential marks', async () => {
+    await openInDetails(page, shelter);
+    const details = page.locator('.details');
+    await expect.poll(() => details.locator('h2').textContent()).toBe('Marigold Gate Residence');
+    expect(await details.textContent()).toContain('Fictional sample network');
+    expect(await details.textContent()).toContain('Verified: 2026-11-20');
+    // The shelter's street address is confidential.
+    const street = details.locator('.fields__row', { hasText: 'Street' });
+    expect(await street.locator('.badge--confidential').count()).toBe(1);
+    expect(await details.locator('.relation-group').count()).toBeGreaterThan(0);
+    await screenshot(page, 'network-details');
+  });
+
+  it('finds a record through the search box and opens it in the details panel', async () => {
+    const box = page.locator('.sidebar__search input').first();
+    if ((await box.count()) === 0) {
+      // The search box belongs to the search issue; until it lands there is nothing to type into.
+      console.warn('[network e2e] SearchBox not built yet: search step skipped');
+      return;
+    }
+    await box.fill('Threadline');
+    await page.getByRole('option', { name: /Threadline/ }).first().click();
+    await page.locator('.details[data-selected-id^="sample:threadline"]').waitFor();
+    await screenshot(page, 'network-search');
+  });
+
+  it('renames a record: the graph and search show the new name at once, and Ctrl+Z undoes it', async () => {
+    await openInDetails(page, shelter);
+    await page.locator('.details').getByRole('button', { name: 'Edit', exact: true }).click();
+    const name = page.getByLabel('Name', { exact: true });
+    await name.fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    // The shared schema refuses an empty name, and says so next to the field.
+    await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('must not be empty');
+    await screenshot(page, 'network-edit-error');
+    await name.fill('Marigold Gate House');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => nodeLabel(page, shelter)).toBe('Marigold Gate House');
+    await expect.poll(() => page.locator('.details h2').textContent()).toBe('Marigold Gate House');
+    expect(app.atlas.store.index.node(shelter)?.name).toBe('Marigold Gate House');
+    const found = (await app.dispatch('search.query', { text: 'Marigold Gate House' })) as {
+      ok: boolean;
+      value?: unknown;
+    };
+    if (found.ok) expect(JSON.stringify(found.value)).toContain('Marigold Gate House');
+    await expect.poll(() => page.getByTestId('status-history').textContent()).toContain('Edit Marigold Gate Residence');
+    await screenshot(page, 'network-renamed');
+
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nodeLabel(page, shelter)).toBe('Marigold Gate Residence');
+    expect(app.atlas.store.index.node(shelter)?.name).toBe('Marigold Gate Residence');
+    await expect.poll(() => page.getByTestId('status-notice').textContent()).toContain('Undone');
+    await screenshot(page, 'network-undone');
+  });
+
+  it('creates a relation through the form and draws it', async () => {
+    const from = 'sample:marigold-gate-residence';
+    const target = [...app.atlas.store.index.nodesOfKind('actor')].find(
+      (actor) => actor.id.startsWith('sample:') && actor.id !== from && !app.atlas.store.index.edge(`${from}|refers_to|${actor.id}`),
+    )!;
+    await openInDetails(page, from);
+    await page.getByRole('button', { name: 'Add relation' }).click();
+    await page.getByLabel('Relation type').selectOption('refers_to');
+    await page.getByLabel('Other record').fill(target.name);
+    await page.getByRole('button', { name: 'Create relation' }).click();
+    // No source: refused by the shared schema, next to the field.
+    await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('must cite');
+    await page.getByLabel('Source').fill('Coalition meeting notes, November 2026');
+    await page.getByRole('button', { name: 'Create relation' }).click();
+    const id = `${from}|refers_to|${target.id}`;
+    await page.waitForFunction((edgeId) => window.__atlasCy!.getElementById(edgeId).nonempty(), id);
+    expect(app.atlas.store.index.edge(id)?.source).toBe('Coalition meeting notes, November 2026');
+    await screenshot(page, 'network-relation-created');
+  });
+
+  it('focuses two hops around a record and fades (not hides) the rest', async () => {
+    await openInDetails(page, shelter);
+    await page.getByRole('button', { name: 'Focus: 2 hops' }).click();
+    await page.locator('.banner', { hasText: 'Focused on' }).waitFor();
+    const neighbours = (await app.dispatch('graph.neighbors', { id: shelter, depth: 2, limit: 400 })) as {
+      value: { nodes: { id: string }[] };
+    };
+    const expected = neighbours.value.nodes.map((node) => node.id).sort();
+    const { all, unfaded } = await drawnNodes(page);
+    expect(unfaded.sort()).toEqual(expected);
+    expect(all.length).toBeGreaterThan(unfaded.length);
+    await page.getByRole('button', { name: 'Arrange in rings' }).click();
+    await screenshot(page, 'network-focus-2-hops');
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    expect((await drawnNodes(page)).unfaded.length).toBe((await drawnNodes(page)).all.length);
+  });
+
+  it('reaches the details panel with the keyboard alone, through the table view', async () => {
+    await page.locator('.canvas').focus();
+    const table = page.getByRole('button', { name: 'Table' });
+    for (let i = 0; i < 40 && !(await table.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    expect(await table.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.node-table').waitFor();
+    const firstRow = page.locator('.node-table tbody th button').first();
+    const firstName = await firstRow.textContent();
+    for (let i = 0; i < 20 && !(await firstRow.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await firstRow.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.details') !== null)).toBe(true);
+    expect(await page.locator('.details h2').textContent()).toBe(firstName);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.details') !== null)).toBe(true);
+    await screenshot(page, 'network-keyboard-details');
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  });
+
+  it('switches to Spanish while running and translates the labels', async () => {
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('tab', { name: 'Red' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ajustar' }).count()).toBe(1);
+    expect(await page.locator('.legend').textContent()).toContain('Leyenda');
+    expect(await page.getByRole('radio', { name: 'Vista general' }).count()).toBe(1);
+    await openInDetails(page, shelter);
+    expect(await page.locator('.details').textContent()).toContain('Verificado');
+    await screenshot(page, 'network-spanish');
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('tab', { name: 'Network' }).waitFor();
+  });
+
+  it('hides everything on Esc pressed twice, and comes back only after a confirmation', async () => {
+    await openInDetails(page, shelter);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discreet-screen').waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('Marigold');
+    expect(text).not.toContain('Referral Atlas');
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.title()).toBe('Notes');
+    await screenshot(page, 'network-discreet');
+    // Any key does nothing; it takes the button and then the confirmation.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('discreet-screen').count()).toBe(1);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('button', { name: 'Return' }).click();
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+    // The selection was cleared, not restored.
+    expect(await page.locator('.details').getAttribute('data-selected-id')).toBe('');
+  });
+
+  it('loads with no console error and no CSP violation', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -34,7 +34,7 @@ describe('the Directory tab', () => {
 
   it('previews the directory of a region and need', async () => {
     await page.getByTestId('directory-region').fill('US-CA/Los Angeles County');
-    await page.getByText(/^Needs/).click();
+    await page.locator('.directory-controls summary', { hasText: 'Needs' }).click();
     await page.getByTestId('directory-need-shelter').check();
     await page.getByTestId('directory-entry').first().waitFor();
     const names = await page.getByTestId('directory-entry').locator('h3').allTextContents();

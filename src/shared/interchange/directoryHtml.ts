@@ -1,8 +1,8 @@
 /**
  * The printable referral directory as one self-contained HTML document: paginated with CSS `@page`, contents by
  * need, an entry per provider (contacts, hours, languages, eligibility, cost, last-verified date) and an index by
- * name. A partners directory carries a CONFIDENTIAL banner that repeats on every printed page (a fixed element
- * repeats on each page in print, in Chromium and in Electron's printToPDF alike) and in every page's margin.
+ * name. A partners directory says CONFIDENTIAL on the cover, in the top margin of every printed page (an `@page`
+ * margin box, which Chromium and so Electron's printToPDF draw on each page) and in a banner on screen.
  */
 import { translate, type MessageKey, type UiLocale } from '../i18n';
 import type { DirectoryDetails, DirectoryEntry, DirectoryModel } from './directoryModel';
@@ -33,14 +33,15 @@ dl { display: grid; grid-template-columns: 30mm 1fr; gap: 0.5mm 3mm; margin: 1mm
 dt { font-weight: bold; }
 dd { margin: 0; }
 .stale { color: #8a1c1c; font-weight: bold; }
-.confidential-banner { position: fixed; top: -12mm; left: 0; right: 0; text-align: center; font: bold 9pt sans-serif; color: #8a1c1c; letter-spacing: 0.05em; }
+.confidential-banner { display: none; }
 .confidential { border: 2pt solid #8a1c1c; color: #8a1c1c; padding: 2mm; font-weight: bold; }
-@media screen { body { max-width: 190mm; margin: 10mm auto; } .confidential-banner { position: sticky; top: 0; background: #fff; } }
+@media screen { body { max-width: 190mm; margin: 10mm auto; } .confidential-banner { display: block; position: sticky; top: 0; background: #fff; text-align: center; font: bold 10pt sans-serif; color: #8a1c1c; padding: 2mm; } }
 `;
 
 function detailRows(details: DirectoryDetails, locale: UiLocale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const rows: [string, string][] = [];
+  if (details.detention) rows.push(['!', `<span class="stale">${esc(t('directory.doc.detention'))}</span>`]);
   if (details.address) {
     const a = details.address;
     const line = [a.street, a.city, [a.region, a.postalCode].filter(Boolean).join(' '), a.country]
@@ -65,7 +66,13 @@ function detailRows(details: DirectoryDetails, locale: UiLocale): string {
   if (details.languages.length > 0) rows.push([t('directory.doc.languages'), esc(details.languages.join(', '))]);
   const e = details.eligibility;
   const ages =
-    e.minAge !== null || e.maxAge !== null ? t('directory.doc.ages', { from: e.minAge ?? 0, to: e.maxAge ?? '' }) : '';
+    e.minAge !== null && e.maxAge !== null
+      ? t('directory.doc.ages', { from: e.minAge, to: e.maxAge })
+      : e.minAge !== null
+        ? t('directory.doc.agesFrom', { from: e.minAge })
+        : e.maxAge !== null
+          ? t('directory.doc.agesTo', { to: e.maxAge })
+          : '';
   const eligibility = [ages, e.notes].filter(Boolean).join('. ');
   if (eligibility) rows.push([t('directory.doc.eligibility'), esc(eligibility)]);
   if (details.cost) rows.push([t('directory.doc.cost'), esc(t(`directory.doc.cost.${details.cost}` as MessageKey))]);
@@ -100,7 +107,7 @@ export function anchor(id: string): string {
 export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const partners = model.audience === 'partners';
-  const needNames = new Map(model.sections.map((section) => [section.need as string, section.name]));
+  const needNames = new Map(Object.entries(model.needNames));
   const nameOf = new Map(model.entries.map((entry) => [entry.id, entry.name]));
   const banner = partners
     ? `<div class="confidential-banner" role="note">${esc(t('directory.doc.confidential'))}</div>`

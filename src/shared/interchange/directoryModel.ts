@@ -36,6 +36,8 @@ export interface DirectoryDetails {
   languages: string[];
   eligibility: { minAge: number | null; maxAge: number | null; notes: string };
   cost: CostKind | null;
+  /** A place where people are held (immigration detention): shown as such, never as a shelter. */
+  detention: boolean;
   verifiedAt: string | null;
   stale: boolean;
 }
@@ -69,6 +71,8 @@ export interface DirectoryModel {
   sections: { need: NeedCode; name: string; entryIds: string[] }[];
   /** Index by name: providers and their services, alphabetically, each pointing at its entry. */
   index: { name: string; entryId: string }[];
+  /** The name of every need a listed service meets, by code. */
+  needNames: Record<string, string>;
 }
 
 function details(record: Actor | Service, today: Date): DirectoryDetails {
@@ -86,6 +90,7 @@ function details(record: Actor | Service, today: Date): DirectoryDetails {
       notes: record.eligibility.notes,
     },
     cost: record.cost,
+    detention: record.detention,
     verifiedAt: record.verifiedAt,
     stale: isStale(record.verifiedAt, today),
   };
@@ -186,5 +191,13 @@ export function buildDirectory(
       ...entry.services.filter((s) => s.name !== entry.name).map((s) => ({ name: s.name, entryId: entry.id })),
     ])
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { audience, generatedOn: isoDate(today), scope, entries: sorted, sections, index: indexEntries };
+  return {
+    audience,
+    generatedOn: isoDate(today),
+    scope,
+    entries: sorted,
+    sections,
+    index: indexEntries,
+    needNames: Object.fromEntries(needNames),
+  };
 }

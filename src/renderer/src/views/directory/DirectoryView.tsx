@@ -206,6 +206,9 @@ function PreviewEntry({ entry }: { entry: DirectoryEntry }) {
   return (
     <article className="preview-entry" data-testid="directory-entry">
       <h3>{entry.name}</h3>
+      {(entry.detention || entry.services.some((service) => service.detention)) && (
+        <p className="detention">{t('directory.doc.detention')}</p>
+      )}
       <dl>
         {address && (
           <>

@@ -13,6 +13,7 @@ import {
   type RegionCode,
 } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
+import { providerLinks } from './providerLinks';
 
 /** A row of the matrix: a need, with its names in both UI languages. */
 export interface CoverageNeed {
@@ -94,15 +95,16 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
   const spokenAt = new Map<string, Set<string>>();
   const regionNames = new Map<string, RegionCode>();
 
+  const links = providerLinks(graph);
   for (const service of graph.nodesOfKind('service')) {
     if (service.status !== 'active') continue;
     const needs: number[] = [];
-    for (const id of graph.neighbours(service.id, 'meets')) {
+    for (const id of links.needsOf.get(service.id) ?? []) {
       const need = needIndex.get(id);
       if (need !== undefined) needs.push(need);
     }
     if (needs.length === 0) continue;
-    const owners = graph.neighbours(service.id, 'offers', 'in').map((id) => graph.node(id));
+    const owners = (links.ownersOf.get(service.id) ?? []).map((id) => graph.node(id));
     const activeOwners = owners.filter((owner) => owner?.kind === 'actor' && owner.status === 'active') as Actor[];
     if (owners.length > 0 && activeOwners.length === 0) continue;
     const inherit = (field: 'regions' | 'languages'): string[] =>
@@ -135,6 +137,12 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     }
   }
 
+  const parents = new Map<string, string | null>();
+  const parentOf = (key: string): string | null => {
+    let parent = parents.get(key);
+    if (parent === undefined) parents.set(key, (parent = parentRegion(key)));
+    return parent;
+  };
   // Everything meeting a need in a region: memoised per region, built only for regions that have regions below them.
   const EMPTY: ProviderLanguages = new Map();
   const mergedMemo = new Map<string, ProviderLanguages>();
@@ -142,7 +150,7 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     if (key === null) return EMPTY;
     const memo = mergedMemo.get(key);
     if (memo) return memo;
-    const base = merged(parentRegion(key));
+    const base = merged(parentOf(key));
     const own = ownAt.get(key);
     let result = base;
     if (own) {
@@ -166,7 +174,7 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     if (key === null) return EMPTY_ROW;
     const memo = rowMemo.get(key);
     if (memo) return memo;
-    const parentKey = parentRegion(key);
+    const parentKey = parentOf(key);
     const base = rowOf(parentKey);
     const own = ownAt.get(key);
     let row = base;
@@ -227,9 +235,11 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
   const languageDeserts: ServiceDesert[] = [];
   const soleProviders: SoleProvider[] = [];
 
-  regions.forEach((region, column) => {
+  for (let column = 0; column < regions.length; column++) {
+    const region = regions[column]!;
     const row = rowOf(region.toLowerCase());
-    NEED_CODES.forEach((need, n) => {
+    for (let n = 0; n < NEED_CODES.length; n++) {
+      const need = NEED_CODES[n]!;
       const count = row.counts[n]!;
       const breakdown = row.languages[n]!;
       counts[n]![column] = count;
@@ -237,15 +247,15 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
       languages[n]![column] = breakdown;
       if (count === 0) {
         deserts.push({ kind: 'no_provider', need, region, language: null });
-        return;
+        continue;
       }
       if (count === 1) soleProviders.push({ need, region, providerId: providerIds[row.sole[n]!]! });
-      if (row.unknown[n]! > 0) return;
+      if (row.unknown[n]! > 0) continue;
       for (const language of spoken[column]!) {
         if (!breakdown[language]) languageDeserts.push({ kind: 'no_language', need, region, language });
       }
-    });
-  });
+    }
+  }
 
   return {
     matrix: { needs, regions, counts, languages, spoken },
@@ -261,8 +271,8 @@ export function compareRegions(a: RegionCode, b: RegionCode): number {
 
 function compareAncestries(left: readonly string[], right: readonly string[]): number {
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const order = left[i]!.localeCompare(right[i]!);
-    if (order !== 0) return order;
+    // Code-unit order: region codes are ASCII codes and place names, and this sorts thousands of them.
+    if (left[i]! !== right[i]!) return left[i]! < right[i]! ? -1 : 1;
   }
   return left.length - right.length;
 }

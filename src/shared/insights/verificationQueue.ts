@@ -6,6 +6,7 @@
 import { daysSinceVerified, isStale, type NodeKind } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
 import { percentiles, type NetworkAnalysis } from './networkAnalysis';
+import { providerLinks } from './providerLinks';
 
 /** A record waiting to be verified, with why it is where it is in the queue. */
 export interface VerificationItem {
@@ -27,36 +28,48 @@ export interface VerificationItem {
 export function verificationQueue(graph: GraphIndex, analysis: NetworkAnalysis, today: Date): VerificationItem[] {
   const rank = percentiles(analysis.scores.pagerank);
   const actorCentrality = new Map(analysis.network.ids.map((id, v) => [id, rank[v]!]));
-  const servicesOf = (id: string) => graph.neighbours(id, 'offers');
-  const needsOfService = (id: string) => graph.neighbours(id, 'meets');
-  const items: Omit<VerificationItem, 'importance'>[] = [];
+  const links = providerLinks(graph);
+  const needsOfService = (id: string) => links.needsOf.get(id) ?? [];
+  // Verified dates repeat across thousands of records: read each distinct one once.
+  const ages = new Map<string | null, { stale: boolean; days: number | null }>();
+  const ageOf = (verifiedAt: string | null) => {
+    let age = ages.get(verifiedAt);
+    if (!age)
+      ages.set(verifiedAt, (age = { stale: isStale(verifiedAt, today), days: daysSinceVerified(verifiedAt, today) }));
+    return age;
+  };
+  const items: VerificationItem[] = [];
   for (const record of graph.allNodes()) {
-    if (record.status !== 'active' || !isStale(record.verifiedAt, today)) continue;
+    if (record.status !== 'active') continue;
+    const age = ageOf(record.verifiedAt);
+    if (!age.stale) continue;
     let centrality = 0;
-    let needs: string[] = [];
+    let needsCovered = 0;
     if (record.kind === 'actor') {
       centrality = actorCentrality.get(record.id) ?? 0;
-      needs = servicesOf(record.id).flatMap(needsOfService);
+      needsCovered = new Set((links.servicesOf.get(record.id) ?? []).flatMap(needsOfService)).size;
     } else if (record.kind === 'service') {
-      const owners = graph.neighbours(record.id, 'offers', 'in');
-      centrality = Math.max(0, ...owners.map((owner) => actorCentrality.get(owner) ?? 0));
-      needs = needsOfService(record.id);
+      for (const owner of links.ownersOf.get(record.id) ?? []) {
+        centrality = Math.max(centrality, actorCentrality.get(owner) ?? 0);
+      }
+      needsCovered = new Set(needsOfService(record.id)).size;
     }
     items.push({
       id: record.id,
       name: record.name,
       kind: record.kind,
       verifiedAt: record.verifiedAt,
-      daysSince: daysSinceVerified(record.verifiedAt, today),
+      daysSince: age.days,
       centrality,
-      needsCovered: new Set(needs).size,
+      needsCovered,
+      importance: 0,
     });
   }
-  const mostNeeds = Math.max(1, ...items.map((item) => item.needsCovered));
-  return items
-    .map((item) => ({ ...item, importance: (item.centrality + item.needsCovered / mostNeeds) / 2 }))
-    .sort(
-      (a, b) =>
-        b.importance - a.importance || (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || (a.id < b.id ? -1 : 1),
-    );
+  let mostNeeds = 1;
+  for (const item of items) mostNeeds = Math.max(mostNeeds, item.needsCovered);
+  for (const item of items) item.importance = (item.centrality + item.needsCovered / mostNeeds) / 2;
+  return items.sort(
+    (a, b) =>
+      b.importance - a.importance || (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || (a.id < b.id ? -1 : 1),
+  );
 }

@@ -56,6 +56,14 @@ describe('the Insights tab', () => {
     await page.getByTestId('insights-measure').selectOption('betweenness');
   });
 
+  it('hands the network view a size overlay and a community colour overlay', async () => {
+    await page.getByRole('button', { name: 'Size graph nodes by Betweenness' }).click();
+    await page.getByText('The network view now shows this overlay.').waitFor();
+    await page.getByRole('button', { name: 'Colour graph by community' }).click();
+    await page.getByRole('button', { name: 'Clear graph overlay' }).click();
+    await expect.poll(() => page.getByText('The network view now shows this overlay.').count()).toBe(0);
+  });
+
   it('draws the coverage heatmap with one labelled cell per need and region, and a table alternative', async () => {
     const coverage = await value<CoverageResult>('insights.coverage', {});
     const cells = page.getByTestId('coverage-heatmap').locator('svg g > rect');

@@ -54,6 +54,22 @@ describe('insightsService over the sample network', () => {
     expect(orange.network.actors).toBeLessThan(all.network.actors);
   });
 
+  it('recomputes after a write (the cache follows the index revision)', async () => {
+    const before = await value<CentralityResult>('insights.centrality', { limit: 1 });
+    const again = await value<CentralityResult>('insights.centrality', { limit: 1 });
+    expect(again.network).toEqual(before.network);
+    const [a, b] = [...atlas.store.index.nodesOfKind('actor')].filter(
+      (actor) => actor.status === 'active' && atlas.store.index.edgesOf(actor.id, 'partners_with').length === 0,
+    );
+    await value('graph.createEdge', { edge: { type: 'partners_with', from: a!.id, to: b!.id, source: 'test' } });
+    const after = await value<CentralityResult>('insights.centrality', { limit: 1 });
+    expect(after.network.links).toBe(before.network.links + 1);
+    await value('history.undo', {});
+    expect((await value<CentralityResult>('insights.centrality', { limit: 1 })).network.links).toBe(
+      before.network.links,
+    );
+  });
+
   it('builds the coverage matrix of the sample counties with Los Angeles County covered for shelter', async () => {
     const result = await value<CoverageResult>('insights.coverage', { within: 'US-CA' });
     const row = result.matrix.needs.findIndex((need) => need.code === 'shelter');

@@ -8,10 +8,17 @@ import type { SearchQuery, SearchResponse, SearchResult } from '../../shared/sea
 import { unwrap, UsageError, type CliCommand, type CommandContext } from '../command';
 
 /** The values of a repeatable option, each of which may also hold a comma-separated list. */
-function listOption(context: CommandContext, name: string, allowed: readonly string[] | null, what: string): string[] | undefined {
+function listOption(
+  context: CommandContext,
+  name: string,
+  allowed: readonly string[] | null,
+  what: string,
+): string[] | undefined {
   const raw = context.values[name];
   if (raw === undefined) return undefined;
-  const values = (Array.isArray(raw) ? raw : [String(raw)]).flatMap((value) => value.split(',')).map((value) => value.trim());
+  const values = (Array.isArray(raw) ? raw : [String(raw)])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim());
   for (const value of values) {
     if (!value) throw new UsageError(`--${name} needs a value.`);
     if (allowed && !allowed.includes(value)) {
@@ -49,7 +56,8 @@ export function searchQueryFromArgs(context: CommandContext): SearchQuery {
     }
     query.status = status as SearchQuery['status'];
   }
-  if (context.values.stale === true && context.values.fresh === true) throw new UsageError('--stale and --fresh exclude each other.');
+  if (context.values.stale === true && context.values.fresh === true)
+    throw new UsageError('--stale and --fresh exclude each other.');
   if (context.values.stale === true) query.stale = true;
   if (context.values.fresh === true) query.stale = false;
   if (context.values['open-now'] === true) query.openNow = true;
@@ -94,7 +102,8 @@ function markRanges(text: string, ranges: readonly [number, number][]): string {
 /** `search`: fuzzy search over every record; `--json` prints `[{ id, kind, name, score, matches }]`. */
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Find records by name, alias, acronym or any text, forgiving typos; filter by kind, type, need, language, region.',
+  summary:
+    'Find records by name, alias, acronym or any text, forgiving typos; filter by kind, type, need, language, region.',
   usage:
     'search "<query>" [--kind K] [--type T] [--need N] [--lang L] [--region R] [--open-now] [--status S] [--stale|--fresh] [--limit N] [--json]',
   options: {
@@ -120,10 +129,13 @@ export const searchCommand: CliCommand = {
     }
     if (response.results.length === 0) {
       const what = query.text.trim() ? `"${query.text}"` : 'the filters';
-      context.stdout(`No record matches ${what}${query.text.trim() && hasFilters(query) ? ' with these filters' : ''}.\n`);
+      context.stdout(
+        `No record matches ${what}${query.text.trim() && hasFilters(query) ? ' with these filters' : ''}.\n`,
+      );
       return;
     }
-    const shown = response.results.length < response.total ? ` (best ${response.results.length} of ${response.total})` : '';
+    const shown =
+      response.results.length < response.total ? ` (best ${response.results.length} of ${response.total})` : '';
     const count = response.total === 1 ? '1 record matches' : `${response.total} records match`;
     context.stdout(`${count}${shown}:\n${response.results.map(resultLine).join('\n')}\n`);
   },

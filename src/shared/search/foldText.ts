@@ -29,8 +29,12 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 };
 const SPECIAL = /[ßæœøłđðþıς]/g;
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
 /** Text folded for comparison: lower case, no accents, joiners dropped, every other non-letter a space. */
 export function foldText(text: string): string {
+  // Most text is plain ASCII: it needs no decomposition and has no special letters.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(JOINERS, '').replace(BREAKS, ' ');
   return text
     .toLowerCase()
     .normalize('NFD')
@@ -72,6 +76,24 @@ export function tokenize(folded: string): string[] {
   return words;
 }
 
+// Short values recur across records (need names, languages, places, tags): their words are remembered. Long ones
+// (names, descriptions) are mostly unique, and hashing them would cost more than folding them again.
+const remembered = new Map<string, readonly string[]>();
+const REMEMBERED_LIMIT = 50_000;
+const REMEMBERED_LENGTH = 48;
+
+/** The folded words of a text, `tokenize(foldText(text))`, remembered for short texts seen before. */
+export function wordsOf(text: string): readonly string[] {
+  if (text.length > REMEMBERED_LENGTH) return tokenize(foldText(text));
+  let words = remembered.get(text);
+  if (!words) {
+    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
+    words = tokenize(foldText(text));
+    remembered.set(text, words);
+  }
+  return words;
+}
+
 /** The words of folded text with their positions in it. */
 export function tokenSpans(folded: string): TokenSpan[] {
   const spans: TokenSpan[] = [];
@@ -84,6 +106,30 @@ export function tokenSpans(folded: string): TokenSpan[] {
 
 /** Words too common to tell records apart; dropped from a query of several words (English and Spanish). */
 export const STOPWORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with',
-  'de', 'del', 'el', 'la', 'las', 'los', 'para', 'por', 'un', 'una', 'y', 'en',
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'de',
+  'del',
+  'el',
+  'la',
+  'las',
+  'los',
+  'para',
+  'por',
+  'un',
+  'una',
+  'y',
+  'en',
 ]);

@@ -3,7 +3,7 @@
  * them to mark. Ranges are computed on the folded text and mapped back to the original characters, so "Círculo"
  * found by "circulo", or "Labour" found by "labor", is marked in the record's own spelling.
  */
-import { STOPWORDS, foldTextWithOrigins, tokenSpans } from './foldText';
+import { STOPWORDS, foldTextWithOrigins, tokenSpans, wordsOf } from './foldText';
 import { FIELD_WEIGHTS, SEARCH_FIELDS, type SearchDocument, type SearchField } from './searchDocument';
 import type { SearchMatch } from './searchTypes';
 
@@ -18,7 +18,9 @@ const EXCERPT_LENGTH = 140;
 /** The matched characters of a record's fields, best fields first, at most three values. */
 export function matchHighlights(document: SearchDocument, terms: MatchedTerms): SearchMatch[] {
   const matches: SearchMatch[] = [];
-  const ordered = SEARCH_FIELDS.filter((field) => field !== 'acronym').sort((a, b) => FIELD_WEIGHTS[b] - FIELD_WEIGHTS[a]);
+  const ordered = SEARCH_FIELDS.filter((field) => field !== 'acronym').sort(
+    (a, b) => FIELD_WEIGHTS[b] - FIELD_WEIGHTS[a],
+  );
   for (const field of ordered) {
     for (const value of document.fields[field as Exclude<SearchField, 'acronym'>] ?? []) {
       const ranges = matchedRanges(value, terms);
@@ -37,6 +39,8 @@ export function matchHighlights(document: SearchDocument, terms: MatchedTerms): 
 
 /** The [start, end) ranges of `value` holding a matched word (or its matched beginning). */
 export function matchedRanges(value: string, terms: MatchedTerms): [number, number][] {
+  // Most values hold no matched word: their remembered words say so without folding them letter by letter.
+  if (!wordsOf(value).some((word) => terms.has(word))) return [];
   const { folded, origins } = foldTextWithOrigins(value);
   const ranges: [number, number][] = [];
   for (const span of tokenSpans(folded)) {
@@ -53,7 +57,7 @@ function initialRanges(name: string, terms: MatchedTerms): [number, number][] {
   const words = tokenSpans(folded).filter((span) => !/^\d/.test(span.term));
   for (const chosen of [words.filter((span) => !STOPWORDS.has(span.term)), words]) {
     const acronym = chosen.map((span) => span.term[0]).join('');
-    if (chosen.length >= 2 && terms.has(acronym)) {
+    if (chosen.length >= 2 && chosen.length <= 7 && terms.has(acronym)) {
       return chosen.map((span) => [origins[span.start]!, origins[span.start + 1]!] as [number, number]);
     }
   }

@@ -8,7 +8,7 @@ import Fuse from 'fuse.js';
 import type { NeedCode, NodeKind, NodeRecord } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
 import { nodeSummary } from '../graph/nodeSummary';
-import { STOPWORDS, foldText, tokenize } from './foldText';
+import { STOPWORDS, foldText, tokenize, wordsOf } from './foldText';
 import { matchHighlights, type MatchedTerms } from './matchHighlights';
 import { FIELD_WEIGHTS, SEARCH_FIELDS, searchDocument, type SearchDocument, type SearchField } from './searchDocument';
 import { hasNoFilter, passesFilters } from './searchFilters';
@@ -26,12 +26,16 @@ export const DEFAULT_LIMIT = 20;
 /** Query words beyond this many are ignored. */
 const MAX_QUERY_WORDS = 8;
 /** How many of the prefilter's best records fuse.js scores. */
-const FUSE_CANDIDATES = 60;
+const FUSE_CANDIDATES = 30;
+/** Names of more words than this have no acronym (nobody abbreviates a sentence). */
+const MAX_ACRONYM = 7;
 /** How many records' folded names are remembered between keystrokes. */
 const RECENT_LIMIT = 4096;
 /** When a change touches more records than this share of the index, rebuilding is cheaper than patching. */
 const REBUILD_SHARE = 0.05;
 const FIELD_COUNT = 1 << FIELD_BITS;
+const NO_TERMS = new Int32Array(0);
+const FIELD_NUMBERS = Object.fromEntries(SEARCH_FIELDS.map((field, i) => [field, i])) as Record<SearchField, number>;
 const WEIGHT_BY_FIELD = Float32Array.from({ length: FIELD_COUNT }, (_, i) => {
   const field = SEARCH_FIELDS[i];
   return field ? FIELD_WEIGHTS[field] : 0;
@@ -56,7 +60,8 @@ export class SearchEngine {
   private ids: string[] = [];
   private slotOf = new Map<string, number>();
   /** Per slot: entries `termId << FIELD_BITS | field`, to take the record out again. */
-  private docTerms: number[][] = [];
+  private docTerms: Int32Array[] = [];
+  private readonly scratch = new Set<number>();
   private docNeeds: NeedCode[][] = [];
   private freeSlots: number[] = [];
   private recent = new Map<number, FoldedRecord>();
@@ -72,6 +77,22 @@ export class SearchEngine {
     const engine = new SearchEngine(graph);
     for (const record of graph.allNodes()) engine.insert(record);
     return engine;
+  }
+
+  /** An index of no record yet, over `graph`: fill it with {@link indexRecords}, a slice at a time. */
+  static empty(graph: GraphIndex): SearchEngine {
+    return new SearchEngine(graph);
+  }
+
+  /**
+   * (Re)indexes these records as the graph holds them now and skips those it no longer holds. Replacing is
+   * idempotent, so a build in slices may interleave with {@link update}: whichever runs last reads the current graph.
+   */
+  indexRecords(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const record = this.graph.node(id);
+      if (record) this.insert(record);
+    }
   }
 
   /** The number of records indexed. */
@@ -122,7 +143,8 @@ export class SearchEngine {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const folded = foldText(query.text);
     const allWords = tokenize(folded);
-    if (allWords.length === 0) return hasNoFilter(query) ? { results: [], total: 0 } : this.listFiltered(query, limit, now);
+    if (allWords.length === 0)
+      return hasNoFilter(query) ? { results: [], total: 0 } : this.listFiltered(query, limit, now);
     const typing = !/\s$/.test(query.text);
     const meaningful = allWords.filter((word, i) => !STOPWORDS.has(word) || (typing && i === allWords.length - 1));
     const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, MAX_QUERY_WORDS);
@@ -140,9 +162,11 @@ export class SearchEngine {
     });
     scored.sort((a, b) => b.score - a.score || this.ids[a.candidate.slot]!.localeCompare(this.ids[b.candidate.slot]!));
     const matched = matchedTerms(words, expansions);
-    const results = scored.slice(0, limit).map(({ candidate, score }) =>
-      this.result(candidate.slot, score, matchHighlights(this.foldedOf(candidate.slot).document, matched)),
-    );
+    const results = scored
+      .slice(0, limit)
+      .map(({ candidate, score }) =>
+        this.result(candidate.slot, score, matchHighlights(this.foldedOf(candidate.slot).document, matched)),
+      );
     return { results, total };
   }
 
@@ -218,7 +242,7 @@ export class SearchEngine {
    */
   private fuseScores(shortlist: Candidate[], pattern: string): Map<number, number> {
     const items = shortlist.map((candidate) => ({ slot: candidate.slot, names: this.foldedOf(candidate.slot).names }));
-    const fuse = new Fuse(items, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+    const fuse = new Fuse(items, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
     const scores = new Map<number, number>();
     for (const hit of fuse.search(pattern)) scores.set(hit.item.slot, hit.score ?? 1);
     return scores;
@@ -244,7 +268,7 @@ export class SearchEngine {
       ];
       folded = {
         document,
-        names: names.map((name) => tokenize(foldText(name)).join(' ')),
+        names: names.map((name) => wordsOf(name).join(' ')),
         acronyms: acronymsOf([...(document.fields.name ?? []), ...(document.fields.aliases ?? [])]),
       };
       if (this.recent.size >= RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
@@ -259,34 +283,36 @@ export class SearchEngine {
   }
 
   private insert(record: NodeRecord): void {
+    this.remove(record.id);
     const slot = this.freeSlots.pop() ?? this.ids.length;
     this.ids[slot] = record.id;
     this.slotOf.set(record.id, slot);
     const document = searchDocument(record, this.graph);
-    const entries = new Set<number>();
-    const fieldNumber = (field: SearchField) => SEARCH_FIELDS.indexOf(field);
+    const entries = this.scratch;
+    entries.clear();
     for (const [field, values] of Object.entries(document.fields) as [SearchField, string[]][]) {
-      const number = fieldNumber(field);
+      const number = FIELD_NUMBERS[field];
       for (const value of values) {
-        for (const term of tokenize(foldText(value))) entries.add(this.terms.intern(term) * FIELD_COUNT + number);
+        for (const term of wordsOf(value)) entries.add(this.terms.intern(term) * FIELD_COUNT + number);
       }
     }
-    const acronym = fieldNumber('acronym');
+    const acronym = FIELD_NUMBERS.acronym;
     for (const term of acronymsOf([...(document.fields.name ?? []), ...(document.fields.aliases ?? [])])) {
       entries.add(this.terms.intern(term) * FIELD_COUNT + acronym);
     }
     for (const entry of entries) this.terms.add(Math.floor(entry / FIELD_COUNT), slot, entry % FIELD_COUNT);
-    this.docTerms[slot] = [...entries];
+    this.docTerms[slot] = Int32Array.from(entries);
     this.docNeeds[slot] = document.needs;
   }
 
   private remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const entry of this.docTerms[slot] ?? []) this.terms.remove(Math.floor(entry / FIELD_COUNT), slot, entry % FIELD_COUNT);
+    for (const entry of this.docTerms[slot] ?? [])
+      this.terms.remove(Math.floor(entry / FIELD_COUNT), slot, entry % FIELD_COUNT);
     this.slotOf.delete(id);
     this.recent.delete(slot);
-    this.docTerms[slot] = [];
+    this.docTerms[slot] = NO_TERMS;
     this.docNeeds[slot] = [];
     this.ids[slot] = '';
     this.freeSlots.push(slot);
@@ -304,13 +330,13 @@ export class SearchEngine {
   }
 }
 
-/** The initials of names of two words or more: of every word, and of the words that are not stopwords. */
+/** The initials of names of two to seven words: of every word, and of the words that are not stopwords. */
 function acronymsOf(names: readonly string[]): string[] {
   const acronyms = new Set<string>();
   for (const name of names) {
-    const words = tokenize(foldText(name)).filter((word) => !/^\d/.test(word));
+    const words = wordsOf(name).filter((word) => !/^\d/.test(word));
     for (const chosen of [words, words.filter((word) => !STOPWORDS.has(word))]) {
-      if (chosen.length >= 2) acronyms.add(chosen.map((word) => word[0]).join(''));
+      if (chosen.length >= 2 && chosen.length <= MAX_ACRONYM) acronyms.add(chosen.map((word) => word[0]).join(''));
     }
   }
   return [...acronyms];

@@ -18,9 +18,15 @@ export function hasNoFilter(filters: SearchFilters): boolean {
 }
 
 /** Whether `record`, which meets `needs`, passes every filter set in `filters` at time `now`. */
-export function passesFilters(record: NodeRecord, needs: readonly NeedCode[], filters: SearchFilters, now: Date): boolean {
+export function passesFilters(
+  record: NodeRecord,
+  needs: readonly NeedCode[],
+  filters: SearchFilters,
+  now: Date,
+): boolean {
   if (filters.kinds?.length && !filters.kinds.includes(record.kind)) return false;
-  if (filters.actorTypes?.length && (record.kind !== 'actor' || !filters.actorTypes.includes(record.actorType))) return false;
+  if (filters.actorTypes?.length && (record.kind !== 'actor' || !filters.actorTypes.includes(record.actorType)))
+    return false;
   if (filters.status && record.status !== filters.status) return false;
   if (filters.stale !== undefined && isStale(record.verifiedAt, now) !== filters.stale) return false;
   if (filters.needs?.length && !filters.needs.some((need) => needs.includes(need))) return false;

@@ -59,13 +59,15 @@ const OUR_WORDS =
 const RE_WORDS = /^(cent|theat|met|lit|fib|calib|spect|somb|lust|meag|sab)re(s|d)?$/;
 /** Verbs and nouns written -ise/-isation in British English and -ize/-ization in American English. */
 const ISE_WORDS =
-  /^(organ|author|recogn|real|special|util|minim|maxim|priorit|crimin|decrimin|legal|mobil|optim|standard|summar|emphas|apolog|categor|character|civil|central|decentral|capital|final|normal|stabil|subsid|critic|sympath|visual|memor|harmon|familiar|hospital|institutional|marginal|penal|victim|revictim|stigmat|sensit|local|revital|national|privat|rational|modern|industrial|global|person|human|radical|traumat|immun|energ|jeopard|item|computer|digit|custom|mobil|rapport)is(e|es|ed|ing|ation|ations|er|ers)$/;
+  /^(organ|author|recogn|real|special|util|minim|maxim|priorit|criminal|decriminal|legal|mobil|optim|standard|summar|emphas|apolog|categor|character|civil|central|decentral|capital|final|normal|stabil|subsid|critic|sympath|visual|memor|harmon|familiar|hospital|institutional|marginal|penal|victim|revictim|stigmat|sensit|local|revital|national|privat|rational|modern|industrial|global|person|human|radical|traumat|immun|energ|jeopard|item|computer|digit|custom|mobil|rapport)is(e|es|ed|ing|ation|ations|er|ers)$/;
 /** -yse verbs (analyse, paralyse). */
 const YSE_WORDS = /^(anal|paral|catal)ys(e|es|ed|ing)$/;
 /** British doubled l before a suffix (counselling, travelled, modelling). */
-const DOUBLE_L_WORDS = /^(counse|trave|cance|labe|mode|fue|signa|marsha|leve|tunne|equa|dia|jewe|quarre)ll(ed|ing|or|ors|er|ers)$/;
+const DOUBLE_L_WORDS =
+  /^(counse|trave|cance|labe|mode|fue|signa|marsha|leve|tunne|equa|dia|jewe|quarre)ll(ed|ing|or|ors|er|ers)$/;
 /** Greek-derived ae/oe spellings (paediatric, anaemia, orthopaedic, diarrhoea). */
-const AE_WORDS = /^(p|an|orthop|h|encyclop|gyn)ae(diatric|diatrics|diatrician|diatricians|mia|sthesia|sthetic|morrhage|dic|dics|dia|cology|cologist)$/;
+const AE_WORDS =
+  /^(p|an|orthop|h|encyclop|gyn)ae(diatric|diatrics|diatrician|diatricians|mia|sthesia|sthetic|morrhage|dic|dics|dia|cology|cologist)$/;
 
 // Words recur (every record is folded, every keystroke is a query): remembering answers skips the patterns.
 const known = new Map<string, string>();
@@ -87,7 +89,10 @@ function americanSpelling(word: string): string {
   const mapped = WORDS[word];
   if (mapped) return mapped;
   if (OUR_WORDS.test(word)) return word.replace(/our/, 'or');
-  if (RE_WORDS.test(word)) return word.replace(/re(s|d)?$/, (_, suffix: string | undefined) => (suffix === 'd' ? 'ered' : `er${suffix ?? ''}`));
+  if (RE_WORDS.test(word))
+    return word.replace(/re(s|d)?$/, (_, suffix: string | undefined) =>
+      suffix === 'd' ? 'ered' : `er${suffix ?? ''}`,
+    );
   if (ISE_WORDS.test(word)) return word.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1');
   if (YSE_WORDS.test(word)) return word.replace(/ys(e|es|ed|ing)$/, 'yz$1');
   if (DOUBLE_L_WORDS.test(word)) return word.replace(/ll(ed|ing|or|ors|er|ers)$/, 'l$1');

@@ -188,7 +188,8 @@ export class TermIndex {
       let i = 0;
       let j = 0;
       let k = 0;
-      while (i < this.sorted.length && j < fresh.length) merged[k++] = this.sorted[i]! < fresh[j]! ? this.sorted[i++]! : fresh[j++]!;
+      while (i < this.sorted.length && j < fresh.length)
+        merged[k++] = this.sorted[i]! < fresh[j]! ? this.sorted[i++]! : fresh[j++]!;
       while (i < this.sorted.length) merged[k++] = this.sorted[i++]!;
       while (j < fresh.length) merged[k++] = fresh[j++]!;
       this.sorted = merged;

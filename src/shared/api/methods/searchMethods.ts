@@ -1,14 +1,7 @@
 /** Contract methods of the search capability: fuzzy search over every record, with filters and match highlights. */
 import { z } from 'zod';
 import { method } from '../defineMethod';
-import {
-  ACTOR_TYPES,
-  NEED_CODES,
-  NODE_KINDS,
-  RECORD_STATUSES,
-  languageSchema,
-  regionSchema,
-} from '../../domain';
+import { ACTOR_TYPES, NEED_CODES, NODE_KINDS, RECORD_STATUSES, languageSchema, regionSchema } from '../../domain';
 import type { SearchResponse } from '../../search/searchTypes';
 
 /** The most results one search returns. */

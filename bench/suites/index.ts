@@ -5,6 +5,7 @@ import { storeSuite } from './store';
 import { importSuite } from './import';
 import { insightsSuite } from './insights';
 import { networkSuite } from './network';
+import { searchSuite } from './search';
 
 /** The suites `npm run bench` runs, in order. */
-export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite, networkSuite];
+export const SUITES: BenchSuite[] = [storeSuite, planSuite, insightsSuite, importSuite, networkSuite, searchSuite];

@@ -5,6 +5,7 @@
  * the worker's fcose layout), the longest main-thread task while opening, and frames per second while the user
  * drags the canvas (baseline: the same drag with Cytoscape's viewport shortcuts turned off).
  */
+import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { createDispatcher } from '../../src/shared/api';
 import { generateNetwork } from '../../src/shared/synthetic/generateNetwork';
@@ -23,22 +24,30 @@ const PAN_MS = 3000;
 declare global {
   interface Window {
     __atlasLongTasks?: number[];
-    __atlasCy?: import('cytoscape').Core;
+    __atlasCy?: Core;
     __atlasGraphPaintedAt?: number;
     __atlasFrames?: number[];
   }
 }
 
-async function openGraph(page: Page, url: string, waitForLayout: boolean): Promise<{ paintMs: number; longestTaskMs: number }> {
+async function openGraph(
+  page: Page,
+  url: string,
+  waitForLayout: boolean,
+): Promise<{ paintMs: number; longestTaskMs: number }> {
   await page.goto(url);
   await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 120_000 });
   let paintMs = await page.evaluate(() => window.__atlasGraphPaintedAt!);
   if (waitForLayout) {
     // Without saved positions the first paint is a placeholder grid; what counts is the laid-out graph.
-    await page.waitForFunction(() => document.querySelector('.status-bar__task') === null && (window.__atlasCy?.nodes().length ?? 0) > 0, undefined, {
-      timeout: 300_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('.status-bar__task') === null && (window.__atlasCy?.nodes().length ?? 0) > 0,
+      undefined,
+      {
+        timeout: 300_000,
+        polling: 50,
+      },
+    );
     paintMs = await page.evaluate(() => performance.now());
   }
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...(window.__atlasLongTasks ?? [])));
@@ -90,7 +99,11 @@ async function measure(target: number): Promise<BenchResult[]> {
   const atlas = await openTempAtlas({ includeSample: false });
   const browser = await launchChromium();
   try {
-    const network = generateNetwork({ actors: Math.round((target - 21) / RECORDS_PER_ACTOR), seed: 7, includeNeeds: false });
+    const network = generateNetwork({
+      actors: Math.round((target - 21) / RECORDS_PER_ACTOR),
+      seed: 7,
+      includeNeeds: false,
+    });
     atlas.store.write(
       'Benchmark network',
       (writer) => {
@@ -102,8 +115,12 @@ async function measure(target: number): Promise<BenchResult[]> {
     const records = atlas.store.index.nodeCount;
     const side = Math.sqrt(records) * 90;
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const positions = [...atlas.store.index.allNodes()].map((node) => ({ nodeId: node.id, x: random() * side, y: random() * side }));
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const positions = [...atlas.store.index.allNodes()].map((node) => ({
+      nodeId: node.id,
+      x: random() * side,
+      y: random() * side,
+    }));
     const dispatch = createDispatcher(createHandlers(atlas));
     const bridge = await startBridge({ dispatch, rendererDir: RENDERER_DIR });
     const url = new URL(bridge.url);
@@ -164,7 +181,13 @@ async function measure(target: number): Promise<BenchResult[]> {
         ratio: fast.fps / slow.fps,
         ...(target >= 5000 ? { goal: '≥ 30 fps at 5,000 records', met: fast.fps >= 30 } : {}),
       });
-      results.push({ name: `panning p95 frame interval, ${label}`, value: fast.p95FrameMs, unit: 'ms', baseline: slow.p95FrameMs, ratio: slow.p95FrameMs / fast.p95FrameMs });
+      results.push({
+        name: `panning p95 frame interval, ${label}`,
+        value: fast.p95FrameMs,
+        unit: 'ms',
+        baseline: slow.p95FrameMs,
+        ratio: slow.p95FrameMs / fast.p95FrameMs,
+      });
       return results;
     } finally {
       await context.close();

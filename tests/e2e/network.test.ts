@@ -4,13 +4,14 @@
  * draws what the service says, details, editing with undo, relations, focus, discreet mode, Spanish and keyboard use.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
 declare global {
   interface Window {
-    __atlasCy?: import('cytoscape').Core;
+    __atlasCy?: Core;
   }
 }
 
@@ -68,7 +69,9 @@ describe('the network view', () => {
 
   it('opens on the sample coalition’s actors, exactly as network.subgraph returns them', async () => {
     const expected = app.atlas.store.index;
-    const sampleActors = [...expected.nodesOfKind('actor')].filter((actor) => actor.id.startsWith('sample:')).map((a) => a.id);
+    const sampleActors = [...expected.nodesOfKind('actor')]
+      .filter((actor) => actor.id.startsWith('sample:'))
+      .map((a) => a.id);
     expect(sampleActors.length).toBeGreaterThan(20);
     const { all } = await drawnNodes(page);
     expect(all.sort()).toEqual(sampleActors.sort());
@@ -100,7 +103,9 @@ describe('the network view', () => {
     await page.waitForFunction(() => window.__atlasCy!.getElementById('need:shelter').nonempty());
     const { all } = await drawnNodes(page);
     expect(all).toContain(shelter);
-    const kinds = await page.evaluate(() => [...new Set(window.__atlasCy!.nodes().map((node) => node.data('kind') as string))].sort());
+    const kinds = await page.evaluate(() =>
+      [...new Set(window.__atlasCy!.nodes().map((node) => node.data('kind') as string))].sort(),
+    );
     expect(kinds).toEqual(['actor', 'need', 'service']);
     await screenshot(page, 'network-filter-need');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
@@ -128,7 +133,10 @@ describe('the network view', () => {
       return;
     }
     await box.fill('Threadline');
-    await page.getByRole('option', { name: /Threadline/ }).first().click();
+    await page
+      .getByRole('option', { name: /Threadline/ })
+      .first()
+      .click();
     await page.locator('.details[data-selected-id^="sample:threadline"]').waitFor();
     await screenshot(page, 'network-search');
   });
@@ -166,7 +174,10 @@ describe('the network view', () => {
   it('creates a relation through the form and draws it', async () => {
     const from = 'sample:marigold-gate-residence';
     const target = [...app.atlas.store.index.nodesOfKind('actor')].find(
-      (actor) => actor.id.startsWith('sample:') && actor.id !== from && !app.atlas.store.index.edge(`${from}|refers_to|${actor.id}`),
+      (actor) =>
+        actor.id.startsWith('sample:') &&
+        actor.id !== from &&
+        !app.atlas.store.index.edge(`${from}|refers_to|${actor.id}`),
     )!;
     await openInDetails(page, from);
     await page.getByRole('button', { name: 'Add relation' }).click();
@@ -203,13 +214,15 @@ describe('the network view', () => {
   it('reaches the details panel with the keyboard alone, through the table view', async () => {
     await page.locator('.canvas').focus();
     const table = page.getByRole('button', { name: 'Table' });
-    for (let i = 0; i < 40 && !(await table.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 40 && !(await table.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Shift+Tab');
     expect(await table.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.node-table').waitFor();
     const firstRow = page.locator('.node-table tbody th button').first();
     const firstName = await firstRow.textContent();
-    for (let i = 0; i < 20 && !(await firstRow.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !(await firstRow.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await firstRow.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.details') !== null)).toBe(true);

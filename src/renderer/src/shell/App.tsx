@@ -58,7 +58,11 @@ function Workspace({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; s
 
   const onStep = useCallback(
     (direction: 'undo' | 'redo', label: string | null) => {
-      setNotice(label ? t(direction === 'undo' ? 'history.undone' : 'history.redone', { label }) : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'));
+      setNotice(
+        label
+          ? t(direction === 'undo' ? 'history.undone' : 'history.redone', { label })
+          : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'),
+      );
     },
     [t],
   );
@@ -98,7 +102,12 @@ function Workspace({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; s
           ))}
         </nav>
         <div className="app-header__end">
-          <button type="button" className="button button--discreet" onClick={enterDiscreetMode} title={t('discreet.buttonHint')}>
+          <button
+            type="button"
+            className="button button--discreet"
+            onClick={enterDiscreetMode}
+            title={t('discreet.buttonHint')}
+          >
             {t('discreet.button')}
           </button>
           <SettingsMenu neutralTitle={neutralTitle} setNeutralTitle={setNeutralTitle} />

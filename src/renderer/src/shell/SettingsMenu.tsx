@@ -2,7 +2,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 
-export function SettingsMenu({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; setNeutralTitle(on: boolean): void }) {
+export function SettingsMenu({
+  neutralTitle,
+  setNeutralTitle,
+}: {
+  neutralTitle: boolean;
+  setNeutralTitle(on: boolean): void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -10,7 +16,8 @@ export function SettingsMenu({ neutralTitle, setNeutralTitle }: { neutralTitle: 
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !ref.current?.contains(event.target as Node))
+        setOpen(false);
     };
     window.addEventListener('mousedown', close);
     window.addEventListener('keydown', close);
@@ -21,7 +28,13 @@ export function SettingsMenu({ neutralTitle, setNeutralTitle }: { neutralTitle: 
   }, [open]);
   return (
     <div className="settings" ref={ref}>
-      <button type="button" className="button" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((value) => !value)}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen((value) => !value)}
+      >
         {t('settings.button')}
       </button>
       {open && (

@@ -36,7 +36,8 @@ export function StatusBar({
     );
   }
   const total = NODE_KINDS.reduce((sum, kind) => sum + info.counts.nodes[kind], 0);
-  const step = (direction: 'undo' | 'redo') => void stepHistory(direction).then((result) => onStep(direction, result.label));
+  const step = (direction: 'undo' | 'redo') =>
+    void stepHistory(direction).then((result) => onStep(direction, result.label));
   return (
     <footer className="status-bar">
       <span className="status-bar__path" title={info.databasePath} data-testid="status-database">
@@ -68,7 +69,12 @@ export function StatusBar({
             {history.canUndo ? t('history.undo', { label: history.undoLabel ?? '' }) : t('history.cannotUndo')}
           </button>
           {history.canRedo && (
-            <button type="button" className="status-button" onClick={() => step('redo')} title={t('history.redoShortcut')}>
+            <button
+              type="button"
+              className="status-button"
+              onClick={() => step('redo')}
+              title={t('history.redoShortcut')}
+            >
               {t('history.redo', { label: history.redoLabel ?? '' })}
             </button>
           )}
@@ -76,11 +82,7 @@ export function StatusBar({
       )}
       {tasks.map((task) => (
         <span key={task.id} className="status-bar__task" role="status">
-          <progress
-            max={1}
-            value={task.progress ?? undefined}
-            aria-label={task.label}
-          />
+          <progress max={1} value={task.progress ?? undefined} aria-label={task.label} />
           {task.label}
           {task.cancel && (
             <button type="button" className="status-button" onClick={task.cancel}>

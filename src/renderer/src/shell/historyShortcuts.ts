@@ -14,7 +14,11 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<HistoryIn
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type));
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type))
+  );
 }
 
 /** Binds the shortcuts; inside a text field they stay the field's own undo. */
@@ -23,7 +27,8 @@ export function useHistoryShortcuts(onStep: (direction: 'undo' | 'redo', label: 
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      const direction = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null;
+      const direction =
+        key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && !event.shiftKey ? 'redo' : null;
       if (!direction) return;
       event.preventDefault();
       void stepHistory(direction).then((result) => onStep(direction, result.label));

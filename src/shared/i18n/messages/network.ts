@@ -6,7 +6,8 @@ export const networkEn = {
   'network.count': 'Showing {shown} of {total} records',
   'network.count.truncated': 'Showing the {shown} best-connected of {total} records (narrow the filters to see more)',
   'network.details.title': 'Details',
-  'network.details.empty': 'Select a record in the graph, the table or the search to see every field, where it comes from and how it connects.',
+  'network.details.empty':
+    'Select a record in the graph, the table or the search to see every field, where it comes from and how it connects.',
   'network.details.actions': 'Actions on this record',
   'network.details.addRelation': 'Add relation',
   'network.details.confidential': 'Confidential',
@@ -210,9 +211,11 @@ export const networkEs: Record<keyof typeof networkEn, string> = {
   'network.canvas.label': 'Grafo de la red',
   'network.canvas.role': 'grafo',
   'network.count': 'Se muestran {shown} de {total} registros',
-  'network.count.truncated': 'Se muestran los {shown} registros más conectados de {total} (acote los filtros para ver más)',
+  'network.count.truncated':
+    'Se muestran los {shown} registros más conectados de {total} (acote los filtros para ver más)',
   'network.details.title': 'Detalles',
-  'network.details.empty': 'Seleccione un registro en el grafo, la tabla o la búsqueda para ver todos sus campos, de dónde vienen y cómo se conecta.',
+  'network.details.empty':
+    'Seleccione un registro en el grafo, la tabla o la búsqueda para ver todos sus campos, de dónde vienen y cómo se conecta.',
   'network.details.actions': 'Acciones sobre este registro',
   'network.details.addRelation': 'Añadir relación',
   'network.details.confidential': 'Confidencial',
@@ -243,7 +246,8 @@ export const networkEs: Record<keyof typeof networkEn, string> = {
   'network.emphasis.highlight': 'Resaltado: {label}',
   'network.emphasis.noPath': 'Ninguna cadena de relaciones une {from} y {to} en 8 saltos o menos.',
   'network.emphasis.path': 'Ruta de {from} a {to}: {hops} relaciones.',
-  'network.emphasis.pathPending': 'Ruta desde {name}: seleccione ahora el otro registro y elija «Mostrar ruta hasta aquí».',
+  'network.emphasis.pathPending':
+    'Ruta desde {name}: seleccione ahora el otro registro y elija «Mostrar ruta hasta aquí».',
   'network.field.id': 'Identificador',
   'network.field.kind': 'Tipo de registro',
   'network.filter.actorTypes': 'Tipo de actor',
@@ -260,7 +264,8 @@ export const networkEs: Record<keyof typeof networkEn, string> = {
   'network.filter.scope': 'Mostrar',
   'network.filter.scope.overview': 'Vista general',
   'network.filter.scope.all': 'Toda la red',
-  'network.filter.scopeHint': 'La vista general muestra los socios de la coalición; cualquier filtro busca en toda la red.',
+  'network.filter.scopeHint':
+    'La vista general muestra los socios de la coalición; cualquier filtro busca en toda la red.',
   'network.form.badJson': 'no es JSON válido',
   'network.form.cancel': 'Cancelar',
   'network.form.create': 'Crear registro',

@@ -80,9 +80,11 @@ export const shellEs: Record<keyof typeof shellEn, string> = {
   'language.label': 'Idioma',
   'language.en': 'English',
   'language.es': 'Español',
-  'placeholder.plan': 'Aquí llegarán los planes de derivación: elija las necesidades de la persona sobreviviente y obtenga un plan explicado con alternativas.',
+  'placeholder.plan':
+    'Aquí llegarán los planes de derivación: elija las necesidades de la persona sobreviviente y obtenga un plan explicado con alternativas.',
   'placeholder.directory': 'Aquí llegarán los directorios: exporte un directorio imprimible, CSV u Open Referral HSDS.',
-  'placeholder.insights': 'Aquí llegará el análisis de la coalición: socios centrales, vacíos y puntos únicos de falla.',
+  'placeholder.insights':
+    'Aquí llegará el análisis de la coalición: socios centrales, vacíos y puntos únicos de falla.',
   'app.skipToContent': 'Saltar al contenido principal',
   'discreet.button': 'Ocultar pantalla',
   'discreet.buttonHint': 'Ocultar todo ahora (o pulse Esc dos veces)',
@@ -95,7 +97,8 @@ export const shellEs: Record<keyof typeof shellEn, string> = {
   'settings.button': 'Ajustes',
   'settings.neutralTitle': 'Título de ventana neutro',
   'settings.neutralTitleHint': 'La ventana y la barra de tareas dicen «{title}» en lugar del nombre de la aplicación.',
-  'settings.discreetHint': 'Pulse Esc dos veces, u «Ocultar pantalla», para reemplazarlo todo al instante por una página en blanco.',
+  'settings.discreetHint':
+    'Pulse Esc dos veces, u «Ocultar pantalla», para reemplazarlo todo al instante por una página en blanco.',
   'history.undo': 'Deshacer: {label}',
   'history.redo': 'Rehacer: {label}',
   'history.cannotUndo': 'Nada que deshacer',

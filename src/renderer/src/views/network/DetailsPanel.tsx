@@ -31,100 +31,84 @@ export function focusDetailsWhenLoaded(): void {
 const HIDDEN_FIELDS = new Set(['id', 'kind', 'name', 'source', 'verifiedAt', 'confidential']);
 
 /** The panel for the selected record (or a hint when nothing is selected). */
-export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; children?: ReactNode }>(function DetailsPanel(
-  { actions, children },
-  ref,
-) {
-  const { t } = useI18n();
-  const selectedId = useAppState((state) => state.selectedId);
-  const revision = useAppState((state) => state.dataRevision);
-  const [details, setDetails] = useState<RecordDetails | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; children?: ReactNode }>(
+  function DetailsPanel({ actions, children }, ref) {
+    const { t } = useI18n();
+    const selectedId = useAppState((state) => state.selectedId);
+    const revision = useAppState((state) => state.dataRevision);
+    const [details, setDetails] = useState<RecordDetails | null>(null);
+    const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setConfirmDelete(false);
-    if (!selectedId) {
-      setDetails(null);
-      return;
-    }
-    call('graph.get', { id: selectedId })
-      .then((value) => {
-        if (!live) return;
-        setDetails(value);
-        setError(null);
-        if (focusWhenLoaded) {
-          focusWhenLoaded = false;
-          requestAnimationFrame(() => document.getElementById('details-title')?.focus());
-        }
-      })
-      .catch((reason: unknown) => {
-        if (!live) return;
-        setDetails(null);
-        setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => {
-      live = false;
-    };
-  }, [selectedId, revision]);
+    useEffect(() => {
+      let live = true;
+      // With nothing selected the panel shows its hint: `shown` below only uses details of the selected record.
+      if (!selectedId) return;
+      call('graph.get', { id: selectedId })
+        .then((value) => {
+          if (!live) return;
+          setDetails(value);
+          setError(null);
+          if (focusWhenLoaded) {
+            focusWhenLoaded = false;
+            requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+          }
+        })
+        .catch((reason: unknown) => {
+          if (!live) return;
+          setDetails(null);
+          setError(reason instanceof Error ? reason.message : String(reason));
+        });
+      return () => {
+        live = false;
+      };
+    }, [selectedId, revision]);
 
-  const shown = details && details.record.id === selectedId ? details : null;
-  return (
-    <aside
-      ref={ref}
-      className="details"
-      aria-labelledby="details-title"
-      data-selected-id={shown?.record.id ?? ''}
-      tabIndex={-1}
-    >
-      {children ?? (
-        <>
-          {!selectedId && (
-            <>
-              <h2 id="details-title" className="details__title details__title--empty">
-                {t('network.details.title')}
-              </h2>
-              <p className="details__hint">{t('network.details.empty')}</p>
-            </>
-          )}
-          {selectedId && error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          {shown && (
-            <RecordView
-              details={shown}
-              actions={actions}
-              confirmDelete={confirmDelete}
-              setConfirmDelete={setConfirmDelete}
-            />
-          )}
-        </>
-      )}
-    </aside>
-  );
-});
+    const shown = details && details.record.id === selectedId ? details : null;
+    return (
+      <aside
+        ref={ref}
+        className="details"
+        aria-labelledby="details-title"
+        data-selected-id={shown?.record.id ?? ''}
+        tabIndex={-1}
+      >
+        {children ?? (
+          <>
+            {!selectedId && (
+              <>
+                <h2 id="details-title" className="details__title details__title--empty">
+                  {t('network.details.title')}
+                </h2>
+                <p className="details__hint">{t('network.details.empty')}</p>
+              </>
+            )}
+            {selectedId && error && (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            )}
+            {shown && <RecordView key={shown.record.id} details={shown} actions={actions} />}
+          </>
+        )}
+      </aside>
+    );
+  },
+);
 
-function RecordView({
-  details,
-  actions,
-  confirmDelete,
-  setConfirmDelete,
-}: {
-  details: RecordDetails;
-  actions: DetailsActions;
-  confirmDelete: boolean;
-  setConfirmDelete(value: boolean): void;
-}) {
+function RecordView({ details, actions }: { details: RecordDetails; actions: DetailsActions }) {
   const { t, locale } = useI18n();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const { record, relations } = details;
   const today = new Date();
   const stale = isStale(record.verifiedAt, today);
   const days = daysSinceVerified(record.verifiedAt, today);
   const confidential = new Set<string>('confidential' in record ? record.confidential : []);
-  const subtype = record.kind === 'actor' ? optionLabel(t, 'actorType', record.actorType) : record.kind === 'statute' ? record.statuteType : null;
+  const subtype =
+    record.kind === 'actor'
+      ? optionLabel(t, 'actorType', record.actorType)
+      : record.kind === 'statute'
+        ? record.statuteType
+        : null;
 
   const remove = async () => {
     await call('graph.deleteNode', { id: record.id });
@@ -174,7 +158,12 @@ function RecordView({
             {t('network.details.pathTo')}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => actions.onPathFrom(record.id)} aria-pressed={actions.pathFrom === record.id}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => actions.onPathFrom(record.id)}
+            aria-pressed={actions.pathFrom === record.id}
+          >
             {t('network.details.pathFrom')}
           </button>
         )}
@@ -231,14 +220,21 @@ function isConfidential(key: string, confidential: ReadonlySet<string>): boolean
 }
 
 function formatValue(value: unknown, t: (key: MessageKey) => string): ReactNode {
-  if (value === null || value === undefined || value === '') return <span className="muted">{t('network.details.none')}</span>;
+  if (value === null || value === undefined || value === '')
+    return <span className="muted">{t('network.details.none')}</span>;
   if (typeof value === 'boolean') return value ? t('network.details.yes') : t('network.details.no');
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">{t('network.details.none')}</span>;
     return (
       <ul className="fields__list">
         {value.map((item, i) => (
-          <li key={i}>{typeof item === 'object' ? Object.values(item as object).filter((part) => part !== undefined && part !== '').join(' · ') : String(item)}</li>
+          <li key={i}>
+            {typeof item === 'object'
+              ? Object.values(item as object)
+                  .filter((part) => part !== undefined && part !== '')
+                  .join(' · ')
+              : String(item)}
+          </li>
         ))}
       </ul>
     );
@@ -285,7 +281,9 @@ function Relations({ relations }: { relations: Relation[] }) {
         const typeLabel = t(`network.edge.${type}` as MessageKey);
         return (
           <div key={key} className="relation-group">
-            <h4>{t(direction === 'out' ? 'network.relation.outGroup' : 'network.relation.inGroup', { type: typeLabel })}</h4>
+            <h4>
+              {t(direction === 'out' ? 'network.relation.outGroup' : 'network.relation.inGroup', { type: typeLabel })}
+            </h4>
             <ul>
               {items.map((relation) => (
                 <li key={relation.edge.id} className="relation">

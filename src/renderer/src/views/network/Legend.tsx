@@ -23,10 +23,20 @@ function Swatch({ kind, colour }: { kind: NodeKind; colour: string }) {
 }
 
 /** The legend for the records and relation types drawn now (only what is on the canvas is explained). */
-export function Legend({ nodes, edgeTypes, overlay }: { nodes: readonly NetworkNode[]; edgeTypes: readonly EdgeType[]; overlay: GraphOverlay | null }) {
+export function Legend({
+  nodes,
+  edgeTypes,
+  overlay,
+}: {
+  nodes: readonly NetworkNode[];
+  edgeTypes: readonly EdgeType[];
+  overlay: GraphOverlay | null;
+}) {
   const { t } = useI18n();
   const kinds = new Set(nodes.map((node) => node.kind));
-  const actorTypes = [...new Set(nodes.filter((node) => node.kind === 'actor').map((node) => node.subtype ?? 'other'))].sort();
+  const actorTypes = [
+    ...new Set(nodes.filter((node) => node.kind === 'actor').map((node) => node.subtype ?? 'other')),
+  ].sort();
   return (
     <section className="legend" aria-label={t('network.legend.title')}>
       <h2 className="legend__title">{t('network.legend.title')}</h2>

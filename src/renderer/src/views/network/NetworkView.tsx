@@ -25,11 +25,26 @@ type Emphasis =
   | { type: 'path'; from: string; to: string; nodeIds: string[]; edgeIds: string[] }
   | { type: 'noPath'; from: string; to: string };
 
-type Editing = { mode: 'edit'; record: NodeRecord } | { mode: 'create' } | { mode: 'relate'; record: NodeRecord } | null;
+type Editing =
+  { mode: 'edit'; record: NodeRecord } | { mode: 'create' } | { mode: 'relate'; record: NodeRecord } | null;
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
 const FILTER_KEY = 'atlas.network.filter';
+
+/** Draws records that are not on the canvas yet (beside their neighbours) so a focus, path or highlight can show them. */
+async function bringIn(
+  controller: GraphController,
+  ids: string[],
+  onAdded: (nodes: NetworkNode[]) => void,
+): Promise<void> {
+  const found = await call('network.nodes', { ids });
+  const added = new Set(controller.merge(found.nodes, found.edges));
+  if (added.size > 0) {
+    controller.placeNearNeighbours([...added]);
+    onAdded(found.nodes.filter((node) => added.has(node.id)));
+  }
+}
 
 function initialFilter(): NetworkFilter {
   const params = new URLSearchParams(window.location.search);
@@ -65,6 +80,7 @@ export function NetworkView() {
   const [layoutBusy, setLayoutBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const lastFilter = useRef<string>('');
+  const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
   const layoutCancel = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -123,7 +139,9 @@ export function NetworkView() {
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
     const load = async () => {
-      positionsRef.current ??= new Map((await call('network.positions.get')).positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
+      positionsRef.current ??= new Map(
+        (await call('network.positions.get')).positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]),
+      );
       const subgraph = await call('network.subgraph', filter);
       const controller = controllerRef.current;
       if (!live || !controller) return;
@@ -172,26 +190,20 @@ export function NetworkView() {
     } else if (highlight) {
       const missing = highlight.nodeIds.filter((id) => controller.cy.getElementById(id).empty());
       const apply = () => controller.setHighlight(highlight);
-      if (missing.length > 0) void bringIn(controller, missing).then(apply);
+      if (missing.length > 0) void bringIn(controller, missing, addNodes).then(apply);
       else apply();
     } else controller.clearEmphasis();
-  }, [emphasis, highlight, loadedAt]);
-
-  /** Draws records that are not on the canvas yet (beside their neighbours) so a focus or path can show them. */
-  const bringIn = async (controller: GraphController, ids: string[]) => {
-    const found = await call('network.nodes', { ids });
-    const added = controller.merge(found.nodes, found.edges);
-    if (added.length > 0) {
-      controller.placeNearNeighbours(added);
-      setNodes((current) => [...current, ...found.nodes.filter((node) => added.includes(node.id))]);
-    }
-  };
+  }, [emphasis, highlight, loadedAt, addNodes]);
 
   const focus = async (id: string, depth: 1 | 2) => {
     const controller = controllerRef.current;
     if (!controller) return;
     const around = await call('graph.neighbors', { id, depth, limit: 400 });
-    await bringIn(controller, around.nodes.map((node) => node.id));
+    await bringIn(
+      controller,
+      around.nodes.map((node) => node.id),
+      addNodes,
+    );
     setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) });
     controller.fitTo(around.nodes.map((node) => node.id));
   };
@@ -205,8 +217,18 @@ export function NetworkView() {
       setEmphasis({ type: 'noPath', from, to });
       return;
     }
-    await bringIn(controller, path.nodes.map((node) => node.id));
-    setEmphasis({ type: 'path', from, to, nodeIds: path.nodes.map((node) => node.id), edgeIds: path.edges.map((edge) => edge.id) });
+    await bringIn(
+      controller,
+      path.nodes.map((node) => node.id),
+      addNodes,
+    );
+    setEmphasis({
+      type: 'path',
+      from,
+      to,
+      nodeIds: path.nodes.map((node) => node.id),
+      edgeIds: path.edges.map((edge) => edge.id),
+    });
     controller.arrange(
       path.nodes.map((node) => node.id),
       from,
@@ -220,7 +242,11 @@ export function NetworkView() {
     if (highlight) highlightInGraph(null);
     // A path or focus arrangement is temporary: put every record back where it was saved.
     if (controller && positionsRef.current) {
-      controller.applyPositions(Object.fromEntries(controller.cy.nodes().map((node) => [node.id(), positionsRef.current?.get(node.id()) ?? node.position()])));
+      controller.applyPositions(
+        Object.fromEntries(
+          controller.cy.nodes().map((node) => [node.id(), positionsRef.current?.get(node.id()) ?? node.position()]),
+        ),
+      );
     }
   };
 
@@ -272,8 +298,14 @@ export function NetworkView() {
     if (!emphasis && highlight) return t('network.emphasis.highlight', { label: highlight.label });
     if (!emphasis) return null;
     const name = (id: string) => nodes.find((node) => node.id === id)?.name ?? id;
-    if (emphasis.type === 'focus') return t('network.emphasis.focus', { name: name(emphasis.id), depth: emphasis.depth });
-    if (emphasis.type === 'path') return t('network.emphasis.path', { from: name(emphasis.from), to: name(emphasis.to), hops: emphasis.edgeIds.length });
+    if (emphasis.type === 'focus')
+      return t('network.emphasis.focus', { name: name(emphasis.id), depth: emphasis.depth });
+    if (emphasis.type === 'path')
+      return t('network.emphasis.path', {
+        from: name(emphasis.from),
+        to: name(emphasis.to),
+        hops: emphasis.edgeIds.length,
+      });
     return t('network.emphasis.noPath', { from: name(emphasis.from), to: name(emphasis.to) });
   };
   const banner = emphasisText();
@@ -290,16 +322,32 @@ export function NetworkView() {
       <section className="canvas-area" aria-label={t('network.canvas.label')}>
         <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>
           <span className="toolbar__count" data-testid="network-count">
-            {counts && t(counts.truncated ? 'network.count.truncated' : 'network.count', { shown: counts.shown, total: counts.total })}
+            {counts &&
+              t(counts.truncated ? 'network.count.truncated' : 'network.count', {
+                shown: counts.shown,
+                total: counts.total,
+              })}
           </span>
           <div className="toolbar__group">
             <button type="button" className="button" onClick={() => controllerRef.current?.fitTo()}>
               {t('network.toolbar.fit')}
             </button>
-            <button type="button" className="button button--icon" aria-label={t('network.toolbar.zoomIn')} title={t('network.toolbar.zoomIn')} onClick={() => controllerRef.current?.zoomBy(1.25)}>
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={t('network.toolbar.zoomIn')}
+              title={t('network.toolbar.zoomIn')}
+              onClick={() => controllerRef.current?.zoomBy(1.25)}
+            >
               +
             </button>
-            <button type="button" className="button button--icon" aria-label={t('network.toolbar.zoomOut')} title={t('network.toolbar.zoomOut')} onClick={() => controllerRef.current?.zoomBy(0.8)}>
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={t('network.toolbar.zoomOut')}
+              title={t('network.toolbar.zoomOut')}
+              onClick={() => controllerRef.current?.zoomBy(0.8)}
+            >
               −
             </button>
             <button type="button" className="button" disabled={layoutBusy} onClick={() => void layout(new Set())}>
@@ -331,9 +379,18 @@ export function NetworkView() {
         </div>
         {(banner || pathFrom) && (
           <div className="banner" role="status">
-            <span>{banner ?? t('network.emphasis.pathPending', { name: nodes.find((node) => node.id === pathFrom)?.name ?? pathFrom ?? '' })}</span>
+            <span>
+              {banner ??
+                t('network.emphasis.pathPending', {
+                  name: nodes.find((node) => node.id === pathFrom)?.name ?? pathFrom ?? '',
+                })}
+            </span>
             {emphasis?.type === 'focus' && (
-              <button type="button" className="button" onClick={() => controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}
+              >
                 {t('network.emphasis.arrange')}
               </button>
             )}
@@ -396,7 +453,12 @@ export function NetworkView() {
             }}
           />
         ) : editing?.mode === 'relate' ? (
-          <RelationForm record={editing.record} candidates={nodes} onCancel={() => setEditing(null)} onDone={() => setEditing(null)} />
+          <RelationForm
+            record={editing.record}
+            candidates={nodes}
+            onCancel={() => setEditing(null)}
+            onDone={() => setEditing(null)}
+          />
         ) : undefined}
       </DetailsPanel>
     </div>

@@ -5,7 +5,15 @@ import { useI18n } from '../../i18n';
 import { optionLabel } from './RecordForm';
 
 /** One row per record, sorted by name; choosing a row opens the record in the details panel. */
-export function NodeTable({ nodes, selectedId, onOpen }: { nodes: readonly NetworkNode[]; selectedId: string | null; onOpen(id: string): void }) {
+export function NodeTable({
+  nodes,
+  selectedId,
+  onOpen,
+}: {
+  nodes: readonly NetworkNode[];
+  selectedId: string | null;
+  onOpen(id: string): void;
+}) {
   const { t } = useI18n();
   const rows = [...nodes].sort((a, b) => a.name.localeCompare(b.name));
   return (
@@ -22,7 +30,11 @@ export function NodeTable({ nodes, selectedId, onOpen }: { nodes: readonly Netwo
         </thead>
         <tbody>
           {rows.map((node) => (
-            <tr key={node.id} aria-selected={node.id === selectedId} className={node.id === selectedId ? 'is-selected' : undefined}>
+            <tr
+              key={node.id}
+              aria-selected={node.id === selectedId}
+              className={node.id === selectedId ? 'is-selected' : undefined}
+            >
               <th scope="row">
                 <button type="button" className="link" onClick={() => onOpen(node.id)}>
                   {node.name}
@@ -33,7 +45,13 @@ export function NodeTable({ nodes, selectedId, onOpen }: { nodes: readonly Netwo
                 {node.kind === 'actor' && node.subtype ? ` · ${optionLabel(t, 'actorType', node.subtype)}` : ''}
               </td>
               <td>{node.degree}</td>
-              <td>{node.stale ? <span className="badge badge--stale">{t('network.details.stale')}</span> : t('network.table.current')}</td>
+              <td>
+                {node.stale ? (
+                  <span className="badge badge--stale">{t('network.details.stale')}</span>
+                ) : (
+                  t('network.table.current')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

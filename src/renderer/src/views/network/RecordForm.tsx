@@ -6,7 +6,15 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged } from '../../state/appStore';
-import { FIELDS_BY_KIND, fieldForIssue, formToRecord, recordToForm, suggestId, type FieldSpec, type FormValues } from './recordFields';
+import {
+  FIELDS_BY_KIND,
+  fieldForIssue,
+  formToRecord,
+  recordToForm,
+  suggestId,
+  type FieldSpec,
+  type FormValues,
+} from './recordFields';
 
 /** The form: `record` null creates a new record of the chosen kind. */
 export function RecordForm({
@@ -71,11 +79,14 @@ export function RecordForm({
     }
   };
 
-  const set = (key: string, value: string | boolean | string[]) => setValues((current) => ({ ...current, [key]: value }));
+  const set = (key: string, value: string | boolean | string[]) =>
+    setValues((current) => ({ ...current, [key]: value }));
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`}>{creating ? t('network.form.createTitle') : t('network.form.editTitle', { name: record.name })}</h3>
+      <h3 id={`${formId}-title`}>
+        {creating ? t('network.form.createTitle') : t('network.form.editTitle', { name: record.name })}
+      </h3>
       {creating && (
         <div className="field">
           <label htmlFor={`${formId}-kind`}>{t('network.field.kind')}</label>
@@ -111,7 +122,14 @@ export function RecordForm({
         </div>
       )}
       {FIELDS_BY_KIND[kind].map((field) => (
-        <FormField key={field.key} formId={formId} field={field} value={values[field.key]} error={errors[field.key]} onChange={set} />
+        <FormField
+          key={field.key}
+          formId={formId}
+          field={field}
+          value={values[field.key]}
+          error={errors[field.key]}
+          onChange={set}
+        />
       ))}
       {errors['(form)'] && <p className="field__error">{errors['(form)']}</p>}
       {formError && (
@@ -158,7 +176,12 @@ function FormField({
     case 'checkbox':
       return (
         <div className="field field--inline">
-          <input {...common} type="checkbox" checked={value === true} onChange={(event) => onChange(field.key, event.target.checked)} />
+          <input
+            {...common}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(field.key, event.target.checked)}
+          />
           <label htmlFor={inputId}>{label}</label>
           {error && <FieldError id={errorId} message={error} />}
         </div>
@@ -174,7 +197,10 @@ function FormField({
                 type="checkbox"
                 checked={chosen.includes(option)}
                 onChange={(event) =>
-                  onChange(field.key, event.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option))
+                  onChange(
+                    field.key,
+                    event.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option),
+                  )
                 }
               />
               {t(`network.field.${option}` as MessageKey)}
@@ -224,7 +250,11 @@ function FormField({
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       {control}
-      {field.input === 'lines' && <p className="field__hint">{t(field.key === 'phones' ? 'network.form.phonesHint' : 'network.form.linesHint')}</p>}
+      {field.input === 'lines' && (
+        <p className="field__hint">
+          {t(field.key === 'phones' ? 'network.form.phonesHint' : 'network.form.linesHint')}
+        </p>
+      )}
       {error && <FieldError id={errorId} message={error} />}
     </div>
   );

@@ -60,21 +60,32 @@ export function RelationForm({
     const next: Record<string, string> = {};
     if (!chosenType) next.type = t('network.relation.noType');
     if (!target) next.other = t('network.relation.unknownOther');
-    const edge = target && chosenType
-      ? {
-          type: chosenType,
-          from: direction === 'out' ? record.id : target.id,
-          to: direction === 'out' ? target.id : record.id,
-          source,
-          note,
-        }
-      : null;
+    const edge =
+      target && chosenType
+        ? {
+            type: chosenType,
+            from: direction === 'out' ? record.id : target.id,
+            to: direction === 'out' ? target.id : record.id,
+            source,
+            note,
+          }
+        : null;
     if (edge) {
       const parsed = edgeRecordSchema.safeParse(edge);
-      if (!parsed.success) for (const issue of fieldIssues(parsed.error)) next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = issue.message;
-      const self = { id: record.id, kind: record.kind, actorType: record.kind === 'actor' ? record.actorType : undefined };
+      if (!parsed.success)
+        for (const issue of fieldIssues(parsed.error))
+          next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = issue.message;
+      const self = {
+        id: record.id,
+        kind: record.kind,
+        actorType: record.kind === 'actor' ? record.actorType : undefined,
+      };
       const them = { id: target!.id, kind: target!.kind, actorType: target!.subtype ?? undefined };
-      const problem = edgeEndpointProblem(chosenType as EdgeType, direction === 'out' ? self : them, direction === 'out' ? them : self);
+      const problem = edgeEndpointProblem(
+        chosenType as EdgeType,
+        direction === 'out' ? self : them,
+        direction === 'out' ? them : self,
+      );
       if (problem) next.other = problem;
     }
     setErrors(next);
@@ -86,7 +97,14 @@ export function RelationForm({
       onDone();
     } catch (error) {
       if (error instanceof ApiCallError && error.error.issues) {
-        setErrors(Object.fromEntries(error.error.issues.map((issue) => [issue.path.replace(/^edge\./, '').replace(/^(from|to)$/, 'other'), issue.message])));
+        setErrors(
+          Object.fromEntries(
+            error.error.issues.map((issue) => [
+              issue.path.replace(/^edge\./, '').replace(/^(from|to)$/, 'other'),
+              issue.message,
+            ]),
+          ),
+        );
       } else setErrors({ '(form)': error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
@@ -108,7 +126,12 @@ export function RelationForm({
       <fieldset className="field field--radios">
         <legend>{t('network.relation.direction')}</legend>
         <label>
-          <input type="radio" name={`${formId}-dir`} checked={direction === 'out'} onChange={() => setDirection('out')} />
+          <input
+            type="radio"
+            name={`${formId}-dir`}
+            checked={direction === 'out'}
+            onChange={() => setDirection('out')}
+          />
           {t('network.relation.fromHere')}
         </label>
         <label>
@@ -118,7 +141,12 @@ export function RelationForm({
       </fieldset>
       <div className="field">
         <label htmlFor={`${formId}-type`}>{t('network.relation.type')}</label>
-        <select id={`${formId}-type`} value={chosenType} onChange={(event) => setType(event.target.value as EdgeType)} {...errorProps('type')}>
+        <select
+          id={`${formId}-type`}
+          value={chosenType}
+          onChange={(event) => setType(event.target.value as EdgeType)}
+          {...errorProps('type')}
+        >
           {types.map((option) => (
             <option key={option} value={option}>
               {t(`network.edge.${option}` as MessageKey)}
@@ -129,7 +157,13 @@ export function RelationForm({
       </div>
       <div className="field">
         <label htmlFor={`${formId}-other`}>{t('network.relation.other')}</label>
-        <input id={`${formId}-other`} list={`${formId}-candidates`} value={other} onChange={(event) => setOther(event.target.value)} {...errorProps('other')} />
+        <input
+          id={`${formId}-other`}
+          list={`${formId}-candidates`}
+          value={other}
+          onChange={(event) => setOther(event.target.value)}
+          {...errorProps('other')}
+        />
         <datalist id={`${formId}-candidates`}>
           {options.slice(0, 2000).map((node) => (
             <option key={node.id} value={node.name}>
@@ -142,12 +176,24 @@ export function RelationForm({
       </div>
       <div className="field">
         <label htmlFor={`${formId}-source`}>{t('network.field.source')}</label>
-        <textarea id={`${formId}-source`} rows={2} value={source} onChange={(event) => setSource(event.target.value)} {...errorProps('source')} />
+        <textarea
+          id={`${formId}-source`}
+          rows={2}
+          value={source}
+          onChange={(event) => setSource(event.target.value)}
+          {...errorProps('source')}
+        />
         {errorText('source')}
       </div>
       <div className="field">
         <label htmlFor={`${formId}-note`}>{t('network.relation.note')}</label>
-        <textarea id={`${formId}-note`} rows={2} value={note} onChange={(event) => setNote(event.target.value)} {...errorProps('note')} />
+        <textarea
+          id={`${formId}-note`}
+          rows={2}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          {...errorProps('note')}
+        />
         {errorText('note')}
       </div>
       {errors['(form)'] && (

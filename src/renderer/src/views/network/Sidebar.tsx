@@ -111,7 +111,9 @@ function ChecklistFilter<T extends string>({
     <details className="sidebar__section filter" open={chosen.length > 0 ? true : undefined}>
       <summary className="sidebar__heading">
         {title}
-        {chosen.length > 0 && <span className="filter__count">{t('network.filter.chosen', { count: chosen.length })}</span>}
+        {chosen.length > 0 && (
+          <span className="filter__count">{t('network.filter.chosen', { count: chosen.length })}</span>
+        )}
       </summary>
       <fieldset className="filter__options">
         <legend className="visually-hidden">{title}</legend>
@@ -146,7 +148,9 @@ function RegionFilter({ regions, onChange }: { regions: readonly string[]; onCha
     <details className="sidebar__section filter" open={regions.length > 0 ? true : undefined}>
       <summary className="sidebar__heading">
         {t('network.filter.regions')}
-        {regions.length > 0 && <span className="filter__count">{t('network.filter.chosen', { count: regions.length })}</span>}
+        {regions.length > 0 && (
+          <span className="filter__count">{t('network.filter.chosen', { count: regions.length })}</span>
+        )}
       </summary>
       <form className="region-form" onSubmit={add}>
         <label htmlFor={id} className="visually-hidden">

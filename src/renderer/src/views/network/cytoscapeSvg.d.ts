@@ -1,5 +1,6 @@
 /** Types for cytoscape-svg, which ships none: the extension that adds `cy.svg()` (typed in cytoscapeSvgCore.d.ts). */
 declare module 'cytoscape-svg' {
-  const extension: import('cytoscape').Ext;
+  import type { Ext } from 'cytoscape';
+  const extension: Ext;
   export default extension;
 }

@@ -178,10 +178,16 @@ export class GraphController {
     const cy = this.core;
     const placed: Record<string, Point> = {};
     const pending = new Set(ids);
-    const extent = cy.nodes().filter((node) => !pending.has(node.id())).boundingBox();
+    const extent = cy
+      .nodes()
+      .filter((node) => !pending.has(node.id()))
+      .boundingBox();
     ids.forEach((id, i) => {
       const node = cy.getElementById(id);
-      const anchors = node.neighborhood().nodes().filter((other) => !pending.has(other.id()));
+      const anchors = node
+        .neighborhood()
+        .nodes()
+        .filter((other) => !pending.has(other.id()));
       const angle = (i * 2.399963) % (2 * Math.PI);
       let centre: Point;
       if (anchors.nonempty()) {
@@ -230,7 +236,8 @@ export class GraphController {
     if (target?.nonempty()) {
       const box = cy.extent();
       const { x, y } = target.position();
-      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) cy.animate({ center: { eles: target } }, { duration: 250 });
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2)
+        cy.animate({ center: { eles: target } }, { duration: 250 });
     }
   }
 
@@ -244,10 +251,7 @@ export class GraphController {
     cy.batch(() => {
       cy.elements().removeClass('faded emphasised highlighted path-end');
       const nodes = cy.nodes().filter((node) => ids.has(node.id()));
-      const edges =
-        edgeIds.length > 0
-          ? this.collect(edgeIds)
-          : nodes.edgesWith(nodes);
+      const edges = edgeIds.length > 0 ? this.collect(edgeIds) : nodes.edgesWith(nodes);
       const kept = nodes.union(edges);
       cy.elements().difference(kept).addClass('faded');
       nodes.addClass('emphasised');
@@ -260,7 +264,13 @@ export class GraphController {
   neighbourhood(id: string, depth: number): { nodeIds: string[]; edgeIds: string[] } {
     let set = this.core.getElementById(id);
     for (let level = 0; level < depth; level++) set = set.union(set.closedNeighborhood());
-    return { nodeIds: set.nodes().map((node) => node.id()), edgeIds: set.nodes().edgesWith(set.nodes()).map((edge) => edge.id()) };
+    return {
+      nodeIds: set.nodes().map((node) => node.id()),
+      edgeIds: set
+        .nodes()
+        .edgesWith(set.nodes())
+        .map((edge) => edge.id()),
+    };
   }
 
   /** Marks the two ends of a path. */
@@ -318,7 +328,12 @@ export class GraphController {
     const anchor = cy.getElementById(root).position();
     const span = Math.max(320, nodes.length * 110);
     const elements = nodes.union(nodes.edgesWith(nodes));
-    const firstHop = new Set(cy.getElementById(root).neighborhood('node').map((node) => node.id()));
+    const firstHop = new Set(
+      cy
+        .getElementById(root)
+        .neighborhood('node')
+        .map((node) => node.id()),
+    );
     const layout =
       kind === 'breadthfirst'
         ? elements.layout({
@@ -330,7 +345,10 @@ export class GraphController {
             fit: false,
             animate: false,
             // Breadth-first stacks levels top to bottom; turned a quarter, a referral chain reads left to right.
-            transform: (_node: NodeSingular, p: Point) => ({ x: anchor.x + (p.y - anchor.y), y: anchor.y + (p.x - anchor.x) }),
+            transform: (_node: NodeSingular, p: Point) => ({
+              x: anchor.x + (p.y - anchor.y),
+              y: anchor.y + (p.x - anchor.x),
+            }),
           } as cytoscape.LayoutOptions)
         : elements.layout({
             name: 'concentric',

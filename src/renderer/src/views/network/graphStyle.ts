@@ -143,7 +143,13 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'edge.highlighted', style: { width: 3.5, opacity: 1, 'z-index': 9 } },
     {
       selector: 'node:selected',
-      style: { 'border-color': '#111111', 'border-width': 4, 'overlay-opacity': 0, 'z-index': 20, 'font-weight': 'bold' },
+      style: {
+        'border-color': '#111111',
+        'border-width': 4,
+        'overlay-opacity': 0,
+        'z-index': 20,
+        'font-weight': 'bold',
+      },
     },
     { selector: 'edge:selected', style: { width: 3, opacity: 1 } },
     { selector: 'node.path-end', style: { 'border-color': HIGHLIGHT, 'border-width': 5 } },

@@ -10,5 +10,4 @@ export interface LayoutRequest {
 
 /** The worker's answer: a position per node id, or why it failed. */
 export type LayoutResponse =
-  | { ok: true; positions: Record<string, { x: number; y: number }>; ms: number }
-  | { ok: false; message: string };
+  { ok: true; positions: Record<string, { x: number; y: number }>; ms: number } | { ok: false; message: string };

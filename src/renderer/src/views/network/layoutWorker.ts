@@ -28,9 +28,15 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
           group: 'nodes' as const,
           data: { id: node.id, size: node.size },
           // Unplaced nodes start near the centre of the placed ones, with a little spread so none coincide.
-          position: node.x !== undefined && node.y !== undefined ? { x: node.x, y: node.y } : { x: centre.x + Math.random() * 200 - 100, y: centre.y + Math.random() * 200 - 100 },
+          position:
+            node.x !== undefined && node.y !== undefined
+              ? { x: node.x, y: node.y }
+              : { x: centre.x + Math.random() * 200 - 100, y: centre.y + Math.random() * 200 - 100 },
         })),
-        ...edges.map((edge, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: edge.source, target: edge.target } })),
+        ...edges.map((edge, i) => ({
+          group: 'edges' as const,
+          data: { id: `e${i}`, source: edge.source, target: edge.target },
+        })),
       ],
     });
     cy.layout({

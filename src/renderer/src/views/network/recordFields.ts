@@ -14,7 +14,8 @@ import {
 } from '../../../../shared/domain';
 
 /** How a field is typed in. `lines`: one value per line; `json`: a structured value written as JSON. */
-export type FieldInput = 'text' | 'textarea' | 'lines' | 'select' | 'date' | 'number' | 'checkbox' | 'json' | 'checklist';
+export type FieldInput =
+  'text' | 'textarea' | 'lines' | 'select' | 'date' | 'number' | 'checkbox' | 'json' | 'checklist';
 
 /** One form field: its dotted key in the record, how it is typed in, and its choices when it has some. */
 export interface FieldSpec {
@@ -84,7 +85,12 @@ export const FIELDS_BY_KIND: Record<NodeKind, FieldSpec[]> = {
 export type FormValues = Record<string, string | boolean | string[]>;
 
 function read(record: Record<string, unknown>, key: string): unknown {
-  return key.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), record);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
+      record,
+    );
 }
 
 /** The form values of a record (or of an empty record of a kind). */
@@ -102,7 +108,11 @@ export function recordToForm(kind: NodeKind, record: NodeRecord | null): FormVal
         break;
       case 'lines':
         values[field.key] = Array.isArray(value)
-          ? value.map((item) => (field.key === 'phones' ? phoneLine(item as { number: string; label?: string }) : String(item))).join('\n')
+          ? value
+              .map((item) =>
+                field.key === 'phones' ? phoneLine(item as { number: string; label?: string }) : String(item),
+              )
+              .join('\n')
           : '';
         break;
       case 'json':
@@ -198,7 +208,8 @@ export function fieldForIssue(kind: NodeKind, path: string): string {
   let best = '';
   for (const field of FIELDS_BY_KIND[kind]) {
     const key = field.key;
-    if ((path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) && key.length > best.length) best = key;
+    if ((path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) && key.length > best.length)
+      best = key;
   }
   if (!best && path.startsWith('address')) return 'address.street';
   return best || (path === 'id' ? 'id' : '');

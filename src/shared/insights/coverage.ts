@@ -259,7 +259,7 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
 
   return {
     matrix: { needs, regions, counts, languages, spoken },
-    deserts: [...deserts, ...languageDeserts],
+    deserts: deserts.concat(languageDeserts),
     soleProviders,
   };
 }

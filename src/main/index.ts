@@ -4,7 +4,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { createDispatcher } from '../shared/api';
+import { createDispatcher, storageRefusal } from '../shared/api';
 import { APP_VERSION } from './appVersion';
 import { serveAppRequest } from './appProtocol';
 import { offerAfterOpenFailure, restoreDatabaseFile, takeDailyBackup } from './db/backups';
@@ -25,6 +25,8 @@ import {
 } from './windows/mainWindow';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Start-up errors the user has already been shown in a dialog. */
+const explained = new WeakSet<object>();
 const isTrusted = (url: string): boolean => isAppUrl(url, app.isPackaged ? undefined : devServerUrl);
 
 /** Opens the Atlas; when the file will not open, says why and, for a damaged file only, offers the last good backup. */
@@ -47,6 +49,7 @@ async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {
       await restoreDatabaseFile(config.databasePath, offer.backup.path);
       return openAtlas(config);
     }
+    if (error instanceof Object) explained.add(error);
     throw error;
   }
 }
@@ -112,5 +115,12 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error('[atlas] could not start:', error);
+  // A failure the user was not already told about in a dialog (the database one is) gets one, in plain words.
+  if (!(error instanceof Object && explained.has(error))) {
+    dialog.showErrorBox(
+      'Referral Atlas could not start',
+      storageRefusal(error)?.message ?? (error instanceof Error ? error.message : String(error)),
+    );
+  }
   app.exit(1);
 });

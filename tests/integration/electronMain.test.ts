@@ -26,6 +26,9 @@ const recorded = vi.hoisted(() => ({
   dialogs: [] as { message: string; detail?: string; buttons: string[] }[],
   dialogAnswers: [] as number[],
   opened: [] as string[],
+  errorBoxes: [] as [string, string][],
+  exitCodes: [] as number[],
+  failIpcHandle: false,
 }));
 
 vi.mock('electron', () => {
@@ -50,10 +53,11 @@ vi.mock('electron', () => {
       whenReady: () => whenReady,
       on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
       quit: () => {},
-      exit: () => {},
+      exit: (code: number) => recorded.exitCodes.push(code),
     },
     BrowserWindow,
     dialog: {
+      showErrorBox: (title: string, content: string) => recorded.errorBoxes.push([title, content]),
       showMessageBox: async (...args: unknown[]) => {
         const options = args[args.length - 1] as { message: string; detail?: string; buttons: string[] };
         recorded.dialogs.push(options);
@@ -67,6 +71,7 @@ vi.mock('electron', () => {
     },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => {
+        if (recorded.failIpcHandle) throw new Error('Attempted to register a second handler');
         recorded.ipcChannels.push(channel);
         recorded.ipcHandlers.set(channel, handler);
       },
@@ -240,5 +245,46 @@ describe('starting on a damaged database (with a stand-in electron module)', () 
     expect(info.ok).toBe(true);
     expect(info.value.counts.nodes.actor).toBeGreaterThan(0);
     expect(readdirSync(folder.dir).some((name) => name.startsWith('atlas.sqlite.replaced-'))).toBe(true);
+  });
+});
+
+describe('a start-up that fails (with a stand-in electron module)', () => {
+  const folder = tempDir();
+  const previousDb = process.env.REFERRAL_ATLAS_DB;
+
+  async function start(databasePath: string) {
+    recorded.windows.length = 0;
+    recorded.dialogs.length = 0;
+    recorded.errorBoxes.length = 0;
+    recorded.exitCodes.length = 0;
+    process.env.REFERRAL_ATLAS_DB = databasePath;
+    vi.resetModules();
+    await import('../../src/main/index');
+    recorded.ready?.();
+    await vi.waitFor(() => expect(recorded.exitCodes).toEqual([1]), { timeout: 20_000 });
+  }
+
+  afterAll(() => {
+    recorded.failIpcHandle = false;
+    if (previousDb === undefined) delete process.env.REFERRAL_ATLAS_DB;
+    else process.env.REFERRAL_ATLAS_DB = previousDb;
+    folder.cleanup();
+  });
+
+  it('a database folder it cannot create: says so once, offers no restore, quits without a window', async () => {
+    const notAFolder = join(folder.dir, 'a-file');
+    writeFileSync(notAFolder, 'a file where a folder should be');
+    await start(join(notAFolder, 'atlas.sqlite'));
+    expect(recorded.dialogs).toHaveLength(1);
+    expect(recorded.dialogs[0]).toMatchObject({ buttons: ['Quit'], detail: expect.stringMatching(/read and write/) });
+    expect(recorded.errorBoxes).toEqual([]);
+    expect(recorded.windows).toEqual([]);
+  });
+
+  it('any other failure: shows it in an error box and quits', async () => {
+    recorded.failIpcHandle = true;
+    await start(join(folder.dir, 'atlas.sqlite'));
+    expect(recorded.errorBoxes).toEqual([['Referral Atlas could not start', 'Attempted to register a second handler']]);
+    expect(recorded.windows).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 export function parseCsv(file: string, text: string): { sheet: Sheet; errors: ImportIssue[] } {
   const result = Papa.parse<Record<string, string>>(text, {
     header: true,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: true,
     transformHeader: (h) => h.trim(),
   });
   const errors: ImportIssue[] = [];

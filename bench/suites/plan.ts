@@ -3,7 +3,7 @@
  * baseline measured in the same run: for each need scan every provider of the graph, check the same hard rules, then
  * run one shortest-path search per candidate from the caseworker's organisation and keep the best. The planner
  * instead reads precomputed per-need region buckets (built once per index revision, timed separately) and runs a
- * single bounded Dijkstra for all candidates.
+ * single bounded Dijkstra for all candidates, whose tree it keeps for the next plans from the same organisation.
  */
 import { anyRegionCovers, type NodeRecord } from '../../src/shared/domain';
 import { GraphIndex } from '../../src/shared/graph/graphIndex';
@@ -36,10 +36,19 @@ export const planSuite: BenchSuite = {
       const label = `${size.actors / 1000}k actors / ${graph.edgeCount} edges`;
 
       const buildMs = timeMs(() => plannerIndexOf(graph));
-      const planned: number[] = [];
+      // Cold: ten starting organisations in turn, more than the path trees kept, so every plan searches afresh.
+      const cold: number[] = [];
       for (let i = 0; i < size.runs; i++) {
         const profile = profiles[i % profiles.length]!;
-        planned.push(timeMs(() => planReferrals(graph, profile, { today: TODAY })));
+        cold.push(timeMs(() => planReferrals(graph, profile, { today: TODAY })));
+      }
+      // Warm: the form changing under the same caseworker (same start, another arrival time): no new search.
+      const warm: number[] = [];
+      for (let i = 0; i < size.runs; i++) {
+        const profile = profiles[i % profiles.length]!;
+        planReferrals(graph, profile, { today: TODAY });
+        const changed = { ...profile, arrivalTime: '2026-11-04T09:30' };
+        warm.push(timeMs(() => planReferrals(graph, changed, { today: TODAY })));
       }
       const baseline: number[] = [];
       for (let i = 0; i < size.baselineRuns; i++) {
@@ -47,20 +56,25 @@ export const planSuite: BenchSuite = {
         baseline.push(timeMs(() => baselinePlan(graph, profile)));
         console.error(`[bench] plan: ${label}: baseline run ${i + 1}: ${baseline[i]!.toFixed(0)} ms`);
       }
-      const [p50, p95] = [quantile(planned, 0.5), quantile(planned, 0.95)];
       const [b50, b95] = [quantile(baseline, 0.5), quantile(baseline, 0.95)];
+      const row = (name: string, samples: number[], goal: boolean): BenchResult[] => {
+        const [p50, p95] = [quantile(samples, 0.5), quantile(samples, 0.95)];
+        return [
+          { name: `${label}: ${name} p50`, value: p50, unit: 'ms', baseline: b50, ratio: b50 / p50 },
+          {
+            name: `${label}: ${name} p95`,
+            value: p95,
+            unit: 'ms',
+            baseline: b95,
+            ratio: b95 / p95,
+            ...(goal ? { goal: `p95 ≤ ${size.goalMs} ms`, met: p95 <= size.goalMs } : {}),
+          },
+        ];
+      };
       results.push(
         { name: `${label}: planner index build (once per revision)`, value: buildMs, unit: 'ms' },
-        { name: `${label}: 5-need plan p50`, value: p50, unit: 'ms', baseline: b50, ratio: b50 / p50 },
-        {
-          name: `${label}: 5-need plan p95`,
-          value: p95,
-          unit: 'ms',
-          baseline: b95,
-          ratio: b95 / p95,
-          goal: `p95 ≤ ${size.goalMs} ms`,
-          met: p95 <= size.goalMs,
-        },
+        ...row('5-need plan, new starting organisation', cold, true),
+        ...row('5-need plan, same organisation, form changed', warm, false),
       );
     }
     return results;

@@ -79,21 +79,19 @@ export function planReferrals(graph: GraphIndex, profile: ClientProfile, options
   // Hard rules that do not depend on the path, need by need.
   const needs = byUrgency(profile.needs);
   const passing = new Map<NeedCode, Provider[]>();
-  const targets = new Set<number>();
   for (const need of needs) {
     const list: Provider[] = [];
     for (const provider of providersServing(index, need, context.ancestry)) {
       if (checkProvider(provider, profile).excluded !== null) continue;
       if (speaksClientLanguage(provider, profile.languages) === false) continue;
       list.push(provider);
-      targets.add(provider.actorIndex);
     }
     passing.set(need, list);
   }
 
-  // One bounded search from the caseworker's organisation serves every candidate.
+  // One bounded search from the caseworker's organisation serves every candidate (and every replanning).
   if (start !== null) {
-    context.paths = partnerPaths(index, start.index, maxHops ?? MAX_REFERRAL_HOPS, targets);
+    context.paths = partnerPaths(index, start.index, maxHops ?? MAX_REFERRAL_HOPS);
   }
   const scores = new Map<Provider, number>();
   const eligibleByNeed = new Map<NeedCode, Eligible[]>();

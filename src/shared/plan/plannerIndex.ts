@@ -191,7 +191,7 @@ export function providersServing(index: PlannerIndex, need: NeedCode, ancestry: 
   return found.sort(compareProviders);
 }
 
-/** Shortest referral paths from one actor: cost, hop count and predecessor of each actor settled. */
+/** Shortest referral paths from one actor: cost, hop count and predecessor of each actor reached. */
 export interface PartnerPaths {
   start: number;
   /** The path cost to an actor, or undefined when it was not reached. */
@@ -200,68 +200,56 @@ export interface PartnerPaths {
   previousOf(actor: number): number | undefined;
 }
 
-/** Reusable search arrays of one planner index; a stamp per search marks which entries are current. */
-interface SearchScratch {
-  stamp: Uint32Array;
-  settledStamp: Uint32Array;
-  cost: Float64Array;
-  hops: Int32Array;
-  previous: Int32Array;
-  generation: number;
-}
-const scratchOf = new WeakMap<PlannerIndex, SearchScratch>();
+/** How many starting organisations' path trees each planner index keeps (a caseworker plans from their own). */
+const PATH_TREES_KEPT = 8;
+const pathTrees = new WeakMap<PlannerIndex, Map<string, PartnerPaths>>();
 
 /**
- * Dijkstra from `start` over the partner network with a binary heap, bounded: it never goes deeper than `maxHops`
- * and stops as soon as every target is settled. With the hop bound, a node is settled by its cheapest path within
- * the bound that Dijkstra meets first; referral weights are close enough (1 and 1.5) that this is what a
- * caseworker would pick anyway. The arrays are reused between searches (stamped, never cleared), so a search costs
- * only what it visits.
+ * Dijkstra from `start` over the partner network with a binary heap, bounded: it never goes deeper than `maxHops`.
+ * With the hop bound, a node is settled by its cheapest path within the bound that Dijkstra meets first; referral
+ * weights are close enough (1 and 1.5) that this is what a caseworker would pick anyway. The whole tree is kept per
+ * index revision for the last few starting organisations, so replanning as the form changes costs no search.
  */
-export function partnerPaths(
-  index: PlannerIndex,
-  start: number,
-  maxHops: number,
-  targets: ReadonlySet<number>,
-): PartnerPaths {
-  const n = index.actorIds.length;
-  let scratch = scratchOf.get(index);
-  if (!scratch || scratch.generation >= 0xfffffff0) {
-    scratch = {
-      stamp: new Uint32Array(n),
-      settledStamp: new Uint32Array(n),
-      cost: new Float64Array(n),
-      hops: new Int32Array(n),
-      previous: new Int32Array(n),
-      generation: 0,
-    };
-    scratchOf.set(index, scratch);
+export function partnerPaths(index: PlannerIndex, start: number, maxHops: number): PartnerPaths {
+  let trees = pathTrees.get(index);
+  if (!trees) pathTrees.set(index, (trees = new Map()));
+  const key = `${start}|${maxHops}`;
+  const cached = trees.get(key);
+  if (cached) {
+    // Most recently used last.
+    trees.delete(key);
+    trees.set(key, cached);
+    return cached;
   }
-  const generation = ++scratch.generation;
-  const { stamp, settledStamp, cost, hops, previous } = scratch;
+  const tree = searchTree(index, start, maxHops);
+  trees.set(key, tree);
+  if (trees.size > PATH_TREES_KEPT) trees.delete(trees.keys().next().value!);
+  return tree;
+}
+
+function searchTree(index: PlannerIndex, start: number, maxHops: number): PartnerPaths {
+  const n = index.actorIds.length;
+  const cost = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const hops = new Uint8Array(n);
+  const previous = new Int32Array(n).fill(-1);
+  const settled = new Uint8Array(n);
   const { offsets, targets: to, weights } = index;
-  stamp[start] = generation;
   cost[start] = 0;
-  hops[start] = 0;
-  previous[start] = -1;
-  let remaining = targets.size - (targets.has(start) ? 1 : 0);
   const heap = new BinaryHeap();
   heap.push(start, 0);
-  while (heap.size > 0 && remaining > 0) {
+  while (heap.size > 0) {
     const node = heap.pop()!;
-    if (settledStamp[node] === generation) continue;
+    if (settled[node] === 1) continue;
     const nodeCost = heap.lastKey;
     if (nodeCost > cost[node]!) continue;
-    settledStamp[node] = generation;
-    if (node !== start && targets.has(node)) remaining--;
+    settled[node] = 1;
     const nodeHops = hops[node]!;
     if (nodeHops >= maxHops) continue;
     for (let e = offsets[node]!, end = offsets[node + 1]!; e < end; e++) {
       const next = to[e]!;
-      if (settledStamp[next] === generation) continue;
+      if (settled[next] === 1) continue;
       const nextCost = nodeCost + weights[e]!;
-      if (stamp[next] !== generation || nextCost < cost[next]!) {
-        stamp[next] = generation;
+      if (nextCost < cost[next]!) {
         cost[next] = nextCost;
         hops[next] = nodeHops + 1;
         previous[next] = node;
@@ -269,27 +257,11 @@ export function partnerPaths(
       }
     }
   }
-  // Only settled actors have final costs.
-  const settled = (actor: number) => settledStamp[actor] === generation;
-  const costs = new Map<number, number>();
-  const hopCounts = new Map<number, number>();
-  const previousOf = new Map<number, number>();
-  // Copy out what the plan may ask about (the targets and their paths), so a later search cannot overwrite it.
-  for (const target of [...targets, start]) {
-    let node = target;
-    while (settled(node) && !costs.has(node)) {
-      costs.set(node, cost[node]!);
-      hopCounts.set(node, hops[node]!);
-      if (previous[node]! < 0) break;
-      previousOf.set(node, previous[node]!);
-      node = previous[node]!;
-    }
-  }
   return {
     start,
-    costOf: (actor) => costs.get(actor),
-    hopsOf: (actor) => hopCounts.get(actor),
-    previousOf: (actor) => previousOf.get(actor),
+    costOf: (actor) => (settled[actor] === 1 ? cost[actor] : undefined),
+    hopsOf: (actor) => (settled[actor] === 1 ? hops[actor] : undefined),
+    previousOf: (actor) => (settled[actor] === 1 && previous[actor]! >= 0 ? previous[actor] : undefined),
   };
 }
 

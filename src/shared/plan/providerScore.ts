@@ -1,5 +1,5 @@
 /** The soft score of a provider and its explanation in plain sentences, and the context one plan computation shares. */
-import { isStale, regionDistance, type NeedCode } from '../domain';
+import { isStale, regionCovers, type NeedCode } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
 import type { MessageKey, UiLocale } from '../i18n';
 import { isMinor, type ClientProfile } from './clientProfile';
@@ -109,8 +109,10 @@ export function assess(
 
   let nearest: { region: string; distance: number } | null = null;
   for (const region of provider.regions) {
-    const distance = regionDistance(region, profile.region);
-    if (distance !== null && (nearest === null || distance < nearest.distance)) nearest = { region, distance };
+    if (!regionCovers(region, profile.region)) continue;
+    // Levels between the served region and the client's: a region's depth is its count of codes and places.
+    const distance = context.ancestry.length - regionDepth(region);
+    if (nearest === null || distance < nearest.distance) nearest = { region, distance };
   }
   if (nearest) {
     score += Math.max(0, 10 - 4 * nearest.distance);
@@ -186,18 +188,21 @@ export function needName(context: Pick<PlanContext, 'graph' | 'language'>, need:
 
 /** A language's name in the plan's language ("Spanish", "español"); the code when the runtime does not know it. */
 export function languageName(context: Pick<PlanContext, 'language'>, code: string): string {
-  try {
-    let names = displayNames.get(context.language);
-    if (!names)
-      displayNames.set(context.language, (names = new Intl.DisplayNames([context.language], { type: 'language' })));
-    return names.of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${context.language}|${code}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([context.language], { type: 'language' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    languageNames.set(key, name);
   }
+  return name;
 }
 
-// Building an Intl.DisplayNames costs far more than a lookup, so one per language is kept.
-const displayNames = new Map<string, Intl.DisplayNames>();
+// Intl.DisplayNames is slow to build and to ask, and a handful of languages come up again and again.
+const languageNames = new Map<string, string>();
 
 /** "a, b and c" in the plan's language. */
 export function listOf(context: Pick<PlanContext, 't'>, items: readonly string[]): string {
@@ -209,4 +214,13 @@ export function listOf(context: Pick<PlanContext, 't'>, items: readonly string[]
 export function regionLabel(region: string): string {
   const places = region.split('/');
   return places[places.length - 1] ?? region;
+}
+
+/** How many levels a region has: `US` 1, `US-CA` 2, `US-CA/Los Angeles County` 3 (what regionAncestry would count). */
+function regionDepth(region: string): number {
+  const slash = region.indexOf('/');
+  const code = slash < 0 ? region : region.slice(0, slash);
+  let depth = code.includes('-') ? 2 : 1;
+  for (let at = slash; at >= 0; at = region.indexOf('/', at + 1)) depth++;
+  return depth;
 }

@@ -15,7 +15,9 @@ import { pageDispatch } from './security/pageDispatch';
 import { desktopAppHandlers } from './services/appService';
 import { openAtlas, type Atlas, type AtlasConfig } from './services/atlas';
 import { createHandlers } from './services/handlers';
+import { PrintDocuments, electronPdfRenderer } from './windows/printToPdf';
 import {
+  APP_ORIGIN,
   APP_SCHEME,
   APP_START_URL,
   denyAllPermissions,
@@ -25,6 +27,16 @@ import {
 } from './windows/mainWindow';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+/** The value after a flag on the command line (`--db PATH` or `--db=PATH`), if given. */
+function commandLineValue(argv: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === flag) return argv[i + 1];
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+  }
+  return undefined;
+}
 /** Start-up errors the user has already been shown in a dialog. */
 const explained = new WeakSet<object>();
 const isTrusted = (url: string): boolean => isAppUrl(url, app.isPackaged ? undefined : devServerUrl);
@@ -83,13 +95,14 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const rendererDir = join(import.meta.dirname, '../renderer');
-  const databasePath = resolveDatabasePath(undefined);
+  const databasePath = resolveDatabasePath(commandLineValue(process.argv, '--db'));
+  const printDocuments = new PrintDocuments();
   const atlas = await openAtlasOrOfferRestore({
     databasePath,
     dataDir: join(app.getAppPath(), 'data'),
     version: APP_VERSION,
-    // Seam for printable documents (plans, directories, reports): an Electron `PdfRenderer` built on a hidden,
-    // sandboxed window's `webContents.printToPDF` goes here as `pdfRenderer`, so services never import electron.
+    // Plans, directories and reports print in a hidden, sandboxed window: services never import electron.
+    pdfRenderer: electronPdfRenderer((options) => new BrowserWindow(options), printDocuments, APP_ORIGIN),
   });
   app.on('will-quit', () => atlas.close());
   // The daily backup runs beside start-up (SQLite's online backup does not block the window); a failure is logged
@@ -103,7 +116,7 @@ async function main(): Promise<void> {
     { onInternalError: (method, error) => console.error(`[atlas] ${method} failed:`, error) },
   );
   registerIpcHandlers(ipcMain, pageDispatch(dispatch), isTrusted);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, printDocuments));
   denyAllPermissions(session.defaultSession);
 
   const window = new BrowserWindow(

@@ -43,7 +43,8 @@ describe('openDatabase', () => {
       },
     });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
-    expect(seen).toEqual([`${SCHEMA_VERSION}->${SCHEMA_VERSION + 1}`]);
+    expect(seen).toEqual([`1->${SCHEMA_VERSION + 1}`]);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'test_step'").pluck().get()).toBe(1);
     db.close();
   });
 

@@ -110,6 +110,17 @@ describe('the loopback bridge', () => {
     }
   });
 
+  it('refuses, like the app window, any call that names a file on this computer', async () => {
+    const response = await callBridge(
+      bridge.origin,
+      'io.export',
+      { format: 'cyjs', out: join(atlas.dir, 'x.json') },
+      bridge.token,
+    );
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('accepts a call with the token', async () => {
     const response = await callBridge(bridge.origin, 'graph.createNode', newRecord, bridge.token);
     expect(response.status).toBe(200);

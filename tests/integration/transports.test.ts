@@ -9,6 +9,7 @@ import { createDispatcher, ipcChannel, type Dispatch } from '../../src/shared/ap
 import { startBridge, type Bridge } from '../../src/main/bridge/loopbackBridge';
 import { createHandlers } from '../../src/main/services/handlers';
 import { registerIpcHandlers, type IpcMainLike, type IpcSenderEvent } from '../../src/main/ipc/registerIpcHandlers';
+import { pageDispatch } from '../../src/main/security/pageDispatch';
 import { openTempAtlas } from '../support/tempAtlas';
 import { callBridge } from '../support/bridgeClient';
 
@@ -29,7 +30,7 @@ describe('the IPC and HTTP transports', () => {
       handle: (channel, listener) => handlers.set(channel, listener),
       removeHandler: (channel) => handlers.delete(channel),
     };
-    registerIpcHandlers(ipcMain, dispatch, (url) => url.startsWith('app://atlas/'));
+    registerIpcHandlers(ipcMain, pageDispatch(dispatch), (url) => url.startsWith('app://atlas/'));
     bridge = await startBridge({ dispatch, rendererDir });
   });
 
@@ -60,6 +61,7 @@ describe('the IPC and HTTP transports', () => {
     ['graph.neighbors', { id: 'need:medical', depth: 2 }],
     ['graph.createNode', { record: { kind: 'actor', id: 'actor:x', name: '', actorType: 'ngo', source: 's' } }],
     ['history.state', {}],
+    ['io.export', { format: 'cyjs', out: '/tmp/stolen.json' }],
   ];
 
   it.each(calls)('%s %j answers the same over both', async (method, input) => {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ApiResult, Dispatch, ErrorCode } from '../../shared/api';
 import { SECURITY_HEADERS } from '../security/contentSecurityPolicy';
+import { pageDispatch } from '../security/pageDispatch';
 import { resolveStaticFile } from '../staticFiles';
 
 /** The largest request body the bridge reads; an import file bigger than this is refused before it is read. */
@@ -51,6 +52,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 /** Starts the bridge on 127.0.0.1 and resolves once it is listening. */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // The bridge serves a page, like the app window: the same rule keeps it from naming files on this computer.
+  const dispatch = pageDispatch(options.dispatch);
   const expected = Buffer.from(`Bearer ${token}`);
   let origin = '';
 
@@ -117,7 +120,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendJson(response, 400, failure('BAD_INPUT', 'The request body is not valid JSON.'));
       return;
     }
-    const result = await options.dispatch(method, input);
+    const result = await dispatch(method, input);
     sendJson(response, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   }
 

@@ -40,7 +40,7 @@ describe('search in the app', () => {
     await page.getByTestId('palette-input').pressSequentially('Polaris Projet', { delay: 40 });
     const first = results().first();
     await expect.poll(() => first.getAttribute('data-id')).toBe('actor:polaris-project');
-    expect(await first.locator('mark').allTextContents()).toEqual(['Polaris', 'Projet']);
+    expect(await first.locator('mark').allTextContents()).toEqual(['Polaris', 'Project']);
     expect(await first.getAttribute('aria-selected')).toBe('true');
     const input = page.getByTestId('palette-input');
     expect(await input.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));

@@ -174,8 +174,8 @@ export class TermIndex {
       if (distance <= edits) {
         offer(id, 'fuzzy', distance === 1 ? 0.75 : 0.6);
       } else if (prefix && term.length > word.length) {
-        const prefixDistance = prefixEditDistance(word, term, edits);
-        if (prefixDistance <= edits) offer(id, 'fuzzyPrefix', prefixDistance === 1 ? 0.6 : 0.5);
+        // One typo at most in a half-typed word: two would let almost any word of the same length begin like it.
+        if (prefixEditDistance(word, term, 1) <= 1) offer(id, 'fuzzyPrefix', 0.6);
       }
     }
   }

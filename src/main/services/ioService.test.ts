@@ -308,7 +308,7 @@ describe('PDF directory', () => {
     let seen = '';
     const { ioHandlers } = await import('./ioService');
     const handlers = ioHandlers(atlas, {
-      pdfRenderer: { render: async (html) => ((seen = html), new TextEncoder().encode('%PDF-1.7 test')) },
+      pdfRenderer: { htmlToPdf: async (html) => ((seen = html), new TextEncoder().encode('%PDF-1.7 test')) },
     });
     const result = await handlers['io.export']({
       format: 'pdf',

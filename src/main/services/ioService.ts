@@ -1,8 +1,8 @@
 /**
  * Handlers of the io capability: import preview (a dry run), import apply (a backup, then one undoable
  * transaction: all or nothing), export (checked against the HSDS schemas, written atomically) and the directory
- * preview. The HSDS schema folder and the PDF renderer are parameters, so the Electron app can render PDFs with
- * `printToPDF` and a packaged app can ship the schemas elsewhere.
+ * preview. The HSDS schema folder is a parameter (a packaged app ships the schemas elsewhere); PDFs go through the
+ * Atlas's PdfRenderer unless another is given.
  */
 import { dirname, join } from 'node:path';
 import { AtlasError, type ContractHandlers } from '../../shared/api';
@@ -17,14 +17,14 @@ import { writeFileAtomic } from './io/atomicWrite';
 import { buildExport } from './io/exportFiles';
 import { defaultHsdsDir, loadHsdsSchemas } from './io/hsdsSchemas';
 import { parseImportFiles, readImportPath, type ImportFormat } from './io/importFiles';
-import { chromiumPdfRenderer, type PdfRenderer } from './io/pdfRenderer';
+import type { PdfRenderer } from './pdf/pdfRenderer';
 import { MAX_IMPORT_BYTES, readUploadedFile, type InputText } from './io/readInputFile';
 
 /** What the io handlers can be given. */
 export interface IoOptions {
   /** The HSDS folder (holding `schema/compiled` and `datapackage.json`); default `../shared/hsds` from the project root. */
   hsdsDir?: string;
-  /** Renders PDFs; default headless Chromium through playwright-core. */
+  /** Renders PDFs; default the Atlas's own renderer (printToPDF in the app, headless Chromium in the CLI and tests). */
   pdfRenderer?: PdfRenderer;
   /** The largest file an import reads, in bytes (default {@link MAX_IMPORT_BYTES}, 64 MB). */
   maxImportBytes?: number;
@@ -74,7 +74,7 @@ export function importReport(
 export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<ContractHandlers, keyof typeof ioMethods> {
   const hsdsDir = options.hsdsDir ?? defaultHsdsDir(dirname(atlas.config.dataDir));
   const schemas = () => loadHsdsSchemas(hsdsDir);
-  const pdf = options.pdfRenderer ?? chromiumPdfRenderer();
+  const pdf = options.pdfRenderer ?? atlas.pdf;
   const limit = options.maxImportBytes ?? MAX_IMPORT_BYTES;
 
   const prepare = (input: ImportInput) => {

@@ -17,7 +17,7 @@ import { toCytoscapeJson, toGexf, toGraphml } from '../../../shared/interchange/
 import type { UiLocale } from '../../../shared/i18n';
 import { toCsv } from './csvTable';
 import type { HsdsSchemas } from './hsdsSchemas';
-import type { PdfRenderer } from './pdfRenderer';
+import type { PdfRenderer } from '../pdf/pdfRenderer';
 
 /** One file of an export, in memory. */
 export interface ExportFile {
@@ -219,7 +219,7 @@ export async function buildExport(
   if (format === 'html')
     return { files: [{ name: `${base}.html`, mimeType: 'text/html', data: html }], records: services, validated: 0 };
   return {
-    files: [{ name: `${base}.pdf`, mimeType: 'application/pdf', data: await deps.pdf.render(html) }],
+    files: [{ name: `${base}.pdf`, mimeType: 'application/pdf', data: await deps.pdf.htmlToPdf(html) }],
     records: services,
     validated: 0,
   };

@@ -70,15 +70,16 @@ async function panFps(page: Page, performanceOptions: boolean): Promise<{ fps: n
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  await page.evaluate(() => {
+  // A string, not a function: the bench runs under tsx, whose helpers would leak into the page's scope.
+  await page.evaluate(`(() => {
     window.__atlasFrames = [];
-    const tick = (at: number) => {
+    const tick = (at) => {
       if (!window.__atlasFrames) return;
       window.__atlasFrames.push(at);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = Date.now();
   for (let i = 0; Date.now() - started < PAN_MS; i++) {
     const angle = i / 15;
@@ -99,8 +100,9 @@ async function measure(target: number): Promise<BenchResult[]> {
   const atlas = await openTempAtlas({ includeSample: false });
   const browser = await launchChromium();
   try {
+    // The seed knowledge base is already loaded; the synthetic actors and their services make up the rest.
     const network = generateNetwork({
-      actors: Math.round((target - 21) / RECORDS_PER_ACTOR),
+      actors: Math.round((target - atlas.store.index.nodeCount) / RECORDS_PER_ACTOR),
       seed: 7,
       includeNeeds: false,
     });

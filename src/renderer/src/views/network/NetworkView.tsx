@@ -354,13 +354,28 @@ export function NetworkView() {
               {t('network.toolbar.relayout')}
             </button>
           </div>
+          <div className="toolbar__group" role="group" aria-label={t('network.toolbar.export')}>
+            <span className="toolbar__label" aria-hidden="true">
+              {t('network.toolbar.export')}
+            </span>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('network.toolbar.pngLabel')}
+              onClick={() => void exportImage('png')}
+            >
+              PNG
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('network.toolbar.svgLabel')}
+              onClick={() => void exportImage('svg')}
+            >
+              SVG
+            </button>
+          </div>
           <div className="toolbar__group">
-            <button type="button" className="button" onClick={() => void exportImage('png')}>
-              {t('network.toolbar.png')}
-            </button>
-            <button type="button" className="button" onClick={() => void exportImage('svg')}>
-              {t('network.toolbar.svg')}
-            </button>
             <button
               type="button"
               className="button"

@@ -16,6 +16,9 @@ cytoscape.use(cytoscapeSvg);
 /** Above this many elements Cytoscape's viewport shortcuts are turned on (edges and labels hidden while moving). */
 export const PERFORMANCE_THRESHOLD = 1500;
 
+/** In performance mode, the zoom from which labels are drawn (11 px text is about 7 px on screen there). */
+export const LABEL_ZOOM = 0.65;
+
 /** A position on the canvas. */
 export type Point = { x: number; y: number };
 
@@ -60,6 +63,7 @@ export class GraphController {
   private core: Core;
   private performanceMode = false;
   private emphasis: { ids: Set<string> } | null = null;
+  private labelsShown = true;
 
   constructor(
     private readonly container: HTMLElement,
@@ -85,12 +89,12 @@ export class GraphController {
 
   private create(performanceMode: boolean): Core {
     this.performanceMode = performanceMode;
+    this.labelsShown = !performanceMode;
     const cy = cytoscape({
       container: this.container,
-      style: graphStylesheet(),
+      style: graphStylesheet({ labels: this.labelsShown, large: performanceMode }),
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
       hideEdgesOnViewport: performanceMode,
@@ -108,6 +112,7 @@ export class GraphController {
       const { x, y } = node.position();
       this.events.onMoved([{ nodeId: node.id(), x, y }]);
     });
+    if (performanceMode) cy.on('zoom', () => this.syncLabels());
     cy.one('render', () => {
       requestAnimationFrame(() => {
         window.__atlasGraphPaintedAt ??= performance.now();
@@ -115,6 +120,14 @@ export class GraphController {
     });
     if (exposeForTests) window.__atlasCy = cy;
     return cy;
+  }
+
+  /** On a large graph, labels appear only once zoomed in far enough to read them. */
+  private syncLabels(): void {
+    const want = this.core.zoom() >= LABEL_ZOOM;
+    if (want === this.labelsShown) return;
+    this.labelsShown = want;
+    this.core.style(graphStylesheet({ labels: want, large: this.performanceMode }));
   }
 
   /**
@@ -296,15 +309,13 @@ export class GraphController {
   setOverlay(overlay: GraphOverlay | null): void {
     const cy = this.core;
     cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const id = node.id();
-        const size = overlay?.size?.[id];
-        const colour = overlay?.color?.[id];
-        if (size === undefined) node.removeData('overlaySize');
-        else node.data('overlaySize', size);
-        if (colour === undefined) node.removeData('overlayColour');
-        else node.data('overlayColour', colour);
-      });
+      // Clearing goes through one collection call each: per-node removeData restyles the graph once per node.
+      cy.nodes('[overlaySize]').removeData('overlaySize');
+      cy.nodes('[overlayColour]').removeData('overlayColour');
+      if (!overlay) return;
+      for (const [id, size] of Object.entries(overlay.size ?? {})) cy.getElementById(id).data('overlaySize', size);
+      for (const [id, colour] of Object.entries(overlay.color ?? {}))
+        cy.getElementById(id).data('overlayColour', colour);
     });
   }
 
@@ -364,11 +375,26 @@ export class GraphController {
     this.fitTo(nodeIds);
   }
 
-  /** Zooms to show some nodes (all when none are given). */
-  fitTo(nodeIds?: readonly string[]): void {
+  /**
+   * Zooms to show some nodes (all when none are given). The box leaves labels out: measuring every label's text
+   * (what cy.fit does) costs seconds on a large graph, and a fitted view hides small labels anyway.
+   */
+  fitTo(nodeIds?: readonly string[], padding = 40): void {
     const cy = this.core;
     const nodes = nodeIds ? this.collect(nodeIds) : cy.nodes();
-    cy.fit(nodes.nonempty() ? nodes : undefined, 40);
+    if (nodes.empty()) return;
+    const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+    const width = cy.width() - 2 * padding;
+    const height = cy.height() - 2 * padding;
+    if (width <= 0 || height <= 0) return;
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(cy.minZoom(), Math.min(width / Math.max(box.w, 1), height / Math.max(box.h, 1), 1.6)),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * (box.x1 + box.w / 2), y: cy.height() / 2 - zoom * (box.y1 + box.h / 2) },
+    });
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */

@@ -79,8 +79,15 @@ export function nodeColour(kind: NodeKind, subtype: string | null): string {
 
 const HIGHLIGHT = '#c2410c';
 
-/** The Cytoscape stylesheet. Node colour and shape are element data so a class change never restyles everything. */
-export function graphStylesheet(): StylesheetJson {
+/**
+ * The Cytoscape stylesheet. Node colour and shape are element data so a class change never restyles everything.
+ * Without `labels` nodes carry no text at all, which spares measuring thousands of labels nobody could read; a
+ * `large` graph draws straight "haystack" edges, which skip the bundling of parallel edges (arrows are unreadable
+ * at that scale anyway).
+ */
+export function graphStylesheet(
+  { labels, large }: { labels: boolean; large: boolean } = { labels: true, large: false },
+): StylesheetJson {
   const edgeRules: StylesheetJson = Object.entries(EDGE_LOOKS).map(([type, look]) => ({
     selector: `edge[type = "${type}"]`,
     style: {
@@ -100,7 +107,7 @@ export function graphStylesheet(): StylesheetJson {
         height: 'mapData(degree, 0, 40, 18, 46)',
         'border-width': 2,
         'border-color': '#ffffff',
-        label: 'data(label)',
+        label: labels ? 'data(label)' : '',
         'font-size': 11,
         color: '#1d2327',
         'text-valign': 'bottom',
@@ -121,7 +128,8 @@ export function graphStylesheet(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.4,
-        'curve-style': 'bezier',
+        'curve-style': large ? 'haystack' : 'bezier',
+        'haystack-radius': 0,
         'arrow-scale': 0.8,
         opacity: 0.75,
         'line-color': '#9aa5ad',

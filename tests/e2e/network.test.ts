@@ -40,7 +40,10 @@ async function nodeLabel(page: Page, id: string): Promise<string | null> {
 
 async function openInDetails(page: Page, id: string) {
   // The same path a click on a node takes: Cytoscape's tap event.
-  await page.evaluate((nodeId) => window.__atlasCy!.getElementById(nodeId).emit('tap'), id);
+  // A block body: returning the element would make Playwright serialize the whole Cytoscape object graph.
+  await page.evaluate((nodeId) => {
+    window.__atlasCy!.getElementById(nodeId).emit('tap');
+  }, id);
   await page.locator(`.details[data-selected-id="${id}"]`).waitFor();
 }
 

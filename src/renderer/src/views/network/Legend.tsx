@@ -38,8 +38,8 @@ export function Legend({
     ...new Set(nodes.filter((node) => node.kind === 'actor').map((node) => node.subtype ?? 'other')),
   ].sort();
   return (
-    <section className="legend" aria-label={t('network.legend.title')}>
-      <h2 className="legend__title">{t('network.legend.title')}</h2>
+    <details className="legend" open>
+      <summary className="legend__title">{t('network.legend.title')}</summary>
       <ul className="legend__list">
         {actorTypes.map((type) => (
           <li key={`a-${type}`}>
@@ -99,6 +99,6 @@ export function Legend({
           </ul>
         </>
       )}
-    </section>
+    </details>
   );
 }

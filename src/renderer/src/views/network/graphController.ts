@@ -16,8 +16,8 @@ cytoscape.use(cytoscapeSvg);
 /** Above this many elements Cytoscape's viewport shortcuts are turned on (edges and labels hidden while moving). */
 export const PERFORMANCE_THRESHOLD = 1500;
 
-/** In performance mode, the zoom from which labels are drawn (11 px text is about 7 px on screen there). */
-export const LABEL_ZOOM = 0.65;
+/** In performance mode, the zoom from which labels are drawn (11 px text is about 9 px on screen there). */
+export const LABEL_ZOOM = 0.8;
 
 /** A position on the canvas. */
 export type Point = { x: number; y: number };

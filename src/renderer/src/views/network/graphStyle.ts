@@ -119,7 +119,7 @@ export function graphStylesheet(
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
         // Below this on-screen size a label is noise: hide it rather than draw an unreadable smear.
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 9,
       },
     },
     { selector: 'node[?stale]', style: { 'border-color': '#7a4d00', 'border-style': 'dashed' } },

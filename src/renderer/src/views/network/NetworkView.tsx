@@ -71,7 +71,7 @@ export function NetworkView() {
   const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
   const [nodes, setNodes] = useState<NetworkNode[]>([]);
   const [edgeTypes, setEdgeTypes] = useState<EdgeType[]>([]);
-  const [counts, setCounts] = useState<{ shown: number; total: number; truncated: boolean } | null>(null);
+  const [counts, setCounts] = useState<{ total: number; truncated: boolean } | null>(null);
   const [loadedAt, setLoadedAt] = useState(0);
   const [emphasis, setEmphasis] = useState<Emphasis | null>(null);
   const [pathFrom, setPathFrom] = useState<string | null>(null);
@@ -149,7 +149,7 @@ export function NetworkView() {
       const missing = controller.load(subgraph.nodes, subgraph.edges, positionsRef.current);
       setNodes(subgraph.nodes);
       setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
-      setCounts({ shown: subgraph.nodes.length, total: subgraph.totalNodes, truncated: subgraph.truncated });
+      setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
       const newFilter = filterKey !== lastFilter.current;
       lastFilter.current = filterKey;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
@@ -309,6 +309,9 @@ export function NetworkView() {
     return t('network.emphasis.noPath', { from: name(emphasis.from), to: name(emphasis.to) });
   };
   const banner = emphasisText();
+  // The table lists what the graph shows in full colour: a focus or path narrows it too.
+  const showcased = emphasis?.type === 'focus' || emphasis?.type === 'path' ? new Set(emphasis.nodeIds) : null;
+  const tableNodes = showcased ? nodes.filter((node) => showcased.has(node.id)) : nodes;
 
   return (
     <div className="network">
@@ -324,7 +327,7 @@ export function NetworkView() {
           <span className="toolbar__count" data-testid="network-count">
             {counts &&
               t(counts.truncated ? 'network.count.truncated' : 'network.count', {
-                shown: counts.shown,
+                shown: nodes.length,
                 total: counts.total,
               })}
           </span>
@@ -443,7 +446,7 @@ export function NetworkView() {
           />
           <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>
-        {showTable && <NodeTable nodes={nodes} selectedId={selectedId} onOpen={openFromTable} />}
+        {showTable && <NodeTable nodes={tableNodes} selectedId={selectedId} onOpen={openFromTable} />}
       </section>
       <DetailsPanel
         ref={detailsRef}

@@ -4,7 +4,7 @@
  * preview. The HSDS schema folder is a parameter (a packaged app ships the schemas elsewhere); PDFs go through the
  * Atlas's PdfRenderer unless another is given.
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { AtlasError, type ContractHandlers } from '../../shared/api';
 import type { ImportReport, ioMethods } from '../../shared/api/methods/ioMethods';
 import { REPORT_LIST_LIMIT } from '../../shared/api/methods/ioMethods';
@@ -22,7 +22,7 @@ import { MAX_IMPORT_BYTES, readUploadedFile, type InputText } from './io/readInp
 
 /** What the io handlers can be given. */
 export interface IoOptions {
-  /** The HSDS folder (holding `schema/compiled` and `datapackage.json`); default `../shared/hsds` from the project root. */
+  /** The HSDS folder (holding `schema/compiled` and `datapackage.json`); default the copy in `data/hsds`. */
   hsdsDir?: string;
   /** Renders PDFs; default the Atlas's own renderer (printToPDF in the app, headless Chromium in the CLI and tests). */
   pdfRenderer?: PdfRenderer;
@@ -72,7 +72,7 @@ export function importReport(
 
 /** The io handlers over one open Atlas. */
 export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<ContractHandlers, keyof typeof ioMethods> {
-  const hsdsDir = options.hsdsDir ?? defaultHsdsDir(dirname(atlas.config.dataDir));
+  const hsdsDir = options.hsdsDir ?? defaultHsdsDir(atlas.config.dataDir);
   const schemas = () => loadHsdsSchemas(hsdsDir);
   const pdf = options.pdfRenderer ?? atlas.pdf;
   const limit = options.maxImportBytes ?? MAX_IMPORT_BYTES;

@@ -1,5 +1,5 @@
 /**
- * The HSDS 3 schemas, loaded from the schema folder (by default `../shared/hsds` beside the project): the compiled
+ * The HSDS 3 schemas, loaded from the schema folder (by default the copy shipped in `data/hsds`): the compiled
  * service schema that every exported and imported service must pass, the per-table schemas of the tabular
  * compiled schema for CSV rows, and the datapackage.json that names each table's file and columns.
  *
@@ -29,9 +29,9 @@ export const HSDS_ANNOTATION_KEYWORDS = [
   'order',
 ];
 
-/** Where the HSDS schemas are by default: `shared/hsds` beside the project folder. */
-export function defaultHsdsDir(projectRoot: string): string {
-  return process.env.REFERRAL_ATLAS_HSDS_DIR ?? resolve(projectRoot, '..', 'shared', 'hsds');
+/** Where the HSDS schemas are by default: the copy shipped in the app's data folder (`data/hsds`). */
+export function defaultHsdsDir(dataDir: string): string {
+  return process.env.REFERRAL_ATLAS_HSDS_DIR ?? resolve(dataDir, 'hsds');
 }
 
 /** One problem found by the schema validator. */
@@ -68,10 +68,10 @@ export function loadHsdsSchemas(dir: string): HsdsSchemas {
   const cached = cache.get(dir);
   if (cached) return cached;
   const compiled = join(dir, 'schema', 'compiled');
-  if (!existsSync(join(compiled, 'service.json'))) {
+  if (!existsSync(join(compiled, 'service_with_definitions.json'))) {
     throw new AtlasError(
       'UNAVAILABLE',
-      `The HSDS 3 schemas are not at ${dir} (looked for schema/compiled/service.json); set REFERRAL_ATLAS_HSDS_DIR.`,
+      `The HSDS 3 schemas are not at ${dir} (looked for schema/compiled/service_with_definitions.json); set REFERRAL_ATLAS_HSDS_DIR.`,
     );
   }
   const ajv = new Ajv({

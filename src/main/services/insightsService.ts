@@ -103,12 +103,7 @@ export function insightsHandlers(atlas: Atlas): InsightsHandlers {
 
   const coverageResult = (within: string | undefined, limit: number): CoverageResult => {
     const found = coverage(within);
-    const noProvider = found.deserts.filter((d) => d.kind === 'no_provider').length;
-    return {
-      matrix: found.matrix,
-      deserts: found.deserts.slice(0, limit),
-      desertCounts: { noProvider, noLanguage: found.deserts.length - noProvider },
-    };
+    return { matrix: found.matrix, deserts: found.deserts(0, limit), desertCounts: found.desertCounts };
   };
 
   const singlePoints = (region: string | undefined, includeReferrals: boolean, limit: number): SinglePointsResult => {

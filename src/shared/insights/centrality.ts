@@ -79,6 +79,10 @@ export function shortestPathSweep(
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const queue = new Int32Array(n);
+  // Each node's predecessors (neighbours one step closer to the source), stored in its own slice of the adjacency
+  // layout: the dependency pass then reads only them instead of rescanning every neighbour.
+  const predecessors = new Int32Array(targets.length);
+  const predecessorCount = new Int32Array(n);
   const sampled = sources < n;
   for (let k = 0; k < sources; k++) {
     const s = sampled ? Math.floor((k * n) / sources) : k;
@@ -98,18 +102,20 @@ export function shortestPathSweep(
           dist[w] = dv + 1;
           queue[tail++] = w;
         }
-        if (dist[w] === dv + 1) sigma[w]! += sigma[v]!;
+        if (dist[w] === dv + 1) {
+          sigma[w]! += sigma[v]!;
+          predecessors[offsets[w]! + predecessorCount[w]!++] = v;
+        }
       }
     }
     if (!sampled) closeness[s] = wassermanFaust(sum, tail, n);
-    // Dependencies in reverse BFS order; a predecessor is a neighbour one step closer to the source.
+    // Dependencies in reverse BFS order.
     for (let i = tail - 1; i > 0; i--) {
       const w = queue[i]!;
-      const dw = dist[w]!;
       const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (let e = offsets[w]!, end = offsets[w + 1]!; e < end; e++) {
-        const v = targets[e]!;
-        if (dist[v] === dw - 1) delta[v]! += sigma[v]! * coefficient;
+      for (let e = offsets[w]!, end = e + predecessorCount[w]!; e < end; e++) {
+        const v = predecessors[e]!;
+        delta[v]! += sigma[v]! * coefficient;
       }
       betweenness[w]! += delta[w]!;
     }
@@ -122,6 +128,7 @@ export function shortestPathSweep(
       dist[v] = -1;
       sigma[v] = 0;
       delta[v] = 0;
+      predecessorCount[v] = 0;
     }
   }
   // Each undirected path is counted from both ends; normalise by the (n-1)(n-2)/2 pairs of other nodes.

@@ -28,16 +28,19 @@ export interface CommunityAssignment {
 export function detectCommunities(network: PartnerNetwork, importance: Float64Array, seed = 1): CommunityAssignment {
   const n = network.ids.length;
   const graph = new UndirectedGraph();
-  for (let v = 0; v < n; v++) graph.addNode(String(v));
+  const keys = Array.from({ length: n }, (_, v) => String(v));
+  for (let v = 0; v < n; v++) graph.addNode(keys[v]!);
+  // Numbered edge keys spare graphology generating one per edge; node keys are made once, not once per link end.
+  let edge = 0;
   for (let v = 0; v < n; v++) {
     for (let e = network.offsets[v]!; e < network.offsets[v + 1]!; e++) {
       const w = network.targets[e]!;
-      if (v < w) graph.addEdge(String(v), String(w));
+      if (v < w) graph.addUndirectedEdgeWithKey(edge++, keys[v]!, keys[w]!);
     }
   }
   const detailed = network.linkCount > 0 ? louvain.detailed(graph, { rng: seededRandom(seed).next }) : null;
   const raw = new Int32Array(n);
-  for (let v = 0; v < n; v++) raw[v] = detailed ? detailed.communities[String(v)]! : v;
+  for (let v = 0; v < n; v++) raw[v] = detailed ? detailed.communities[keys[v]!]! : v;
   // Renumber by size (largest first), ties by the smallest member, so colours and names are stable.
   const members = new Map<number, number[]>();
   for (let v = 0; v < n; v++) {

@@ -37,17 +37,30 @@ describe('computeCoverage', () => {
 
   it('lists a need nobody meets in a region as a desert', () => {
     const coverage = computeCoverage(twoCounties().index);
-    expect(coverage.deserts).toContainEqual({ kind: 'no_provider', need: 'legal_aid', region: OC, language: null });
-    expect(coverage.deserts).not.toContainEqual(expect.objectContaining({ kind: 'no_provider', need: 'shelter' }));
+    expect(coverage.deserts()).toContainEqual({ kind: 'no_provider', need: 'legal_aid', region: OC, language: null });
+    expect(coverage.deserts()).not.toContainEqual(expect.objectContaining({ kind: 'no_provider', need: 'shelter' }));
+  });
+
+  it('counts the deserts of each kind and lists them in pages, those with no provider first', () => {
+    const coverage = computeCoverage(twoCounties().index);
+    const all = coverage.deserts();
+    const noProvider = all.filter((d) => d.kind === 'no_provider').length;
+    expect(coverage.desertCounts).toEqual({ noProvider, noLanguage: all.length - noProvider });
+    expect(coverage.desertCounts.noLanguage).toBeGreaterThan(0);
+    expect(all.findIndex((d) => d.kind === 'no_language')).toBe(noProvider);
+    // Pages straddling the end of the no-provider deserts, and starting past it, match the full list.
+    expect(coverage.deserts(noProvider - 1, 2)).toEqual(all.slice(noProvider - 1, noProvider + 1));
+    expect(coverage.deserts(noProvider + 1, 3)).toEqual(all.slice(noProvider + 1, noProvider + 4));
+    expect(coverage.deserts(all.length, 5)).toEqual([]);
   });
 
   it('lists a language spoken in a region that no provider of a need there works in', () => {
     const coverage = computeCoverage(twoCounties().index);
     expect(coverage.matrix.spoken[0]).toEqual(['en', 'es', 'vi']);
     // Shelter is offered in Spanish but not in Vietnamese in LA; legal aid in neither Spanish.
-    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
-    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'legal_aid', region: LA, language: 'es' });
-    expect(coverage.deserts).not.toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'es' });
+    expect(coverage.deserts()).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
+    expect(coverage.deserts()).toContainEqual({ kind: 'no_language', need: 'legal_aid', region: LA, language: 'es' });
+    expect(coverage.deserts()).not.toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'es' });
   });
 
   it('takes the languages spoken in a region from the providers based there, not from the regions inside it', () => {
@@ -56,7 +69,7 @@ describe('computeCoverage', () => {
     g.service(state, 'state-hotline', ['hotline']);
     const coverage = computeCoverage(g.index);
     expect(coverage.matrix.spoken[coverage.matrix.regions.indexOf('US-CA')]).toEqual(['en']);
-    expect(coverage.deserts).not.toContainEqual(expect.objectContaining({ region: 'US-CA', kind: 'no_language' }));
+    expect(coverage.deserts()).not.toContainEqual(expect.objectContaining({ region: 'US-CA', kind: 'no_language' }));
   });
 
   it('finds no language desert where a provider of the need has no languages on record', () => {
@@ -64,10 +77,10 @@ describe('computeCoverage', () => {
     const unknown = g.actor('unknown-languages', { regions: [LA], languages: [] });
     g.service(unknown, 'unknown-legal', ['legal_aid']);
     const coverage = computeCoverage(g.index);
-    expect(coverage.deserts).not.toContainEqual(
+    expect(coverage.deserts()).not.toContainEqual(
       expect.objectContaining({ need: 'legal_aid', region: LA, kind: 'no_language' }),
     );
-    expect(coverage.deserts).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
+    expect(coverage.deserts()).toContainEqual({ kind: 'no_language', need: 'shelter', region: LA, language: 'vi' });
   });
 
   it('counts a state-wide provider in every county of the state, once', () => {

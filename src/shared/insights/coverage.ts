@@ -55,14 +55,25 @@ export interface SoleProvider {
   providerId: string;
 }
 
-/** Coverage of a graph: the matrix, the deserts and the cells with a single provider. */
+/** How many deserts of each kind coverage found. */
+export interface DesertCounts {
+  noProvider: number;
+  noLanguage: number;
+}
+
+/** Coverage of a graph: the matrix, the deserts (counted, listed on demand) and the cells with a single provider. */
 export interface CoverageAnalysis {
   matrix: CoverageMatrix;
-  deserts: ServiceDesert[];
+  desertCounts: DesertCounts;
+  /**
+   * The deserts from `offset`, at most `limit` of them, those with no provider first, then by column. Built on
+   * demand: a 10k-actor network has ~150k deserts and a screen shows a few hundred.
+   */
+  deserts: (offset?: number, limit?: number) => ServiceDesert[];
   soleProviders: SoleProvider[];
 }
 
-/** Who meets which need in one served region: `need * providers + provider` → the languages it works in. */
+/** Who meets which need in one served region: `provider * needs + need` → the languages it works in. */
 type ProviderLanguages = Map<number, Set<string>>;
 
 /** One column of the matrix while it is built: counts, languages and the sole provider (-1 if not one) per need. */
@@ -91,48 +102,56 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
     }
     return number;
   };
-  const served: { key: string; needs: number[]; providers: number[]; languages: string[] }[] = [];
   const spokenAt = new Map<string, Set<string>>();
   const regionNames = new Map<string, RegionCode>();
+  const ownAt = new Map<string, ProviderLanguages>();
+  const NEEDS = NEED_CODES.length;
+  const noOwners: string[] = [];
 
   const links = providerLinks(graph);
+  const owners: Actor[] = [];
   for (const service of graph.nodesOfKind('service')) {
     if (service.status !== 'active') continue;
     const needs: number[] = [];
-    for (const id of links.needsOf.get(service.id) ?? []) {
+    for (const id of links.needsOf.get(service.id) ?? noOwners) {
       const need = needIndex.get(id);
       if (need !== undefined) needs.push(need);
     }
     if (needs.length === 0) continue;
-    const owners = (links.ownersOf.get(service.id) ?? []).map((id) => graph.node(id));
-    const activeOwners = owners.filter((owner) => owner?.kind === 'actor' && owner.status === 'active') as Actor[];
-    if (owners.length > 0 && activeOwners.length === 0) continue;
-    const inherit = (field: 'regions' | 'languages'): string[] =>
-      service[field].length > 0 ? service[field] : [...new Set(activeOwners.flatMap((owner) => owner[field]))];
+    const ownerIds = links.ownersOf.get(service.id) ?? noOwners;
+    owners.length = 0;
+    for (const id of ownerIds) {
+      const owner = graph.node(id);
+      if (owner?.kind === 'actor' && owner.status === 'active') owners.push(owner);
+    }
+    if (ownerIds.length > 0 && owners.length === 0) continue;
+    // A service without regions or languages of its own takes its owners' (one owner is the common case).
+    const inherit = (field: 'regions' | 'languages'): readonly string[] =>
+      service[field].length > 0 || owners.length === 0
+        ? service[field]
+        : owners.length === 1
+          ? owners[0]![field]
+          : [...new Set(owners.flatMap((owner) => owner[field]))];
     const providers =
-      activeOwners.length > 0 ? activeOwners.map((owner) => providerNumber(owner.id)) : [providerNumber(service.id)];
+      owners.length > 0 ? owners.map((owner) => providerNumber(owner.id)) : [providerNumber(service.id)];
     const languages = inherit('languages');
     for (const region of inherit('regions')) {
       const key = region.toLowerCase();
-      if (!regionNames.has(key)) regionNames.set(key, region);
-      served.push({ key, needs, providers, languages });
-      let spoken = spokenAt.get(key);
-      if (!spoken) spokenAt.set(key, (spoken = new Set()));
+      let own = ownAt.get(key);
+      if (!own) {
+        ownAt.set(key, (own = new Map()));
+        spokenAt.set(key, new Set());
+        regionNames.set(key, region);
+      }
+      const spoken = spokenAt.get(key)!;
       for (const language of languages) spoken.add(language);
-    }
-  }
-
-  const providerCount = providerIds.length;
-  const ownAt = new Map<string, ProviderLanguages>();
-  for (const { key, needs, providers, languages } of served) {
-    let own = ownAt.get(key);
-    if (!own) ownAt.set(key, (own = new Map()));
-    for (const need of needs) {
-      for (const provider of providers) {
-        const cellKey = need * providerCount + provider;
-        let spokenBy = own.get(cellKey);
-        if (!spokenBy) own.set(cellKey, (spokenBy = new Set()));
-        for (const language of languages) spokenBy.add(language);
+      for (const need of needs) {
+        for (const provider of providers) {
+          const cellKey = provider * NEEDS + need;
+          let spokenBy = own.get(cellKey);
+          if (!spokenBy) own.set(cellKey, (spokenBy = new Set()));
+          for (const language of languages) spokenBy.add(language);
+        }
       }
     }
   }
@@ -189,10 +208,10 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
       // A need's language breakdown is copied only when this region changes it; the others stay shared.
       const copied = new Set<number>();
       for (const [cellKey, languages] of own) {
-        const need = Math.floor(cellKey / providerCount);
+        const need = cellKey % NEEDS;
         const known = above.get(cellKey);
         if (!known) {
-          row.sole[need] = row.counts[need] === 0 ? cellKey % providerCount : -1;
+          row.sole[need] = row.counts[need] === 0 ? Math.floor(cellKey / NEEDS) : -1;
           row.counts[need]!++;
           if (languages.size === 0) row.unknown[need]!++;
         } else if (known.size === 0 && languages.size > 0) {
@@ -231,37 +250,67 @@ export function computeCoverage(graph: GraphIndex, options: { within?: RegionCod
   const counts: number[][] = NEED_CODES.map(() => new Array<number>(regions.length));
   const languages: Record<string, number>[][] = NEED_CODES.map(() => new Array<Record<string, number>>(regions.length));
   const spoken = regions.map((region) => [...(spokenAt.get(region.toLowerCase()) ?? [])].sort());
-  const deserts: ServiceDesert[] = [];
-  const languageDeserts: ServiceDesert[] = [];
   const soleProviders: SoleProvider[] = [];
+  const rows: ColumnRow[] = new Array<ColumnRow>(regions.length);
+  const desertCounts: DesertCounts = { noProvider: 0, noLanguage: 0 };
+  // Whether a cell lists its missing languages: met by someone, and by no one whose languages are unknown.
+  const checksLanguages = (row: ColumnRow, n: number) => row.counts[n]! > 0 && row.unknown[n] === 0;
 
   for (let column = 0; column < regions.length; column++) {
     const region = regions[column]!;
-    const row = rowOf(region.toLowerCase());
+    const row = (rows[column] = rowOf(region.toLowerCase()));
     for (let n = 0; n < NEED_CODES.length; n++) {
-      const need = NEED_CODES[n]!;
       const count = row.counts[n]!;
       const breakdown = row.languages[n]!;
       counts[n]![column] = count;
       // Shared between regions whose breakdown is the same; nothing changes it once built.
       languages[n]![column] = breakdown;
       if (count === 0) {
-        deserts.push({ kind: 'no_provider', need, region, language: null });
+        desertCounts.noProvider++;
         continue;
       }
-      if (count === 1) soleProviders.push({ need, region, providerId: providerIds[row.sole[n]!]! });
-      if (row.unknown[n]! > 0) continue;
-      for (const language of spoken[column]!) {
-        if (!breakdown[language]) languageDeserts.push({ kind: 'no_language', need, region, language });
-      }
+      if (count === 1) soleProviders.push({ need: NEED_CODES[n]!, region, providerId: providerIds[row.sole[n]!]! });
+      if (!checksLanguages(row, n)) continue;
+      for (const language of spoken[column]!) if (!breakdown[language]) desertCounts.noLanguage++;
     }
   }
 
-  return {
-    matrix: { needs, regions, counts, languages, spoken },
-    deserts: deserts.concat(languageDeserts),
-    soleProviders,
+  const deserts = (offset = 0, limit = Infinity): ServiceDesert[] => {
+    const page: ServiceDesert[] = [];
+    let skip = offset;
+    const take = (desert: () => ServiceDesert): boolean => {
+      if (skip > 0) skip--;
+      else page.push(desert());
+      return page.length < limit;
+    };
+    if (limit <= 0) return page;
+    // A page past the deserts with no provider skips them by their count rather than walking them.
+    if (skip >= desertCounts.noProvider) skip -= desertCounts.noProvider;
+    else {
+      for (let column = 0; column < regions.length; column++) {
+        const region = regions[column]!;
+        for (let n = 0; n < NEED_CODES.length; n++) {
+          if (rows[column]!.counts[n] !== 0) continue;
+          if (!take(() => ({ kind: 'no_provider', need: NEED_CODES[n]!, region, language: null }))) return page;
+        }
+      }
+    }
+    for (let column = 0; column < regions.length; column++) {
+      const region = regions[column]!;
+      const row = rows[column]!;
+      for (let n = 0; n < NEED_CODES.length; n++) {
+        if (!checksLanguages(row, n)) continue;
+        const breakdown = row.languages[n]!;
+        for (const language of spoken[column]!) {
+          if (breakdown[language]) continue;
+          if (!take(() => ({ kind: 'no_language', need: NEED_CODES[n]!, region, language }))) return page;
+        }
+      }
+    }
+    return page;
   };
+
+  return { matrix: { needs, regions, counts, languages, spoken }, desertCounts, deserts, soleProviders };
 }
 
 /** Orders regions as a tree read top-down: a region comes right before the regions inside it. */

@@ -15,8 +15,19 @@ export interface ProviderLinks {
   ownersOf: Map<string, string[]>;
 }
 
-/** Reads the `offers` and `meets` relations of a graph. */
+// Coverage and the queue both read these for the same revision of the graph: read the edges once per revision.
+const cached = new WeakMap<GraphIndex, { revision: number; links: ProviderLinks }>();
+
+/** Reads the `offers` and `meets` relations of a graph (once per revision of it; the result must not be changed). */
 export function providerLinks(graph: GraphIndex): ProviderLinks {
+  const hit = cached.get(graph);
+  if (hit?.revision === graph.revision) return hit.links;
+  const links = readProviderLinks(graph);
+  cached.set(graph, { revision: graph.revision, links });
+  return links;
+}
+
+function readProviderLinks(graph: GraphIndex): ProviderLinks {
   const needsOf = new Map<string, string[]>();
   const servicesOf = new Map<string, string[]>();
   const ownersOf = new Map<string, string[]>();

@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ReferralPlan } from '../../src/shared/plan/referralPlan';
-import { chromiumPdfRenderer } from '../../src/main/services/plans/chromiumPdfRenderer';
-import { providePdfRenderer } from '../../src/main/services/plans/pdfRenderer';
 import { RESULTS_DIR, launchChromium, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
@@ -29,7 +27,6 @@ const PROFILE = {
 
 describe('the Plan tab', () => {
   let app: Awaited<ReturnType<typeof startServedApp>>;
-  let renderer: ReturnType<typeof chromiumPdfRenderer>;
   let browser: Browser;
   let page: Page;
   let errors: string[];
@@ -37,8 +34,6 @@ describe('the Plan tab', () => {
 
   beforeAll(async () => {
     app = await startServedApp();
-    renderer = chromiumPdfRenderer();
-    providePdfRenderer(app.atlas, renderer);
     const built = await app.dispatch('plan.build', { profile: PROFILE });
     if (!built.ok) throw new Error(built.error.message);
     expected = built.value as ReferralPlan;
@@ -51,7 +46,6 @@ describe('the Plan tab', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await renderer?.close();
     await app?.stop();
   });
 

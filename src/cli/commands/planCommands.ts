@@ -5,8 +5,6 @@ import { describeIssues, fieldIssues } from '../../shared/api';
 import type { PrintedPlan } from '../../shared/api/methods/planMethods';
 import { clientProfileSchema, type ClientProfile } from '../../shared/plan/clientProfile';
 import type { ReferralPlan } from '../../shared/plan/referralPlan';
-import { chromiumPdfRenderer } from '../../main/services/plans/chromiumPdfRenderer';
-import { providePdfRenderer } from '../../main/services/plans/pdfRenderer';
 import { print, unwrap, UsageError, type CliCommand } from '../command';
 
 /** Reads and checks a profile file; a bad one is refused naming the file and every wrong field. */
@@ -43,14 +41,8 @@ export const planCommand: CliCommand = {
     const plan = unwrap(await dispatch('plan.build', { profile, language })) as ReferralPlan;
     const pdfPath = context.values.pdf;
     if (typeof pdfPath === 'string') {
-      const renderer = chromiumPdfRenderer();
-      providePdfRenderer(await context.atlas(), renderer);
-      try {
-        const printed = unwrap(await dispatch('plan.print', { profile, language, format: 'pdf' })) as PrintedPlan;
-        writeFileSync(resolve(pdfPath), Buffer.from(printed.pdfBase64 ?? '', 'base64'));
-      } finally {
-        await renderer.close();
-      }
+      const printed = unwrap(await dispatch('plan.print', { profile, language, format: 'pdf' })) as PrintedPlan;
+      writeFileSync(resolve(pdfPath), Buffer.from(printed.pdfBase64 ?? '', 'base64'));
       if (!context.json) context.stderr(`Wrote the printable plan to ${pdfPath}\n`);
     }
     print(context, plan, () => planText(plan));

@@ -5,8 +5,8 @@ import type { ClientProfileInput } from '../../shared/plan/clientProfile';
 import type { SavedPlan, SavedPlanSummary } from '../../shared/plan/savedPlan';
 import { openTempAtlas } from '../../../tests/support/tempAtlas';
 import { openAtlas } from './atlas';
+import type { PdfRenderer } from './pdf/pdfRenderer';
 import { createHandlers } from './handlers';
-import { providePdfRenderer } from './plans/pdfRenderer';
 
 const PROFILE: ClientProfileInput = {
   needs: ['shelter', 'medical', 'legal_aid', 'immigration_relief'],
@@ -24,8 +24,8 @@ const DAY = 86_400_000;
 let clock = new Date('2026-11-28T10:00:00Z');
 let atlas: Awaited<ReturnType<typeof openTempAtlas>> | undefined;
 
-async function open(): Promise<Dispatch> {
-  atlas = await openTempAtlas({ now: () => clock });
+async function open(pdfRenderer?: PdfRenderer): Promise<Dispatch> {
+  atlas = await openTempAtlas({ now: () => clock, ...(pdfRenderer ? { pdfRenderer } : {}) });
   return createDispatcher(createHandlers(atlas));
 }
 
@@ -161,17 +161,30 @@ describe('plan.print', () => {
     expect(printed.pdfBase64).toBeNull();
   });
 
-  it('renders the PDF through the renderer the host provides, and says when there is none', async () => {
-    const dispatch = await open();
-    const missing = await dispatch('plan.print', { profile: PROFILE });
-    expect(!missing.ok && missing.error.code).toBe('UNAVAILABLE');
+  it('renders the PDF through the renderer the host provides (printToPDF in the app)', async () => {
     const seen: string[] = [];
-    providePdfRenderer(atlas!, { renderPdf: async (html) => (seen.push(html), new Uint8Array([37, 80, 68, 70])) });
+    const dispatch = await open({ htmlToPdf: async (html) => (seen.push(html), new Uint8Array([37, 80, 68, 70])) });
     const saved = value<SavedPlan>(await dispatch('plan.save', { caseCode: 'C-4', profile: PROFILE, language: 'es' }));
     const printed = value<PrintedPlan>(await dispatch('plan.print', { id: saved.id }));
     expect(Buffer.from(printed.pdfBase64!, 'base64').toString()).toBe('%PDF');
     expect(seen[0]).toBe(printed.html);
     expect(printed.html).toContain('Paso 1');
     expect(printed.fileName).toBe('referral-plan-C-4-2026-11-28.pdf');
+  });
+});
+
+describe('saved plans on a database that refuses writes', () => {
+  it('still opens, and never shows an expired plan', async () => {
+    const dispatch = await open();
+    const saved = value<SavedPlan>(
+      await dispatch('plan.save', { caseCode: 'RO-1', profile: PROFILE, expiresInDays: 1 }),
+    );
+    atlas!.db.pragma('query_only = ON');
+    clock = new Date(clock.getTime() + 3 * 86_400_000);
+    const readOnly = createDispatcher(createHandlers(atlas!));
+    expect(value<unknown[]>(await readOnly('plan.list', {}))).toEqual([]);
+    const got = await readOnly('plan.get', { id: saved.id });
+    expect(!got.ok && got.error.code).toBe('NOT_FOUND');
+    atlas!.db.pragma('query_only = OFF');
   });
 });

@@ -13,7 +13,6 @@ import { printablePlanHtml } from '../../shared/plan/printablePlan';
 import type { PlanChoice, ReferralPlan } from '../../shared/plan/referralPlan';
 import { notePiiWarnings, type SavedPlan, type SavedPlanSummary, type StepStatus } from '../../shared/plan/savedPlan';
 import type { Atlas } from './atlas';
-import { pdfRendererOf } from './plans/pdfRenderer';
 import { PlanRepository, type StoredPlan } from './plans/planRepository';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +20,19 @@ const DAY_MS = 86_400_000;
 /** The plan handlers. */
 export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof planMethods> {
   const repository = new PlanRepository(atlas.db);
-  const purge = () => repository.purgeExpired(atlas.now().toISOString());
+  const now = () => atlas.now().toISOString();
+  // Expired plans are deleted whenever the database takes writes; reads never show them either way, so a
+  // read-only database (a locked file, a full disk) still keeps them out of sight and the app still opens.
+  const purge = () => {
+    try {
+      repository.purgeExpired(now());
+    } catch (error) {
+      if (!/readonly|read-only|query_only|SQLITE_FULL|disk is full/i.test(String((error as Error).message)))
+        throw error;
+    }
+  };
+  const current = (plan: StoredPlan | null | undefined): StoredPlan | undefined =>
+    plan && plan.expiresAt > now() ? plan : undefined;
   purge();
 
   const build = (profile: ClientProfile, choices: PlanChoice[], language: 'en' | 'es'): ReferralPlan => {
@@ -35,7 +46,7 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
   };
   const mustGet = (id: string): StoredPlan => {
     purge();
-    const stored = repository.get(id);
+    const stored = current(repository.get(id));
     if (!stored) throw new AtlasError('NOT_FOUND', `There is no saved plan ${id} (it may have expired).`);
     return stored;
   };
@@ -62,7 +73,10 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
     },
     'plan.list': () => {
       purge();
-      return repository.list().map(summary);
+      return repository
+        .list()
+        .filter((plan) => current(plan))
+        .map(summary);
     },
     'plan.get': ({ id }) => withWarnings(mustGet(id)),
     'plan.updateStep': ({ id, step, status, note }) => {
@@ -100,11 +114,7 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
       const html = printablePlanHtml(atlas.store.index, plan, { language: printLanguage, date });
       const fileName = `referral-plan-${code}-${date}.${format}`;
       if (format === 'html') return { html, pdfBase64: null, fileName } satisfies PrintedPlan;
-      const renderer = pdfRendererOf(atlas);
-      if (!renderer) {
-        throw new AtlasError('UNAVAILABLE', 'No PDF renderer is available here; ask for format "html" and print that.');
-      }
-      const pdf = await renderer.renderPdf(html);
+      const pdf = await atlas.pdf.htmlToPdf(html);
       return { html, pdfBase64: Buffer.from(pdf).toString('base64'), fileName } satisfies PrintedPlan;
     },
   };

@@ -139,24 +139,29 @@ export function NetworkView() {
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
     const load = async () => {
-      positionsRef.current ??= new Map(
-        (await call('network.positions.get')).positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]),
-      );
-      const subgraph = await call('network.subgraph', filter);
+      // Both requests at once: the first open waits for one round trip, not two.
+      const [saved, subgraph] = await Promise.all([
+        positionsRef.current ? null : call('network.positions.get'),
+        call('network.subgraph', filter),
+      ]);
+      if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
+      if (!positionsRef.current) return;
       const controller = controllerRef.current;
       if (!live || !controller) return;
-      const viewport = { zoom: controller.cy.zoom(), pan: controller.cy.pan() };
-      const missing = controller.load(subgraph.nodes, subgraph.edges, positionsRef.current);
+      const newFilter = filterKey !== lastFilter.current;
+      lastFilter.current = filterKey;
+      // Drawn frame by frame; a newer load (another filter, another change) makes this one stop.
+      const missing = await controller.load(subgraph.nodes, subgraph.edges, positionsRef.current, {
+        fit: newFilter,
+      });
+      if (!live || !missing) return;
       setNodes(subgraph.nodes);
       setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
       setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
-      const newFilter = filterKey !== lastFilter.current;
-      lastFilter.current = filterKey;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
         savePositions(controller.placeNearNeighbours(missing));
+        if (newFilter) controller.fitTo();
       }
-      if (newFilter) controller.fitTo();
-      else controller.cy.viewport(viewport);
       setLoadedAt((value) => value + 1);
       if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
         // Until the worker answers, a grid shows the records at once instead of a pile at the origin.

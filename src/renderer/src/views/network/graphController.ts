@@ -19,6 +19,14 @@ export const PERFORMANCE_THRESHOLD = 1500;
 /** In performance mode, the zoom from which labels are drawn (11 px text is about 9 px on screen there). */
 export const LABEL_ZOOM = 0.8;
 
+/** Half the largest node size: the margin a fitted box keeps around node centres. */
+const NODE_MARGIN = 23;
+
+/** Resolves after the next frame has been drawn, so the work that follows starts a new task. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** A position on the canvas. */
 export type Point = { x: number; y: number };
 
@@ -33,7 +41,7 @@ declare global {
   interface Window {
     /** The live Cytoscape instance, exposed only when the page was opened with `?atlasTest=1` (tests and benches). */
     __atlasCy?: Core;
-    /** When the graph first painted (performance.now()), for the benchmark. */
+    /** When the first loaded graph was completely drawn, nodes and edges (performance.now()), for the benchmark. */
     __atlasGraphPaintedAt?: number;
   }
 }
@@ -58,12 +66,30 @@ function edgeData(edge: EdgeWithId) {
   return { id: edge.id, source: edge.from, target: edge.to, type: edge.type };
 }
 
+/** The extent of some node centres. */
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** The extent of some points, null when there are none. A plain loop: cheaper than Cytoscape's bounding boxes. */
+function boxOf(points: readonly Point[]): Box | null {
+  if (points.length === 0) return null;
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { x, y } of points) {
+    box.x1 = Math.min(box.x1, x);
+    box.y1 = Math.min(box.y1, y);
+    box.x2 = Math.max(box.x2, x);
+    box.y2 = Math.max(box.y2, y);
+  }
+  return box;
+}
+
 /** The Cytoscape instance of the network view and what the view does with it. */
 export class GraphController {
   private core: Core;
   private performanceMode = false;
   private emphasis: { ids: Set<string> } | null = null;
   private labelsShown = true;
+  /** Incremented by every load, so a load replaced by a newer one stops between frames. */
+  private loadGeneration = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -113,11 +139,6 @@ export class GraphController {
       this.events.onMoved([{ nodeId: node.id(), x, y }]);
     });
     if (performanceMode) cy.on('zoom', () => this.syncLabels());
-    cy.one('render', () => {
-      requestAnimationFrame(() => {
-        window.__atlasGraphPaintedAt ??= performance.now();
-      });
-    });
     if (exposeForTests) window.__atlasCy = cy;
     return cy;
   }
@@ -131,29 +152,52 @@ export class GraphController {
   }
 
   /**
-   * Replaces the drawn graph. Nodes with a known position are placed there; the others are returned so the view
-   * can place them (near their neighbours, or with a full layout in the worker).
+   * Replaces the drawn graph: the nodes in one frame, their edges in the next (see below). With `fit`, the viewport
+   * is set from the positions before anything is drawn, which spares a bounding-box pass over the elements. Nodes
+   * with a known position are placed there; the others are returned so the view can place them (near their
+   * neighbours, or with a full layout in the worker). Resolves to null when a newer load replaced this one.
    */
-  load(nodes: readonly NetworkNode[], edges: readonly EdgeWithId[], positions: ReadonlyMap<string, Point>): string[] {
+  async load(
+    nodes: readonly NetworkNode[],
+    edges: readonly EdgeWithId[],
+    positions: ReadonlyMap<string, Point>,
+    { fit }: { fit: boolean },
+  ): Promise<string[] | null> {
+    const generation = ++this.loadGeneration;
+    const superseded = () => generation !== this.loadGeneration || this.core.destroyed();
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
     if (wantPerformance !== this.performanceMode) {
+      const viewport = { zoom: this.core.zoom(), pan: this.core.pan() };
       this.core.destroy();
       this.core = this.create(wantPerformance);
+      this.core.viewport(viewport);
     }
     this.emphasis = null;
+    const cy = this.core;
+    cy.batch(() => cy.elements().remove());
     const missing: string[] = [];
-    const elements: ElementDefinition[] = [];
+    const placed: Point[] = [];
     for (const node of nodes) {
       const position = positions.get(node.id);
-      if (!position) missing.push(node.id);
-      elements.push({ group: 'nodes', data: nodeData(node), position: position ?? { x: 0, y: 0 } });
+      if (position) placed.push(position);
+      else missing.push(node.id);
     }
-    for (const edge of edges) elements.push({ group: 'edges', data: edgeData(edge) });
-    const cy = this.core;
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(elements);
-    });
+    if (fit) this.fitToBox(boxOf(placed));
+    const nodeElements = nodes.map((node): ElementDefinition => ({
+      group: 'nodes',
+      data: nodeData(node),
+      position: positions.get(node.id) ?? { x: 0, y: 0 },
+    }));
+    const edgeElements = edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) }));
+    // Nodes first, styled and drawn in a frame of their own, then the edges in the next: a node styled while its
+    // edges exist makes Cytoscape walk those edges once per style property (a third of the time of adding both
+    // together).
+    for (const group of [nodeElements, edgeElements]) {
+      cy.batch(() => cy.add(group));
+      await afterNextFrame();
+      if (superseded()) return null;
+    }
+    window.__atlasGraphPaintedAt ??= performance.now();
     return missing;
   }
 
@@ -380,20 +424,23 @@ export class GraphController {
    * (what cy.fit does) costs seconds on a large graph, and a fitted view hides small labels anyway.
    */
   fitTo(nodeIds?: readonly string[], padding = 40): void {
+    const nodes = nodeIds ? this.collect(nodeIds) : this.core.nodes();
+    this.fitToBox(boxOf(nodes.map((node) => node.position())), padding);
+  }
+
+  /** Zooms to show a box of node centres (nothing happens for an empty box or a hidden canvas). */
+  private fitToBox(box: Box | null, padding = 40): void {
     const cy = this.core;
-    const nodes = nodeIds ? this.collect(nodeIds) : cy.nodes();
-    if (nodes.empty()) return;
-    const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+    if (!box) return;
     const width = cy.width() - 2 * padding;
     const height = cy.height() - 2 * padding;
     if (width <= 0 || height <= 0) return;
-    const zoom = Math.min(
-      cy.maxZoom(),
-      Math.max(cy.minZoom(), Math.min(width / Math.max(box.w, 1), height / Math.max(box.h, 1), 1.6)),
-    );
+    const w = box.x2 - box.x1 + 2 * NODE_MARGIN;
+    const h = box.y2 - box.y1 + 2 * NODE_MARGIN;
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(width / w, height / h, 1.6)));
     cy.viewport({
       zoom,
-      pan: { x: cy.width() / 2 - zoom * (box.x1 + box.w / 2), y: cy.height() / 2 - zoom * (box.y1 + box.h / 2) },
+      pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 },
     });
   }
 

@@ -79,6 +79,23 @@ export function nodeColour(kind: NodeKind, subtype: string | null): string {
 
 const HIGHLIGHT = '#c2410c';
 
+/** How node labels look: below the name, on a light band, cut with an ellipsis. */
+const LABEL_STYLE = {
+  label: 'data(label)',
+  'font-size': 11,
+  color: '#1d2327',
+  'text-valign': 'bottom',
+  'text-margin-y': 4,
+  'text-wrap': 'ellipsis',
+  'text-max-width': '150px',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.85,
+  'text-background-padding': '2px',
+  'text-background-shape': 'roundrectangle',
+  // Below this on-screen size a label is noise: hide it rather than draw an unreadable smear.
+  'min-zoomed-font-size': 9,
+} as const;
+
 /**
  * The Cytoscape stylesheet. Node colour and shape are element data so a class change never restyles everything.
  * Without `labels` nodes carry no text at all, which spares measuring thousands of labels nobody could read; a
@@ -88,14 +105,19 @@ const HIGHLIGHT = '#c2410c';
 export function graphStylesheet(
   { labels, large }: { labels: boolean; large: boolean } = { labels: true, large: false },
 ): StylesheetJson {
+  // Every property a rule sets costs Cytoscape work per element when it first styles it (thousands of elements on
+  // open), so a large graph leaves out what it would not draw: arrows (haystack edges have none) and, while labels
+  // are off, every text property.
   const edgeRules: StylesheetJson = Object.entries(EDGE_LOOKS).map(([type, look]) => ({
     selector: `edge[type = "${type}"]`,
-    style: {
-      'line-color': look.colour,
-      'target-arrow-color': look.colour,
-      'line-style': look.line,
-      'target-arrow-shape': look.arrow ? 'triangle' : 'none',
-    },
+    style: large
+      ? { 'line-color': look.colour, 'line-style': look.line }
+      : {
+          'line-color': look.colour,
+          'target-arrow-color': look.colour,
+          'line-style': look.line,
+          'target-arrow-shape': look.arrow ? 'triangle' : 'none',
+        },
   }));
   return [
     {
@@ -107,34 +129,21 @@ export function graphStylesheet(
         height: 'mapData(degree, 0, 40, 18, 46)',
         'border-width': 2,
         'border-color': '#ffffff',
-        label: labels ? 'data(label)' : '',
-        'font-size': 11,
-        color: '#1d2327',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '150px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        'text-background-padding': '2px',
-        'text-background-shape': 'roundrectangle',
-        // Below this on-screen size a label is noise: hide it rather than draw an unreadable smear.
-        'min-zoomed-font-size': 9,
       },
     },
-    { selector: 'node[?stale]', style: { 'border-color': '#7a4d00', 'border-style': 'dashed' } },
-    { selector: 'node[status = "historical"]', style: { opacity: 0.6 } },
+    ...(labels ? [{ selector: 'node', style: LABEL_STYLE }] : []),
     {
       selector: 'edge',
-      style: {
-        width: 1.4,
-        'curve-style': large ? 'haystack' : 'bezier',
-        'haystack-radius': 0,
-        'arrow-scale': 0.8,
-        opacity: 0.75,
-        'line-color': '#9aa5ad',
-        'target-arrow-color': '#9aa5ad',
-      },
+      style: large
+        ? { width: 1.4, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.75, 'line-color': '#9aa5ad' }
+        : {
+            width: 1.4,
+            'curve-style': 'bezier',
+            'arrow-scale': 0.8,
+            opacity: 0.75,
+            'line-color': '#9aa5ad',
+            'target-arrow-color': '#9aa5ad',
+          },
     },
     ...edgeRules,
     { selector: 'node[overlayColour]', style: { 'background-color': 'data(overlayColour)' } },

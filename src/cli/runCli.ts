@@ -94,12 +94,11 @@ function isParseArgsError(error: unknown): boolean {
 }
 
 function helpText(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.usage.length));
   return [
     "Referral Atlas command line. Every command takes --db PATH (default: the app's own database;",
     'REFERRAL_ATLAS_DB overrides) and --json.',
     '',
-    ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    ...COMMANDS.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
     '',
   ].join('\n');
 }

@@ -3,22 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, tempDir } from '../../tests/support/tempAtlas';
-import { runCli } from './runCli';
+import { runCliForTest } from '../../tests/support/cliRun';
 
 const folder = tempDir();
 afterAll(() => folder.cleanup());
 const db = join(folder.dir, 'cli.sqlite');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, PROJECT_ROOT, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 
 describe('the CLI', () => {
   it('prints info as JSON with the database path and counts', async () => {
@@ -31,13 +22,8 @@ describe('the CLI', () => {
   });
 
   it('uses REFERRAL_ATLAS_DB when --db is not given', async () => {
-    let stdout = '';
     const envDb = join(folder.dir, 'from-env.sqlite');
-    const code = await runCli(['info', '--json'], PROJECT_ROOT, {
-      stdout: (text) => (stdout += text),
-      stderr: () => {},
-      env: { REFERRAL_ATLAS_DB: envDb },
-    });
+    const { code, stdout } = await runCliForTest(['info', '--json'], { REFERRAL_ATLAS_DB: envDb });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).databasePath).toBe(envDb);
   });

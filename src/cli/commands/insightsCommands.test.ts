@@ -1,22 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { PROJECT_ROOT, tempDir } from '../../../tests/support/tempAtlas';
-import { runCli } from '../runCli';
+import { tempDir } from '../../../tests/support/tempAtlas';
+import { runCliForTest } from '../../../tests/support/cliRun';
 
 const folder = tempDir();
 afterAll(() => folder.cleanup());
 const db = join(folder.dir, 'insights.sqlite');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, PROJECT_ROOT, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 
 describe('the insights command', () => {
   it('prints the top 20 central partners, the coverage matrix, deserts, single points of failure and the stale count', async () => {

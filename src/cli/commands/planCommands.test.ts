@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, tempDir } from '../../../tests/support/tempAtlas';
+import { tempDir } from '../../../tests/support/tempAtlas';
 import type { ReferralPlan } from '../../shared/plan/referralPlan';
-import { runCli } from '../runCli';
+import { runCliForTest } from '../../../tests/support/cliRun';
 
 const folder = tempDir();
 afterAll(() => folder.cleanup());
@@ -16,16 +16,7 @@ function profileFile(name: string, profile: unknown): string {
   return path;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, PROJECT_ROOT, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 
 const SURVIVOR = {
   needs: ['shelter', 'medical', 'legal_aid', 'immigration_relief'],

@@ -1,22 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { PROJECT_ROOT, tempDir } from '../../../tests/support/tempAtlas';
-import { runCli } from '../runCli';
+import { tempDir } from '../../../tests/support/tempAtlas';
+import { runCliForTest } from '../../../tests/support/cliRun';
 
 const folder = tempDir();
 afterAll(() => folder.cleanup());
 const db = join(folder.dir, 'search.sqlite');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, PROJECT_ROOT, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 
 describe('the search command', () => {
   it('prints a JSON array of { id, kind, name, score, matches }, best first', async () => {

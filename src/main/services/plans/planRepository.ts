@@ -5,21 +5,10 @@
 import type { SqliteDatabase } from '../../db/openDatabase';
 import type { ClientProfile } from '../../../shared/plan/clientProfile';
 import type { PlanChoice, ReferralPlan } from '../../../shared/plan/referralPlan';
-import type { SavedStep, StepStatus } from '../../../shared/plan/savedPlan';
+import type { SavedPlan, SavedStep, StepStatus } from '../../../shared/plan/savedPlan';
 
-/** A saved plan as stored, before notes are checked. */
-export interface StoredPlan {
-  id: string;
-  caseCode: string;
-  createdAt: string;
-  expiresAt: string;
-  language: 'en' | 'es';
-  profile: ClientProfile;
-  choices: PlanChoice[];
-  plan: ReferralPlan;
-  notes: string;
-  steps: SavedStep[];
-}
+/** A saved plan as stored: the contract's SavedPlan before its notes are checked for personal data. */
+export type StoredPlan = Omit<SavedPlan, 'noteWarnings'>;
 
 interface PlanRow {
   id: string;

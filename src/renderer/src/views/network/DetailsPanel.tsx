@@ -21,11 +21,15 @@ export interface DetailsActions {
   pathFrom: string | null;
 }
 
-let focusWhenLoaded = false;
+// A request to focus the panel's title, honoured once the selected record is shown: at once when it already is
+// (the user chose the record on screen), else when it has loaded.
+let focusWanted = false;
+const focusRequestListeners = new Set<() => void>();
 
-/** Moves keyboard focus to the record's title once the next record has loaded (for keyboard and screen-reader users). */
+/** Moves keyboard focus to the selected record's title once it is shown (for keyboard and screen-reader users). */
 export function focusDetailsWhenLoaded(): void {
-  focusWhenLoaded = true;
+  focusWanted = true;
+  for (const listener of focusRequestListeners) listener();
 }
 
 const HIDDEN_FIELDS = new Set(['id', 'kind', 'name', 'source', 'verifiedAt', 'confidential']);
@@ -48,10 +52,6 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
           if (!live) return;
           setDetails(value);
           setError(null);
-          if (focusWhenLoaded) {
-            focusWhenLoaded = false;
-            requestAnimationFrame(() => document.getElementById('details-title')?.focus());
-          }
         })
         .catch((reason: unknown) => {
           if (!live) return;
@@ -64,6 +64,21 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
     }, [selectedId, revision]);
 
     const shown = details && details.record.id === selectedId ? details : null;
+
+    const [focusRequests, setFocusRequests] = useState(0);
+    useEffect(() => {
+      const listener = () => setFocusRequests((count) => count + 1);
+      focusRequestListeners.add(listener);
+      return () => {
+        focusRequestListeners.delete(listener);
+      };
+    }, []);
+    useEffect(() => {
+      // Runs after the commit, so the title of the shown record is in the document.
+      if (!focusWanted || !shown) return;
+      focusWanted = false;
+      document.getElementById('details-title')?.focus();
+    }, [shown, focusRequests]);
     return (
       <aside
         ref={ref}

@@ -41,7 +41,7 @@ function writePackage(folder: string, targetServices: number): { services: numbe
   const hsds = services.map((service) => serviceToHsds(service, serviceLinks(index, service.id), 'partners'));
   const organizations = [...index.nodesOfKind('actor')].map((actor) => actorToHsdsOrganization(actor, 'partners'));
   const tables = hsdsToTables(organizations, hsds);
-  const schemas = loadHsdsSchemas(defaultHsdsDir(PROJECT_ROOT));
+  const schemas = loadHsdsSchemas(defaultHsdsDir(join(PROJECT_ROOT, 'data')));
   let rows = 0;
   for (const table of HSDS_TABLES) {
     const info = schemas.tables.get(table)!;
@@ -65,7 +65,7 @@ export const importSuite: BenchSuite = {
       const folder = join(dir, 'package');
       const { services, rows } = writePackage(folder, Number(process.env.ATLAS_BENCH_IMPORT_SERVICES ?? 100_000));
       console.error(`[bench] import: package of ${services} services, ${rows} CSV rows`);
-      const schemas = loadHsdsSchemas(defaultHsdsDir(PROJECT_ROOT)); // compiled once per process, outside the timing
+      const schemas = loadHsdsSchemas(defaultHsdsDir(join(PROJECT_ROOT, 'data'))); // compiled once per process, outside the timing
       const open = (name: string) =>
         openAtlas({
           databasePath: join(dir, name),

@@ -637,6 +637,22 @@ const BAD_FILES: BadFile[] = [
     message: /malformed CSV/,
   },
   {
+    name: 'a row of services.csv with fewer cells than the header has columns',
+    format: 'hsds-csv',
+    files: [{ name: 'services.csv', content: `${servicesCsvHeader}\n${uuid('c8')},,A\n` }],
+    file: 'services.csv',
+    row: 2,
+    message: /malformed CSV: .*too few/,
+  },
+  {
+    name: 'a row of services.csv with more cells than the header has columns',
+    format: 'hsds-csv',
+    files: [{ name: 'services.csv', content: `${servicesCsvHeader}\n${serviceRow(uuid('c9'), 'A')},extra\n` }],
+    file: 'services.csv',
+    row: 2,
+    message: /malformed CSV: .*too many/,
+  },
+  {
     name: 'a phone with no number',
     format: 'hsds-csv',
     files: [

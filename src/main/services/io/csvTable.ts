@@ -3,20 +3,29 @@ import Papa from 'papaparse';
 import type { ImportIssue } from '../../../shared/interchange/importPlan';
 import type { Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 
-/** A parsed CSV file and the problems papaparse found (rows counted from 1, the header being row 1). */
-export function parseCsv(file: string, text: string): { sheet: Sheet; errors: ImportIssue[] } {
-  const result = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: true,
-    transformHeader: (h) => h.trim(),
-  });
+/** A parsed CSV file as cell arrays: the header's column names and each data row's cells in column order. */
+export interface CsvCells {
+  file: string;
+  columns: string[];
+  /** Data rows; row i is file row i + 2 (1-based, after the header). Every row has one cell per column. */
+  rows: string[][];
+}
+
+/**
+ * Parses CSV text into cell arrays and reports what papaparse found wrong, rows counted from 1 (the header). Rows
+ * are parsed without papaparse's header mode: a 100k-service package has millions of cells, and turning each row
+ * into an object is the caller's choice (see {@link parseCsv}), not a cost every reader pays.
+ */
+export function parseCsvCells(file: string, text: string): { cells: CsvCells; errors: ImportIssue[] } {
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const errors: ImportIssue[] = [];
-  const columns = result.meta.fields ?? [];
   for (const error of result.errors) {
-    // papaparse's row is the 0-based data row; the file row is two more (1-based, after the header).
-    const row = typeof error.row === 'number' ? error.row + 2 : null;
+    // papaparse's row is the 0-based row of the file here (the header included); the file row is one more.
+    const row = typeof error.row === 'number' ? error.row + 1 : null;
     errors.push({ file, row, field: '', message: `malformed CSV: ${error.message}` });
   }
+  const [header = [], ...rows] = result.data;
+  const columns = header.map((name) => name.trim());
   const seen = new Set<string>();
   for (const column of columns) {
     if (column === '') errors.push({ file, row: 1, field: '(empty)', message: 'a column has no name' });
@@ -25,7 +34,32 @@ export function parseCsv(file: string, text: string): { sheet: Sheet; errors: Im
     seen.add(column);
   }
   if (columns.length === 0) errors.push({ file, row: 1, field: '', message: 'the file has no header row' });
-  return { sheet: { file, columns, rows: result.data }, errors };
+  else {
+    rows.forEach((cells, i) => {
+      if (cells.length === columns.length) return;
+      const few = cells.length < columns.length;
+      errors.push({
+        file,
+        row: i + 2,
+        field: few ? (columns[cells.length] ?? '') : '',
+        message: `malformed CSV: the row has ${cells.length} cells, the header ${columns.length} columns (${few ? 'too few' : 'too many'})`,
+      });
+    });
+  }
+  return { cells: { file, columns, rows }, errors };
+}
+
+/** A parsed CSV file with each row as an object by column name (rows counted from 1, the header being row 1). */
+export function parseCsv(file: string, text: string): { sheet: Sheet; errors: ImportIssue[] } {
+  const { cells, errors } = parseCsvCells(file, text);
+  const rows = cells.rows.map((row) => {
+    const record: Record<string, string> = {};
+    cells.columns.forEach((column, i) => {
+      if (i < row.length) record[column] = row[i]!;
+    });
+    return record;
+  });
+  return { sheet: { file, columns: cells.columns, rows }, errors };
 }
 
 /** CSV text of rows (the first being the header), quoted where needed, lines ending CRLF as RFC 4180 says. */

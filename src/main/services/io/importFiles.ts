@@ -17,7 +17,7 @@ import {
 } from '../../../shared/hsds/fromHsds';
 import { HSDS_TABLES, tablesToHsds, type HsdsRow, type HsdsTables } from '../../../shared/hsds/hsdsTables';
 import type { HsdsObject } from '../../../shared/hsds/hsdsModel';
-import { parseCsv } from './csvTable';
+import { parseCsv, parseCsvCells } from './csvTable';
 import type { HsdsSchemas } from './hsdsSchemas';
 import { MAX_IMPORT_BYTES, readInputFile, type InputText } from './readInputFile';
 
@@ -127,38 +127,58 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
 
 const MEANINGFUL_COLUMNS = new Set(['id', 'name', 'number']);
 
+/** How each column of a table's CSV file is read, worked out once per file rather than once per cell. */
+interface ColumnReader {
+  name: string;
+  type: string | undefined;
+  /** CSV cannot tell an empty string from a missing value; see {@link typedRow}. */
+  emptyIsEmptyString: boolean;
+}
+
+function columnReaders(
+  columns: readonly string[],
+  types: Map<string, string>,
+  required: readonly string[],
+): ColumnReader[] {
+  return columns.map((name) => ({
+    name,
+    type: types.get(name),
+    emptyIsEmptyString: required.includes(name) && types.get(name) === 'string' && !MEANINGFUL_COLUMNS.has(name),
+  }));
+}
+
 function typedRow(
   parsed: ParsedImport,
   file: string,
   rowNumber: number,
-  cells: Record<string, string>,
-  types: Map<string, string>,
-  required: readonly string[],
+  cells: readonly string[],
+  readers: readonly ColumnReader[],
 ): HsdsRow {
   const row: Record<string, unknown> = { __origin: { file, row: rowNumber } };
-  for (const key in cells) {
-    const cell = cells[key];
-    // CSV cannot tell an empty string from a missing value. HSDS requires text columns a record can leave empty (an
-    // organization's description, an address with its street withheld), which an export writes as "": there an
-    // empty cell is "". The columns without which a row means nothing (id, name, number) must not be empty.
-    if (cell === '' && required.includes(key) && types.get(key) === 'string' && !MEANINGFUL_COLUMNS.has(key))
-      row[key] = '';
-    if (cell === undefined || cell === '') continue;
-    const type = types.get(key);
+  for (let i = 0; i < readers.length; i++) {
+    const { name, type, emptyIsEmptyString } = readers[i]!;
+    const cell = cells[i];
+    // HSDS requires text columns a record can leave empty (an organization's description, an address with its
+    // street withheld), which an export writes as "": there an empty cell is "". The columns without which a row
+    // means nothing (id, name, number) must not be empty.
+    if (cell === undefined || cell === '') {
+      if (cell === '' && emptyIsEmptyString) row[name] = '';
+      continue;
+    }
     if (type === 'number' || type === 'integer') {
       const value = Number(cell);
       if (cell.trim() === '' || Number.isNaN(value) || (type === 'integer' && !Number.isInteger(value))) {
         parsed.errors.push({
           file,
           row: rowNumber,
-          field: key,
+          field: name,
           message: `"${cell}" is not ${type === 'integer' ? 'a whole number' : 'a number'}`,
         });
         continue;
       }
-      row[key] = value;
-    } else if (type === 'boolean') row[key] = cell === 'true' || cell === '1';
-    else row[key] = cell;
+      row[name] = value;
+    } else if (type === 'boolean') row[name] = cell === 'true' || cell === '1';
+    else row[name] = cell;
   }
   return row as HsdsRow;
 }
@@ -187,7 +207,7 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
         message: `the ${table} table has no place in Referral Atlas; it was checked but not imported`,
       });
     }
-    const { sheet, errors } = parseCsv(file.name, file.text);
+    const { cells: sheet, errors } = parseCsvCells(file.name, file.text);
     parsed.errors.push(...errors);
     const known = new Set(info.fields.map((field) => field.name));
     const unknown = sheet.columns.filter((column) => column !== '' && !known.has(column));
@@ -200,11 +220,12 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
       });
     if (unknown.length > 0 || errors.length > 0) continue;
     const types = new Map(info.fields.map((field) => [field.name, field.type]));
+    const readers = columnReaders(sheet.columns, types, info.required);
     const ids = new Map<string, number>();
     const rows: HsdsRow[] = [];
     sheet.rows.forEach((cells, position) => {
       const rowNumber = position + 2;
-      const row = typedRow(parsed, file.name, rowNumber, cells, types, info.required);
+      const row = typedRow(parsed, file.name, rowNumber, cells, readers);
       const problems = schemas.validateRow(table, row);
       for (const problem of problems) {
         const field = problem.path === '(object)' ? (/'([^']+)'/.exec(problem.message)?.[1] ?? '') : problem.path;

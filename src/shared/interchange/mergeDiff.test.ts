@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actorSchema } from '../domain';
 import { GraphIndex } from '../graph/graphIndex';
 import { emptyImport, type IncomingRecord } from './importPlan';
-import { nameSimilarity, normaliseName, planMerge } from './mergeDiff';
+import { NAME_MATCH_THRESHOLD, nameSimilarity, namesMatch, normaliseName, planMerge } from './mergeDiff';
 
 const existing = actorSchema.parse({
   id: 'actor:casa',
@@ -73,5 +73,33 @@ describe('name matching', () => {
     expect(
       nameSimilarity(normaliseName('Harbor Light Legal Clinic'), normaliseName('Harbor Health Center')),
     ).toBeLessThan(0.85);
+  });
+
+  it('skips names too far apart in length without ever missing a match the similarity itself would make', () => {
+    // Names that differ by a few characters, by a word, or a lot, around the threshold.
+    const stems = ['casa tres lunas', 'harbor light legal clinic', 'pacific law center', 'ana', 'st vincent shelter'];
+    const edits = (name: string): string[] => [
+      name,
+      `${name}s`,
+      `${name} la`,
+      name.slice(1),
+      name.slice(0, -2),
+      `${name} of orange county`,
+      name.replace(/a/g, 'e'),
+      name.split(' ').reverse().join(' '),
+    ];
+    const names = stems.flatMap(edits);
+    let matches = 0;
+    let misses = 0;
+    for (const a of names)
+      for (const b of names) {
+        const expected = nameSimilarity(a, b) >= NAME_MATCH_THRESHOLD;
+        expect(namesMatch(a, b), `${a} / ${b}`).toBe(expected);
+        if (expected) matches++;
+        else misses++;
+      }
+    // Both outcomes occur, so the comparison above tests something.
+    expect(matches).toBeGreaterThan(names.length);
+    expect(misses).toBeGreaterThan(names.length);
   });
 });

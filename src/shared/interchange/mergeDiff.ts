@@ -129,6 +129,21 @@ export function nameSimilarity(a: string, b: string): number {
 /** How similar two names must be to count as the same provider in the same city. */
 export const NAME_MATCH_THRESHOLD = 0.85;
 
+/**
+ * The most two names of these lengths can share, as a Dice coefficient: a name of n characters has n + 1 bigrams,
+ * and the shared count is at most the smaller. Most names in a city are too long or too short to match at all.
+ */
+function similarityBound(a: string, b: string): number {
+  const x = a.length + 1;
+  const y = b.length + 1;
+  return (2 * Math.min(x, y)) / (x + y);
+}
+
+/** Whether two normalised names are similar enough to be one provider (the length bound first: it is exact). */
+export function namesMatch(a: string, b: string): boolean {
+  return similarityBound(a, b) >= NAME_MATCH_THRESHOLD && nameSimilarity(a, b) >= NAME_MATCH_THRESHOLD;
+}
+
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -180,6 +195,13 @@ export function planMerge(
     list.push({ id: node.id, kind: node.kind, name: normaliseName(node.name) });
     byCity.set(key, list);
   }
+  // An import names the same few cities many times over.
+  const cityKeys = new Map<string, string>();
+  const cityKey = (city: string): string => {
+    let key = cityKeys.get(city);
+    if (key === undefined) cityKeys.set(city, (key = normaliseName(city)));
+    return key;
+  };
   const idMap = new Map<string, string>();
   const finals = new Map<string, NodeRecord>();
   const firstSeen = new Map<string, IncomingRecord>();
@@ -200,9 +222,10 @@ export function planMerge(
     let existing = index.node(fields.id);
     let matchedBy: DiffEntry['matchedBy'] = existing ? 'id' : null;
     if (!existing && byCity.size > 0) {
-      const wanted = normaliseName(fields.name);
-      const candidates = (byCity.get(normaliseName(incoming.city ?? '')) ?? []).filter(
-        (candidate) => candidate.kind === fields.kind && nameSimilarity(candidate.name, wanted) >= NAME_MATCH_THRESHOLD,
+      const sameCity = byCity.get(cityKey(incoming.city ?? '')) ?? [];
+      const wanted = sameCity.length > 0 ? normaliseName(fields.name) : '';
+      const candidates = sameCity.filter(
+        (candidate) => candidate.kind === fields.kind && namesMatch(candidate.name, wanted),
       );
       if (candidates.length > 1) {
         diff.conflicts.push({

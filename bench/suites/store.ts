@@ -27,7 +27,7 @@ export const storeSuite: BenchSuite = {
       let started = performance.now();
       rawDb.transaction(() => {
         for (const node of network.nodes) repo.upsertNode(node, JSON.stringify(node));
-        for (const edge of network.edges) repo.upsertEdge(edge, JSON.stringify(edge));
+        for (const edge of network.edges) repo.upsertEdge(edge);
       })();
       const rawSeconds = (performance.now() - started) / 1000;
       rawDb.close();

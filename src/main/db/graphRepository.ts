@@ -21,6 +21,34 @@ export interface ChangeSetRow {
   state: 'applied' | 'undone' | 'discarded' | 'baseline';
 }
 
+/** An edge row: the key columns and the JSON of the rest. */
+interface StoredEdgeRow {
+  from_id: string;
+  type: string;
+  to_id: string;
+  record: string;
+}
+
+/**
+ * An edge's row holds its ends and type in the key columns only; the JSON keeps the rest (its source, and its note
+ * when it has one), so a bulk load does not write every key twice. Rows written before held the whole edge; the
+ * key columns win either way.
+ */
+function edgeDetailsJson(edge: EdgeRecord): string {
+  return JSON.stringify(edge.note ? { source: edge.source, note: edge.note } : { source: edge.source });
+}
+
+function edgeOfRow(row: StoredEdgeRow): EdgeRecord {
+  const details = JSON.parse(row.record) as { source: string; note?: string };
+  return {
+    type: row.type as EdgeRecord['type'],
+    from: row.from_id,
+    to: row.to_id,
+    source: details.source,
+    note: details.note ?? '',
+  };
+}
+
 /** Prepared statements over the graph tables. */
 export class GraphRepository {
   private readonly s;
@@ -28,10 +56,10 @@ export class GraphRepository {
   constructor(readonly db: SqliteDatabase) {
     this.s = {
       allNodes: db.prepare<[], { record: string }>('SELECT record FROM nodes'),
-      allEdges: db.prepare<[], { record: string }>('SELECT record FROM edges'),
+      allEdges: db.prepare<[], StoredEdgeRow>('SELECT from_id, type, to_id, record FROM edges'),
       nodeJson: db.prepare<[string], { record: string }>('SELECT record FROM nodes WHERE id = ?'),
-      edgeJson: db.prepare<[string, string, string], { record: string }>(
-        'SELECT record FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
+      edgeRow: db.prepare<[string, string, string], StoredEdgeRow>(
+        'SELECT from_id, type, to_id, record FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
       ),
       upsertNode: db.prepare(
         `INSERT INTO nodes (id, kind, name, status, verified_at, record) VALUES (@id, @kind, @name, @status, @verifiedAt, @record)
@@ -95,7 +123,7 @@ export class GraphRepository {
   loadAll(): { nodes: NodeRecord[]; edges: EdgeRecord[] } {
     return {
       nodes: this.s.allNodes.all().map((row) => JSON.parse(row.record) as NodeRecord),
-      edges: this.s.allEdges.all().map((row) => JSON.parse(row.record) as EdgeRecord),
+      edges: this.s.allEdges.all().map(edgeOfRow),
     };
   }
 
@@ -103,9 +131,11 @@ export class GraphRepository {
     return this.s.nodeJson.get(id)?.record ?? null;
   }
 
+  /** The edge's JSON as the change log holds it (ends, type and details). */
   edgeJson(id: string): string | null {
     const ends = parseEdgeId(id);
-    return ends ? (this.s.edgeJson.get(ends.from, ends.type, ends.to)?.record ?? null) : null;
+    const row = ends ? this.s.edgeRow.get(ends.from, ends.type, ends.to) : undefined;
+    return row ? JSON.stringify(edgeOfRow(row)) : null;
   }
 
   /** Writes a node whose JSON is already serialised (so the change log can reuse the same string). */
@@ -124,9 +154,9 @@ export class GraphRepository {
     this.s.deleteNode.run(id);
   }
 
-  /** Writes an edge (its ends are its key) whose JSON is already serialised. */
-  upsertEdge(edge: EdgeRecord, json: string): void {
-    this.s.upsertEdge.run(edge.from, edge.type, edge.to, json);
+  /** Writes an edge: its ends and type are the key columns, the rest its details' JSON. */
+  upsertEdge(edge: EdgeRecord): void {
+    this.s.upsertEdge.run(edge.from, edge.type, edge.to, edgeDetailsJson(edge));
   }
 
   deleteEdge(id: string): void {

@@ -54,6 +54,42 @@ function fileBytes(store: GraphStore, path: string): Buffer {
 }
 
 describe('GraphStore writes', () => {
+  it('stores an edge key once (in its columns) and reads rows of either layout, old whole-edge JSON included', async () => {
+    const { store, reopen } = await freshStore();
+    store.write('create', (w) => {
+      w.putNode(shelter);
+      w.putNode(legal);
+      w.putEdge({ ...partnership, note: 'since 2019' });
+      w.putEdge({ type: 'refers_to', from: 'actor:legal-aid', to: 'actor:harbor-house', source: 'test' });
+    });
+    const details = store.db.prepare('SELECT type, record FROM edges ORDER BY type').all();
+    expect(details).toEqual([
+      { type: 'partners_with', record: '{"source":"test","note":"since 2019"}' },
+      { type: 'refers_to', record: '{"source":"test"}' },
+    ]);
+    // A row as an earlier version wrote it: the whole edge in the JSON, its key columns authoritative.
+    store.db
+      .prepare("UPDATE edges SET record = ? WHERE type = 'refers_to'")
+      .run(
+        JSON.stringify({
+          type: 'refers_to',
+          from: 'actor:legal-aid',
+          to: 'actor:harbor-house',
+          source: 'old',
+          note: 'n',
+        }),
+      );
+    const reopened = await reopen();
+    expect(reopened.index.edge('actor:legal-aid|refers_to|actor:harbor-house')).toMatchObject({
+      type: 'refers_to',
+      from: 'actor:legal-aid',
+      to: 'actor:harbor-house',
+      source: 'old',
+      note: 'n',
+    });
+    expect(reopened.index.edge(edgeId(partnership))).toMatchObject({ source: 'test', note: 'since 2019' });
+  });
+
   it('fills defaults and keeps the record in the index and the database', async () => {
     const { store, reopen } = await freshStore();
     const stored = store.write('create', (w) => w.putNode(shelter));

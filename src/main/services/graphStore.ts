@@ -174,13 +174,12 @@ export class GraphStore {
         const id = edgeId(edge);
         const before = currentEdge(id) ?? null;
         const stored = { type: edge.type, from: edge.from, to: edge.to, source: edge.source, note: edge.note };
-        const json = JSON.stringify(stored);
-        repo.upsertEdge(stored, json);
+        repo.upsertEdge(stored);
         log({
           entity: 'edge',
           entityId: id,
           before: before ? JSON.stringify(stripId(before)) : null,
-          after: before ? json : null,
+          after: before ? JSON.stringify(stored) : null,
         });
         const indexed = { ...stored, id };
         pendingEdges.set(id, indexed);
@@ -272,7 +271,7 @@ export class GraphStore {
           });
         } else {
           if (targetJson === null) this.repo.deleteEdge(row.entityId);
-          else this.repo.upsertEdge(JSON.parse(targetJson) as EdgeRecord, targetJson);
+          else this.repo.upsertEdge(JSON.parse(targetJson) as EdgeRecord);
           change.edges.push({
             id: row.entityId,
             before: currentJson ? (JSON.parse(currentJson) as EdgeRecord) : null,

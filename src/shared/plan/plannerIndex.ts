@@ -6,7 +6,7 @@
  */
 import type { Actor, Capacity, CostKind, Eligibility, NeedCode, OpeningHours, Service } from '../domain';
 import type { GraphIndex } from '../graph/graphIndex';
-import { BinaryHeap } from './binaryHeap';
+import { searchPartnerTree, toWeightUnits } from './partnerSearch';
 
 /** A provider as the planner sees it: an actor, one service it offers, and the facts that decide a referral. */
 export interface Provider {
@@ -43,6 +43,8 @@ export interface PlannerIndex {
   offsets: Int32Array;
   targets: Int32Array;
   weights: Float64Array;
+  /** The same weights as whole numbers of the search's units (`partnerSearch.ts`): what the search adds up. */
+  weightUnits: Uint8Array;
   /** Every provider of each need, sorted by actor id then service id. */
   providersByNeed: Map<NeedCode, Provider[]>;
   /** The same providers bucketed by each region they serve (lower case). */
@@ -90,11 +92,13 @@ function buildPlannerIndex(graph: GraphIndex): PlannerIndex {
   offsets[actors.length] = total;
   const targets = new Int32Array(total);
   const weights = new Float64Array(total);
+  const weightUnits = new Uint8Array(total);
   for (let i = 0; i < actors.length; i++) {
     let at = offsets[i]!;
     for (const [to, weight] of [...neighbours[i]!].sort((x, y) => x[0] - y[0])) {
       targets[at] = to;
       weights[at] = weight;
+      weightUnits[at] = toWeightUnits(weight);
       at++;
     }
   }
@@ -138,6 +142,7 @@ function buildPlannerIndex(graph: GraphIndex): PlannerIndex {
     offsets,
     targets,
     weights,
+    weightUnits,
     providersByNeed,
     providersByNeedRegion,
   };
@@ -205,10 +210,11 @@ const PATH_TREES_KEPT = 8;
 const pathTrees = new WeakMap<PlannerIndex, Map<string, PartnerPaths>>();
 
 /**
- * Dijkstra from `start` over the partner network with a binary heap, bounded: it never goes deeper than `maxHops`.
- * With the hop bound, a node is settled by its cheapest path within the bound that Dijkstra meets first; referral
- * weights are close enough (1 and 1.5) that this is what a caseworker would pick anyway. The whole tree is kept per
- * index revision for the last few starting organisations, so replanning as the form changes costs no search.
+ * Dijkstra from `start` over the partner network, bounded: it never goes deeper than `maxHops`. With the hop bound,
+ * a node is settled by its cheapest path within the bound that Dijkstra meets first; referral weights are close
+ * enough (1 and 1.5) that this is what a caseworker would pick anyway. The whole tree is kept per index revision for
+ * the last few starting organisations, so replanning as the form changes costs no search (the search itself is in
+ * `partnerSearch.ts`).
  */
 export function partnerPaths(index: PlannerIndex, start: number, maxHops: number): PartnerPaths {
   let trees = pathTrees.get(index);
@@ -221,48 +227,10 @@ export function partnerPaths(index: PlannerIndex, start: number, maxHops: number
     trees.set(key, cached);
     return cached;
   }
-  const tree = searchTree(index, start, maxHops);
+  const tree = searchPartnerTree(index, start, maxHops);
   trees.set(key, tree);
   if (trees.size > PATH_TREES_KEPT) trees.delete(trees.keys().next().value!);
   return tree;
-}
-
-function searchTree(index: PlannerIndex, start: number, maxHops: number): PartnerPaths {
-  const n = index.actorIds.length;
-  const cost = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const hops = new Uint8Array(n);
-  const previous = new Int32Array(n).fill(-1);
-  const settled = new Uint8Array(n);
-  const { offsets, targets: to, weights } = index;
-  cost[start] = 0;
-  const heap = new BinaryHeap();
-  heap.push(start, 0);
-  while (heap.size > 0) {
-    const node = heap.pop()!;
-    if (settled[node] === 1) continue;
-    const nodeCost = heap.lastKey;
-    if (nodeCost > cost[node]!) continue;
-    settled[node] = 1;
-    const nodeHops = hops[node]!;
-    if (nodeHops >= maxHops) continue;
-    for (let e = offsets[node]!, end = offsets[node + 1]!; e < end; e++) {
-      const next = to[e]!;
-      if (settled[next] === 1) continue;
-      const nextCost = nodeCost + weights[e]!;
-      if (nextCost < cost[next]!) {
-        cost[next] = nextCost;
-        hops[next] = nodeHops + 1;
-        previous[next] = node;
-        heap.push(next, nextCost);
-      }
-    }
-  }
-  return {
-    start,
-    costOf: (actor) => (settled[actor] === 1 ? cost[actor] : undefined),
-    hopsOf: (actor) => (settled[actor] === 1 ? hops[actor] : undefined),
-    previousOf: (actor) => (settled[actor] === 1 && previous[actor]! >= 0 ? previous[actor] : undefined),
-  };
 }
 
 /** The actor ids on the path from the start to `target`, or null when it was not reached. */

@@ -17,8 +17,17 @@ declare global {
 
 type Served = Awaited<ReturnType<typeof startServedApp>>;
 
+/**
+ * Waits until the canvas has drawn its whole graph: the view adds a large graph slice by slice and keeps the canvas
+ * marked aria-busy until the last slice is drawn, so the instance can hold part of the graph before that.
+ */
+async function graphDrawn(page: Page): Promise<void> {
+  await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor();
+}
+
 /** The Cytoscape instance's node ids that are drawn and not faded. */
 async function drawnNodes(page: Page): Promise<{ all: string[]; unfaded: string[] }> {
+  await graphDrawn(page);
   return page.evaluate(() => {
     const cy = window.__atlasCy!;
     return {
@@ -63,6 +72,7 @@ describe('the network view', () => {
     url.search = '?atlasTest=1';
     await page.goto(url.toString());
     await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+    await graphDrawn(page);
   });
 
   afterAll(async () => {
@@ -95,6 +105,12 @@ describe('the network view', () => {
     await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     expect((await drawnNodes(page)).all.length).toBe(app.atlas.store.index.nodeCount);
+    expect(await page.evaluate(() => window.__atlasCy!.edges().length)).toBe(app.atlas.store.index.edgeCount);
+    await expect
+      .poll(() => page.getByTestId('network-count').textContent())
+      .toContain(`${app.atlas.store.index.nodeCount} of ${app.atlas.store.index.nodeCount}`);
+    // The records without a saved position are laid out by the worker once the graph is drawn.
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     await screenshot(page, 'network-whole');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
-import { GraphController, type Point } from './graphController';
+import type { GraphController, GraphEvents, Point } from './graphController';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
 import { RecordForm } from './RecordForm';
@@ -31,6 +31,12 @@ type Editing =
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
 const FILTER_KEY = 'atlas.network.filter';
+
+/**
+ * The canvas code, Cytoscape with it (about half of the renderer's script), loaded on first use: the app shell
+ * paints without waiting for it, and it downloads and parses while the first graph is being fetched.
+ */
+const loadGraphModule = () => import('./graphController');
 
 /** Draws records that are not on the canvas yet (beside their neighbours) so a focus, path or highlight can show them. */
 async function bringIn(
@@ -82,24 +88,18 @@ export function NetworkView() {
   const lastFilter = useRef<string>('');
   const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
   const layoutCancel = useRef<(() => void) | null>(null);
+  // Asked for on the first render, so the canvas code downloads while the shell settles and the data is fetched.
+  const [graphModule] = useState(loadGraphModule);
 
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const controller = new GraphController(container, {
-      onSelect: (id) => selectRecord(id),
-      onMoved: (positions) => {
-        for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
-        void call('network.positions.save', { positions });
-      },
-    });
-    controllerRef.current = controller;
-    return () => {
+  // The controller is made by the first load (once its module is there); it lives as long as the view.
+  useEffect(
+    () => () => {
       layoutCancel.current?.();
-      controller.destroy();
+      controllerRef.current?.destroy();
       controllerRef.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 
   const savePositions = useCallback((placed: Record<string, Point>) => {
     const positions = Object.entries(placed).map(([nodeId, p]) => ({ nodeId, x: p.x, y: p.y }));
@@ -139,15 +139,24 @@ export function NetworkView() {
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
     const load = async () => {
-      // Both requests at once: the first open waits for one round trip, not two.
-      const [saved, subgraph] = await Promise.all([
+      // Both requests and the canvas code at once: the first open waits for the slowest, not for the sum.
+      const [saved, subgraph, { GraphController }] = await Promise.all([
         positionsRef.current ? null : call('network.positions.get'),
         call('network.subgraph', filter),
+        graphModule,
       ]);
       if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
       if (!positionsRef.current) return;
-      const controller = controllerRef.current;
-      if (!live || !controller) return;
+      const container = containerRef.current;
+      if (!live || !container) return;
+      const events: GraphEvents = {
+        onSelect: (id) => selectRecord(id),
+        onMoved: (positions) => {
+          for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
+          void call('network.positions.save', { positions });
+        },
+      };
+      const controller = (controllerRef.current ??= new GraphController(container, events));
       const newFilter = filterKey !== lastFilter.current;
       lastFilter.current = filterKey;
       // Drawn frame by frame; a newer load (another filter, another change) makes this one stop.
@@ -174,7 +183,7 @@ export function NetworkView() {
     return () => {
       live = false;
     };
-  }, [filter, revision, layout, savePositions]);
+  }, [filter, revision, layout, savePositions, graphModule]);
 
   // Selection, overlay and emphasis are re-applied after every load.
   useEffect(() => {
@@ -269,7 +278,8 @@ export function NetworkView() {
     if (!controller) return;
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'png') download(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
-    else download(`referral-atlas-network-${stamp}.svg`, new Blob([controller.exportSvg()], { type: 'image/svg+xml' }));
+    else
+      download(`referral-atlas-network-${stamp}.svg`, new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }));
   };
 
   const openFromTable = (id: string) => {

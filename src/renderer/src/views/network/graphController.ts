@@ -1,17 +1,14 @@
 /**
  * The graph canvas: one Cytoscape instance and every operation the network view performs on it. React never holds
  * the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so Cytoscape
- * draws once.
+ * draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import cytoscapeSvg from 'cytoscape-svg';
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
-import { KIND_SHAPES, graphStylesheet, nodeColour } from './graphStyle';
+import { graphStylesheet, isLookClass, nodeClasses } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
-
-cytoscape.use(cytoscapeSvg);
 
 /** Above this many elements Cytoscape's viewport shortcuts are turned on (edges and labels hidden while moving). */
 export const PERFORMANCE_THRESHOLD = 1500;
@@ -22,10 +19,35 @@ export const LABEL_ZOOM = 0.8;
 /** Half the largest node size: the margin a fitted box keeps around node centres. */
 const NODE_MARGIN = 23;
 
+/** How long one slice of a load may keep the main thread before it lets input and painting through. */
+const SLICE_BUDGET_MS = 16;
+
+/** Elements added per `cy.add` call inside a slice (the budget is checked between calls). */
+const ADD_STEP = 50;
+
+/** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
+const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
+const EMPHASIS_SELECTOR = '.faded, .emphasised, .highlighted, .path-end';
+
 /** Resolves after the next frame has been drawn, so the work that follows starts a new task. */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/** Resolves in a new task, without waiting for a frame (a message, not a timer: timers are clamped to 4 ms). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
+ * chunked load uses it to style each slice in its own task instead of all elements in the first frame.
+ */
+type StyleEngine = { apply(elements: CollectionReturnValue): void };
 
 /** A position on the canvas. */
 export type Point = { x: number; y: number };
@@ -57,13 +79,30 @@ function nodeData(node: NetworkNode) {
     status: node.status,
     stale: node.stale,
     degree: node.degree,
-    shape: KIND_SHAPES[node.kind],
-    colour: nodeColour(node.kind, node.subtype),
+  };
+}
+
+function nodeElement(node: NetworkNode, position: Point): ElementDefinition {
+  return {
+    group: 'nodes',
+    data: nodeData(node),
+    position,
+    classes: nodeClasses(node.kind, node.subtype, node.degree),
   };
 }
 
 function edgeData(edge: EdgeWithId) {
   return { id: edge.id, source: edge.from, target: edge.to, type: edge.type };
+}
+
+let svgRegistered: Promise<void> | null = null;
+
+/** Registers cytoscape-svg once, on first use. */
+function svgExtension(): Promise<void> {
+  svgRegistered ??= import('cytoscape-svg').then(({ default: extension }) => {
+    cytoscape.use(extension);
+  });
+  return svgRegistered;
 }
 
 /** The extent of some node centres. */
@@ -84,25 +123,24 @@ function boxOf(points: readonly Point[]): Box | null {
 
 /** The Cytoscape instance of the network view and what the view does with it. */
 export class GraphController {
-  private core: Core;
+  private core: Core | null = null;
   private performanceMode = false;
   private emphasis: { ids: Set<string> } | null = null;
   private labelsShown = true;
-  /** Incremented by every load, so a load replaced by a newer one stops between frames. */
+  /** Incremented by every load, so a load replaced by a newer one stops between slices. */
   private loadGeneration = 0;
 
+  /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   constructor(
     private readonly container: HTMLElement,
     private readonly events: GraphEvents,
-  ) {
-    this.core = this.create(false);
-  }
+  ) {}
 
   /** The drawn elements with these ids (unknown ids are skipped). */
   private collect(ids: readonly string[]): CollectionReturnValue {
-    const found = this.core.collection();
+    const found = this.cy.collection();
     for (const id of ids) {
-      const element = this.core.getElementById(id);
+      const element = this.cy.getElementById(id);
       if (element.nonempty()) found.merge(element);
     }
     return found;
@@ -110,6 +148,7 @@ export class GraphController {
 
   /** The live instance (replaced when the performance options flip). */
   get cy(): Core {
+    this.core ??= this.create(false);
     return this.core;
   }
 
@@ -145,17 +184,23 @@ export class GraphController {
 
   /** On a large graph, labels appear only once zoomed in far enough to read them. */
   private syncLabels(): void {
-    const want = this.core.zoom() >= LABEL_ZOOM;
+    const want = this.cy.zoom() >= LABEL_ZOOM;
     if (want === this.labelsShown) return;
     this.labelsShown = want;
-    this.core.style(graphStylesheet({ labels: want, large: this.performanceMode }));
+    this.cy.style(graphStylesheet({ labels: want, large: this.performanceMode }));
   }
 
   /**
-   * Replaces the drawn graph: the nodes in one frame, their edges in the next (see below). With `fit`, the viewport
-   * is set from the positions before anything is drawn, which spares a bounding-box pass over the elements. Nodes
-   * with a known position are placed there; the others are returned so the view can place them (near their
-   * neighbours, or with a full layout in the worker). Resolves to null when a newer load replaced this one.
+   * Replaces the drawn graph. With `fit`, the viewport is set from the positions before anything is drawn, which
+   * spares a bounding-box pass over the elements. Nodes with a known position are placed there; the others are
+   * returned so the view can place them (near their neighbours, or with a full layout in the worker). Resolves, once
+   * the whole graph has been drawn, to those ids, or to null when a newer load replaced this one.
+   *
+   * The elements go in slice by slice, each added and styled in a task of its own (about {@link SLICE_BUDGET_MS}),
+   * inside one Cytoscape batch that stays open across the slices: Cytoscape does not draw while a batch is open, so
+   * the graph is not redrawn after every slice, and the canvas keeps showing the previous graph until the new one is
+   * drawn whole, in one frame. Without the slicing, adding and styling a thousand nodes and their edges held the main
+   * thread for about a second.
    */
   async load(
     nodes: readonly NetworkNode[],
@@ -164,16 +209,22 @@ export class GraphController {
     { fit }: { fit: boolean },
   ): Promise<string[] | null> {
     const generation = ++this.loadGeneration;
-    const superseded = () => generation !== this.loadGeneration || this.core.destroyed();
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
-    if (wantPerformance !== this.performanceMode) {
-      const viewport = { zoom: this.core.zoom(), pan: this.core.pan() };
-      this.core.destroy();
+    const previous = this.core;
+    if (!this.core || wantPerformance !== this.performanceMode) {
+      const viewport = this.core ? { zoom: this.core.zoom(), pan: this.core.pan() } : null;
+      this.core?.destroy();
       this.core = this.create(wantPerformance);
-      this.core.viewport(viewport);
+      if (viewport) this.core.viewport(viewport);
+    }
+    const cy = this.core;
+    const superseded = () => generation !== this.loadGeneration || cy.destroyed();
+    // A new instance (its default stylesheet parsed, its canvases made) is a task's worth of work on its own.
+    if (cy !== previous) {
+      await nextTask();
+      if (superseded()) return null;
     }
     this.emphasis = null;
-    const cy = this.core;
     cy.batch(() => cy.elements().remove());
     const missing: string[] = [];
     const placed: Point[] = [];
@@ -183,36 +234,55 @@ export class GraphController {
       else missing.push(node.id);
     }
     if (fit) this.fitToBox(boxOf(placed));
-    const nodeElements = nodes.map((node): ElementDefinition => ({
-      group: 'nodes',
-      data: nodeData(node),
-      position: positions.get(node.id) ?? { x: 0, y: 0 },
-    }));
-    const edgeElements = edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) }));
-    // Nodes first, styled and drawn in a frame of their own, then the edges in the next: a node styled while its
-    // edges exist makes Cytoscape walk those edges once per style property (a third of the time of adding both
-    // together).
-    for (const group of [nodeElements, edgeElements]) {
-      cy.batch(() => cy.add(group));
-      await afterNextFrame();
-      if (superseded()) return null;
+    // Nodes before edges: an edge can only be added once both its ends are there.
+    const elements: ElementDefinition[] = [
+      ...nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
+      ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
+    ];
+    const style = cy.style() as unknown as StyleEngine;
+    this.container.setAttribute('aria-busy', 'true');
+    cy.startBatch();
+    try {
+      let next = 0;
+      while (next < elements.length) {
+        const sliceStart = performance.now();
+        do {
+          // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch.
+          const added = cy.add(elements.slice(next, next + ADD_STEP));
+          style.apply(added);
+          // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
+          // frame that draws the graph.
+          added.boundingBox();
+          next += ADD_STEP;
+        } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+        await nextTask();
+        if (superseded()) return null;
+      }
+    } finally {
+      if (!cy.destroyed()) cy.endBatch();
     }
+    await afterNextFrame();
+    if (superseded()) return null;
+    this.container.removeAttribute('aria-busy');
     window.__atlasGraphPaintedAt ??= performance.now();
     return missing;
   }
 
   /** Adds records and relations not yet drawn (a focus or a path reaching outside the view); returns the new ids. */
   merge(nodes: readonly NetworkNode[], edges: readonly EdgeWithId[]): string[] {
-    const cy = this.core;
+    const cy = this.cy;
     const added: string[] = [];
     cy.batch(() => {
       for (const node of nodes) {
         const existing = cy.getElementById(node.id);
         if (existing.nonempty()) {
           existing.data(nodeData(node));
+          const look = nodeClasses(node.kind, node.subtype, node.degree);
+          const kept = existing.classes().filter((name) => !isLookClass(name));
+          existing.classes([...kept, ...look]);
           continue;
         }
-        cy.add({ group: 'nodes', data: nodeData(node), position: { x: 0, y: 0 } });
+        cy.add(nodeElement(node, { x: 0, y: 0 }));
         added.push(node.id);
       }
       for (const edge of edges) {
@@ -224,7 +294,7 @@ export class GraphController {
 
   /** Moves nodes to the given positions in one draw. */
   applyPositions(positions: Readonly<Record<string, Point>>): void {
-    const cy = this.core;
+    const cy = this.cy;
     cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) cy.getElementById(id).position(position);
     });
@@ -232,7 +302,7 @@ export class GraphController {
 
   /** Places new nodes beside their already placed neighbours (a cheap, stable alternative to a full layout). */
   placeNearNeighbours(ids: readonly string[]): Record<string, Point> {
-    const cy = this.core;
+    const cy = this.cy;
     const placed: Record<string, Point> = {};
     const pending = new Set(ids);
     const extent = cy
@@ -270,7 +340,7 @@ export class GraphController {
    * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random.
    */
   layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
-    const cy = this.core;
+    const cy = this.cy;
     return {
       randomize: keep.size === 0,
       nodes: cy.nodes().map((node) => ({
@@ -284,7 +354,7 @@ export class GraphController {
 
   /** Selects one node (or none) and brings it into view when it is off screen. */
   select(id: string | null): void {
-    const cy = this.core;
+    const cy = this.cy;
     const target = id ? cy.getElementById(id) : null;
     cy.batch(() => {
       cy.$(':selected').unselect();
@@ -303,10 +373,10 @@ export class GraphController {
    * picture of where they are). `edgeIds` empty means the edges among the nodes.
    */
   emphasise(nodeIds: readonly string[], edgeIds: readonly string[], highlightClass = false): void {
-    const cy = this.core;
+    const cy = this.cy;
     const ids = new Set(nodeIds);
     cy.batch(() => {
-      cy.elements().removeClass('faded emphasised highlighted path-end');
+      this.removeEmphasisClasses();
       const nodes = cy.nodes().filter((node) => ids.has(node.id()));
       const edges = edgeIds.length > 0 ? this.collect(edgeIds) : nodes.edgesWith(nodes);
       const kept = nodes.union(edges);
@@ -319,7 +389,7 @@ export class GraphController {
 
   /** The ids within `depth` relations of `id` among the drawn elements (the focus set). */
   neighbourhood(id: string, depth: number): { nodeIds: string[]; edgeIds: string[] } {
-    let set = this.core.getElementById(id);
+    let set = this.cy.getElementById(id);
     for (let level = 0; level < depth; level++) set = set.union(set.closedNeighborhood());
     return {
       nodeIds: set.nodes().map((node) => node.id()),
@@ -332,16 +402,24 @@ export class GraphController {
 
   /** Marks the two ends of a path. */
   markPathEnds(from: string, to: string): void {
-    this.core.batch(() => {
-      this.core.getElementById(from).addClass('path-end');
-      this.core.getElementById(to).addClass('path-end');
+    this.cy.batch(() => {
+      this.cy.getElementById(from).addClass('path-end');
+      this.cy.getElementById(to).addClass('path-end');
     });
   }
 
   /** Ends any focus, path or highlight: every element back to full colour. */
   clearEmphasis(): void {
-    this.core.batch(() => this.core.elements().removeClass('faded emphasised highlighted path-end'));
+    this.cy.batch(() => this.removeEmphasisClasses());
     this.emphasis = null;
+  }
+
+  /**
+   * Takes the showcase classes off the elements that have them. Only those: Cytoscape restyles every element a
+   * removeClass is called on, whether or not it had the class (a whole-graph restyle after every load, for nothing).
+   */
+  private removeEmphasisClasses(): void {
+    this.cy.elements(EMPHASIS_SELECTOR).removeClass(EMPHASIS_CLASSES);
   }
 
   /** Whether something is showcased now. */
@@ -351,7 +429,7 @@ export class GraphController {
 
   /** Draws node sizes and colours from an overlay (null clears it). */
   setOverlay(overlay: GraphOverlay | null): void {
-    const cy = this.core;
+    const cy = this.cy;
     cy.batch(() => {
       // Clearing goes through one collection call each: per-node removeData restyles the graph once per node.
       cy.nodes('[overlaySize]').removeData('overlaySize');
@@ -377,7 +455,7 @@ export class GraphController {
    * the arrangement is placed where the first node already is, so the rest of the graph stays put.
    */
   arrange(nodeIds: readonly string[], root: string, kind: 'concentric' | 'breadthfirst'): void {
-    const cy = this.core;
+    const cy = this.cy;
     const nodes = this.collect(nodeIds);
     if (nodes.empty()) return;
     const anchor = cy.getElementById(root).position();
@@ -424,13 +502,13 @@ export class GraphController {
    * (what cy.fit does) costs seconds on a large graph, and a fitted view hides small labels anyway.
    */
   fitTo(nodeIds?: readonly string[], padding = 40): void {
-    const nodes = nodeIds ? this.collect(nodeIds) : this.core.nodes();
+    const nodes = nodeIds ? this.collect(nodeIds) : this.cy.nodes();
     this.fitToBox(boxOf(nodes.map((node) => node.position())), padding);
   }
 
   /** Zooms to show a box of node centres (nothing happens for an empty box or a hidden canvas). */
   private fitToBox(box: Box | null, padding = 40): void {
-    const cy = this.core;
+    const cy = this.cy;
     if (!box) return;
     const width = cy.width() - 2 * padding;
     const height = cy.height() - 2 * padding;
@@ -446,28 +524,29 @@ export class GraphController {
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */
   zoomBy(factor: number): void {
-    const cy = this.core;
+    const cy = this.cy;
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   }
 
   /** Pans by a distance in screen pixels (keyboard panning). */
   panBy(dx: number, dy: number): void {
-    this.core.panBy({ x: dx, y: dy });
+    this.cy.panBy({ x: dx, y: dy });
   }
 
   /** The drawn graph as a PNG image (the whole graph, not just the visible part). */
   exportPng(): Promise<Blob> {
-    return this.core.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
+    return this.cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
   }
 
-  /** The drawn graph as an SVG document. */
-  exportSvg(): string {
-    return this.core.svg({ full: true, bg: '#ffffff', scale: 1 });
+  /** The drawn graph as an SVG document (the SVG extension is loaded the first time: most sessions never need it). */
+  async exportSvg(): Promise<string> {
+    await svgExtension();
+    return this.cy.svg({ full: true, bg: '#ffffff', scale: 1 });
   }
 
   /** The ids of the drawn nodes that are not faded, in the order drawn. */
   visibleNodeIds(): string[] {
-    return this.core
+    return this.cy
       .nodes()
       .filter((node) => !node.hasClass('faded'))
       .map((node) => node.id());
@@ -475,11 +554,13 @@ export class GraphController {
 
   /** Renames a drawn node at once after an edit (the view also reloads, but the user sees it immediately). */
   rename(id: string, name: string): void {
-    const node = this.core.getElementById(id);
+    const node = this.cy.getElementById(id);
     if (node.nonempty()) node.data('label', name);
   }
 
   destroy(): void {
+    this.loadGeneration++;
+    if (!this.core) return;
     if (window.__atlasCy === this.core) delete window.__atlasCy;
     this.core.destroy();
   }

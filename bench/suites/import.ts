@@ -32,7 +32,7 @@ const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6
  */
 const BENCH_FILE_LIMIT = 1024 * 1024 * 1024;
 
-function writePackage(folder: string, targetServices: number): { services: number; rows: number } {
+export function writePackage(folder: string, targetServices: number): { services: number; rows: number } {
   const network = generateNetwork({ actors: Math.ceil(targetServices / 3), seed: 7, includeNeeds: true });
   const index = new GraphIndex();
   for (const node of network.nodes) index.putNode(node);

@@ -61,8 +61,8 @@ export class GraphRepository {
       edgeRow: db.prepare<[string, string, string], StoredEdgeRow>(
         'SELECT from_id, type, to_id, record FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
       ),
-      upsertNode: db.prepare(
-        `INSERT INTO nodes (id, kind, name, status, verified_at, record) VALUES (@id, @kind, @name, @status, @verifiedAt, @record)
+      upsertNode: db.prepare<[string, string, string, string, string | null, string]>(
+        `INSERT INTO nodes (id, kind, name, status, verified_at, record) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, status = excluded.status,
            verified_at = excluded.verified_at, record = excluded.record`,
       ),
@@ -140,14 +140,8 @@ export class GraphRepository {
 
   /** Writes a node whose JSON is already serialised (so the change log can reuse the same string). */
   upsertNode(record: NodeRecord, json: string): void {
-    this.s.upsertNode.run({
-      id: record.id,
-      kind: record.kind,
-      name: record.name,
-      status: record.status,
-      verifiedAt: record.verifiedAt,
-      record: json,
-    });
+    // Positional parameters: binding by name looks every parameter up on an object, once per row of a bulk load.
+    this.s.upsertNode.run(record.id, record.kind, record.name, record.status, record.verifiedAt, json);
   }
 
   deleteNode(id: string): void {

@@ -71,7 +71,8 @@ const importCommand: CliCommand = {
 
 const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Exports HSDS 3, a directory (HTML, PDF, CSV) or the graph (GraphML, GEXF, Cytoscape.js JSON).',
+  summary:
+    'Exports HSDS 3, a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements-csv: a folder).',
   usage: `export --format ${EXPORT_FORMAT_NAMES.join('|')} --out PATH [--audience public|partners] [--region R] [--need N] [--locale en|es] [--json]`,
   options: {
     format: { type: 'string' },
@@ -86,7 +87,7 @@ const exportCommand: CliCommand = {
     const out = context.values.out as string | undefined;
     if (!format || !(EXPORT_FORMAT_NAMES as readonly string[]).includes(format))
       throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
-    if (!out) throw new UsageError('--out PATH is required (a folder for hsds-csv)');
+    if (!out) throw new UsageError('--out PATH is required (a folder for hsds-csv and elements-csv)');
     const dispatch = await context.dispatch();
     const result = unwrap(
       await dispatch('io.export', {

@@ -1,15 +1,17 @@
 /**
  * Building export files from the graph: HSDS JSON and CSV package (each object or row checked against the HSDS
- * schemas; a single error stops the export), directories (HTML, PDF, CSV) and graph formats.
+ * schemas; a single error stops the export), directories (HTML, PDF, CSV), graph formats and coalition
+ * spreadsheets (elements.csv and connections.csv, which `import --format elements-csv` reads back).
  */
 import { AtlasError } from '../../../shared/api';
 import type { ExportFormatName } from '../../../shared/api/methods/ioMethods';
-import type { NodeRecord, Service } from '../../../shared/domain';
+import { isProvider, type NodeRecord, type Service } from '../../../shared/domain';
 import type { GraphIndex } from '../../../shared/graph/graphIndex';
 import type { Audience } from '../../../shared/hsds/audience';
 import type { HsdsObject } from '../../../shared/hsds/hsdsModel';
 import { HSDS_TABLES, hsdsToTables } from '../../../shared/hsds/hsdsTables';
 import { actorToHsdsOrganization, serviceLinks, serviceToHsds } from '../../../shared/hsds/toHsds';
+import { coalitionSheetRows } from '../../../shared/interchange/coalitionSpreadsheet';
 import { directoryCsvRows } from '../../../shared/interchange/directoryCsv';
 import { directoryHtml } from '../../../shared/interchange/directoryHtml';
 import { buildDirectory, servicesInScope, type DirectoryScope } from '../../../shared/interchange/directoryModel';
@@ -185,6 +187,20 @@ export async function buildExport(
       data: `${JSON.stringify(descriptor, null, 2)}\n`,
     });
     return { files, records: services.length, validated };
+  }
+  if (format === 'elements-csv') {
+    // The same part of the graph as the graph formats: everything, or the scope's services, their providers and
+    // needs. The sheets hold its actors and services; needs come back as connections.
+    const providers = graphPart(index, scope).nodes.filter(isProvider);
+    const sheets = coalitionSheetRows(index, providers, audience);
+    return {
+      files: [
+        { name: 'elements.csv', mimeType: 'text/csv', data: toCsv(sheets.elements) },
+        { name: 'connections.csv', mimeType: 'text/csv', data: toCsv(sheets.connections) },
+      ],
+      records: providers.length,
+      validated: 0,
+    };
   }
   if (format === 'graphml' || format === 'gexf' || format === 'cyjs') {
     const graph = graphPart(index, scope);

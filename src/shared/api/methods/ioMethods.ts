@@ -15,7 +15,17 @@ import type { ImportIssue } from '../../interchange/importPlan';
 /** The formats an import reads. */
 export const IMPORT_FORMAT_NAMES = ['hsds-json', 'hsds-csv', 'elements-csv'] as const;
 /** The formats an export writes. */
-export const EXPORT_FORMAT_NAMES = ['hsds-json', 'hsds-csv', 'csv', 'html', 'pdf', 'graphml', 'gexf', 'cyjs'] as const;
+export const EXPORT_FORMAT_NAMES = [
+  'hsds-json',
+  'hsds-csv',
+  'csv',
+  'html',
+  'pdf',
+  'graphml',
+  'gexf',
+  'cyjs',
+  'elements-csv',
+] as const;
 /** One of {@link EXPORT_FORMAT_NAMES}. */
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 
@@ -91,7 +101,7 @@ export interface ExportResult {
   format: ExportFormatName;
   audience: (typeof AUDIENCES)[number];
   files: ExportedFile[];
-  /** Records written (services for HSDS and directories, nodes for graph formats). */
+  /** Records written (services for HSDS and directories, nodes for graph formats, elements for coalition sheets). */
   records: number;
   /** Objects and rows checked against the HSDS schemas (0 for formats HSDS does not describe); errors stop the export. */
   validated: number;
@@ -114,11 +124,11 @@ export const ioMethods = {
         audience: z.enum(AUDIENCES).default('public'),
         scope: scopeSchema.default({ region: null, needs: [], actorTypes: [] }),
         locale: z.enum(['en', 'es']).default('en'),
-        /** Where to write (a file; a folder for hsds-csv). Without it the content comes back in the result. */
+        /** Where to write (a file; a folder for hsds-csv and elements-csv). Without it the content comes back in the result. */
         out: z.string().min(1).max(4096).optional(),
       })
       .strict(),
-    'Exports HSDS 3 (JSON or CSV package), a directory (HTML, PDF, CSV) or the graph (GraphML, GEXF, Cytoscape.js JSON).',
+    'Exports HSDS 3 (JSON or CSV package), a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements and connections CSV).',
   ).returns<ExportResult>(),
   'io.directoryPreview': method(
     z

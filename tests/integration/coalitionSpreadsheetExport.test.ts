@@ -157,6 +157,24 @@ describe('a public coalition spreadsheet keeps secrets', () => {
     }
     return [...values];
   };
+  it('re-imported public, into the database it came from, clears none of the withheld confidential fields', async () => {
+    const a = await open();
+    const confidentialRecords = () =>
+      [...a.atlas.store.index.allNodes()].filter(
+        (node): node is ProviderRecord => isProvider(node) && node.confidential.length > 0,
+      );
+    const before = new Map(confidentialRecords().map((record) => [record.id, record]));
+    expect(before.size).toBeGreaterThan(10);
+    const withheld = [...before.values()].filter((record) => record.confidential.some((f) => f.startsWith('address')));
+    expect(withheld.length).toBeGreaterThan(0);
+    const { folder } = await exportSheets(a, 'public');
+    const preview = await ok<ImportReport>(a.dispatch('io.importPreview', { format: 'elements-csv', path: folder }));
+    expect(preview.errors).toEqual([]);
+    expect(preview.changed.filter((entry) => before.has(entry.id))).toEqual([]);
+    await ok<ImportReport>(a.dispatch('io.importApply', { format: 'elements-csv', path: folder }));
+    for (const record of confidentialRecords()) expect(record, record.id).toEqual(before.get(record.id));
+  });
+
   const read = (folder: string) =>
     ['elements.csv', 'connections.csv'].map((name) => readFileSync(join(folder, name), 'utf8')).join('\n');
   const pattern = (secret: string) => new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);

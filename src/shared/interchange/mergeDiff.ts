@@ -168,6 +168,23 @@ export function fieldChanges(before: object, after: object, prefix = ''): FieldC
   return changes;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The existing record with the file's fields laid over it. A file never clears what it does not carry: a nested
+ * object (an address, eligibility) is merged field by field, so a public export (street and postal code of a
+ * confidential address withheld) imported back into the database it came from keeps them.
+ */
+function mergeFields(existing: NodeRecord, fields: IncomingRecord['fields'], id: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...existing, ...fields, id };
+  for (const [key, value] of Object.entries(fields)) {
+    const before = (existing as Record<string, unknown>)[key];
+    if (isPlainObject(value) && isPlainObject(before)) merged[key] = { ...before, ...value };
+  }
+  return merged;
+}
+
 function cityOf(record: NodeRecord): string {
   return isProvider(record) ? normaliseName(record.address?.city ?? '') : '';
 }
@@ -265,7 +282,7 @@ export function planMerge(
     }
     const id = existing?.id ?? fields.id;
     idMap.set(fields.id, id);
-    const candidate = existing ? { ...existing, ...fields, id } : { ...incoming.defaults, ...fields };
+    const candidate = existing ? mergeFields(existing, fields, id) : { ...incoming.defaults, ...fields };
     const result = nodeRecordSchema.safeParse(candidate);
     if (!result.success) {
       for (const issue of result.error.issues) {

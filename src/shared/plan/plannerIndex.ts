@@ -45,6 +45,8 @@ export interface PlannerIndex {
   weights: Float64Array;
   /** The same weights as whole numbers of the search's units (`partnerSearch.ts`): what the search adds up. */
   weightUnits: Uint8Array;
+  /** The largest of {@link weightUnits} (at least 1). */
+  maxWeightUnits: number;
   /** Every provider of each need, sorted by actor id then service id. */
   providersByNeed: Map<NeedCode, Provider[]>;
   /** The same providers bucketed by each region they serve (lower case). */
@@ -143,6 +145,7 @@ function buildPlannerIndex(graph: GraphIndex): PlannerIndex {
     targets,
     weights,
     weightUnits,
+    maxWeightUnits: weightUnits.reduce((most, units) => Math.max(most, units), 1),
     providersByNeed,
     providersByNeedRegion,
   };

@@ -96,6 +96,8 @@ function checkEligibility(
 }
 
 function dedupeDoubts(doubts: EligibilityDoubt[]): EligibilityDoubt[] {
+  // Most providers raise no doubt at all; the planner checks hundreds per plan, so skip the bookkeeping then.
+  if (doubts.length < 2) return doubts;
   const seen = new Set<string>();
   return doubts.filter((doubt) => {
     const key = `${doubt.key}|${JSON.stringify(doubt.params)}`;

@@ -29,6 +29,9 @@ export function requestedNeeds(context: PlanContext, provider: Provider): NeedCo
 /**
  * The soft score of a provider that passed the hard rules. With `explain`, each term is also said as a reason (what
  * speaks for it) or a warning (what to check). One function for both, so the score and its explanation never drift.
+ *
+ * Sentences are added as `explain?.reasons.push(t(key, params))`: ranking scores every candidate of a plan (hundreds
+ * at 100k actors) without `explain`, and the optional chain then skips building the sentence and its parameters.
  */
 export function assess(
   context: PlanContext,
@@ -36,124 +39,126 @@ export function assess(
   explain: { reasons: string[]; warnings: string[] } | null,
 ): number {
   const { t, profile } = context;
-  const reason = (key: MessageKey, params?: Record<string, string | number>) => explain?.reasons.push(t(key, params));
-  const warn = (key: MessageKey, params?: Record<string, string | number>) => explain?.warnings.push(t(key, params));
   let score = 0;
 
   const met = requestedNeeds(context, provider);
   score += 30 * (met.length - 1);
-  if (explain)
-    reason('plan.reason.needs', {
+  explain?.reasons.push(
+    t('plan.reason.needs', {
       needs: listOf(
         context,
         met.map((need) => needName(context, need)),
       ),
-    });
+    }),
+  );
 
   const speaks = speaksClientLanguage(provider, profile.languages);
   if (speaks === null) {
     score -= 15;
-    warn('plan.warning.languageUnknown');
+    explain?.warnings.push(t('plan.warning.languageUnknown'));
   } else if (profile.languages.length > 0) {
     const spoken = profile.languages.filter((language) => provider.languages.includes(language));
     score += 20 + (spoken[0] === profile.languages[0] ? 5 : 0);
-    if (explain)
-      reason('plan.reason.language', {
+    explain?.reasons.push(
+      t('plan.reason.language', {
         languages: listOf(
           context,
           spoken.map((code) => languageName(context, code)),
         ),
-      });
+      }),
+    );
   }
 
   const verdict = checkProvider(provider, profile);
   if (verdict.doubts.length === 0) {
     score += 5;
-    reason('plan.reason.eligible');
+    explain?.reasons.push(t('plan.reason.eligible'));
   }
   for (const doubt of verdict.doubts) {
     score -= 8;
-    warn(doubt.key, doubt.params);
+    explain?.warnings.push(t(doubt.key, doubt.params));
   }
   if (verdict.specialises && profile.traffickingType !== 'unknown') {
     score += 6;
-    const types = provider.eligibility.flatMap((rules) => rules.traffickingTypes);
-    reason('plan.reason.specialises', {
-      type: [...new Set(types)].map((type) => t(`plan.trafficking.${type}`)).join('/'),
-    });
+    explain?.reasons.push(t('plan.reason.specialises', { type: traffickingTypesOf(context, provider) }));
   }
 
   if (isMinor(profile.age) && provider.eligibility.some((rules) => rules.maxAge !== null && rules.maxAge < 25)) {
     score += 10;
-    const rules = provider.eligibility.find((each) => each.maxAge !== null)!;
-    reason('plan.reason.youth', { range: `${rules.minAge ?? 0}–${rules.maxAge}` });
+    explain?.reasons.push(t('plan.reason.youth', { range: ageRangeOf(provider) }));
   }
 
   const urgent = met.some((need) => NEED_URGENCY[need] === 0);
   if (provider.open24x7) {
     score += urgent ? 12 : 6;
-    reason('plan.reason.open24x7');
+    explain?.reasons.push(t('plan.reason.open24x7'));
   } else if (context.arrival && provider.hours.length > 0) {
-    const when = { day: t(`plan.day.${context.arrival.day}`), time: context.arrival.time };
     if (isOpenAt(false, provider.hours, context.arrival)) {
       score += 8;
-      reason('plan.reason.openAtArrival', when);
+      explain?.reasons.push(t('plan.reason.openAtArrival', arrivalWords(context, context.arrival)));
     } else {
       score -= urgent ? 15 : 6;
-      warn('plan.warning.closedAtArrival', when);
+      explain?.warnings.push(t('plan.warning.closedAtArrival', arrivalWords(context, context.arrival)));
     }
   } else if (provider.hours.length === 0) {
     score -= 3;
-    warn('plan.warning.hoursUnknown');
+    explain?.warnings.push(t('plan.warning.hoursUnknown'));
   }
 
-  let nearest: { region: string; distance: number } | null = null;
+  let nearestRegion: string | null = null;
+  let nearestDistance = 0;
   for (const region of provider.regions) {
     if (!regionCovers(region, profile.region)) continue;
     // Levels between the served region and the client's: a region's depth is its count of codes and places.
     const distance = context.ancestry.length - regionDepth(region);
-    if (nearest === null || distance < nearest.distance) nearest = { region, distance };
+    if (nearestRegion === null || distance < nearestDistance) {
+      nearestRegion = region;
+      nearestDistance = distance;
+    }
   }
-  if (nearest) {
-    score += Math.max(0, 10 - 4 * nearest.distance);
-    reason(nearest.distance === 0 ? 'plan.reason.regionLocal' : 'plan.reason.regionWider', {
-      region: regionLabel(nearest.region),
-    });
+  if (nearestRegion !== null) {
+    score += Math.max(0, 10 - 4 * nearestDistance);
+    explain?.reasons.push(
+      t(nearestDistance === 0 ? 'plan.reason.regionLocal' : 'plan.reason.regionWider', {
+        region: regionLabel(nearestRegion),
+      }),
+    );
   }
 
   if (provider.needs.includes('shelter') || provider.needs.includes('long_term_housing')) {
     const capacity = provider.capacity;
     if (capacity === null) {
       score -= 4;
-      warn('plan.warning.capacityUnknown');
+      explain?.warnings.push(t('plan.warning.capacityUnknown'));
     } else if (capacity.available > 0) {
       score += 12;
-      reason('plan.reason.capacity', { count: capacity.available, date: capacity.updatedAt });
+      explain?.reasons.push(t('plan.reason.capacity', { count: capacity.available, date: capacity.updatedAt }));
     } else {
       score -= 30;
-      warn('plan.warning.noCapacity', { date: capacity.updatedAt });
+      explain?.warnings.push(t('plan.warning.noCapacity', { date: capacity.updatedAt }));
     }
   }
 
   if (isStale(provider.verifiedAt, context.today)) {
     score -= 10;
-    if (provider.verifiedAt) warn('plan.warning.stale', { date: provider.verifiedAt });
-    else warn('plan.warning.neverVerified');
+    explain?.warnings.push(
+      provider.verifiedAt ? t('plan.warning.stale', { date: provider.verifiedAt }) : t('plan.warning.neverVerified'),
+    );
   } else {
     score += 4;
-    reason('plan.reason.fresh', { date: provider.verifiedAt ?? '' });
+    explain?.reasons.push(t('plan.reason.fresh', { date: provider.verifiedAt ?? '' }));
   }
 
   if (provider.cost === 'free') {
     score += 4;
-    reason('plan.reason.free');
-  } else if (provider.cost === 'sliding_scale') reason('plan.reason.slidingScale');
+    explain?.reasons.push(t('plan.reason.free'));
+  } else if (provider.cost === 'sliding_scale') explain?.reasons.push(t('plan.reason.slidingScale'));
   else if (provider.cost === 'fee') {
     score -= 6;
-    warn('plan.warning.fee');
+    explain?.warnings.push(t('plan.warning.fee'));
   } else {
     score -= 2;
-    warn('plan.warning.costUnknown');
+    explain?.warnings.push(t('plan.warning.costUnknown'));
   }
 
   if (context.start && context.paths) {
@@ -162,21 +167,38 @@ export function assess(
     const hops = context.paths.hopsOf(provider.actorIndex);
     if (provider.actorIndex === context.start.index) {
       score += 10;
-      reason('plan.reason.isStart');
+      explain?.reasons.push(t('plan.reason.isStart'));
     } else if (cost === undefined || hops === undefined) {
       score -= 15;
-      warn('plan.warning.noPath', { start });
+      explain?.warnings.push(t('plan.warning.noPath', { start }));
     } else if (hops === 1) {
       score += 10;
-      reason(cost === EDGE_WEIGHT.partners_with ? 'plan.reason.directPartner' : 'plan.reason.directReferral', {
-        start,
-      });
+      explain?.reasons.push(
+        t(cost === EDGE_WEIGHT.partners_with ? 'plan.reason.directPartner' : 'plan.reason.directReferral', { start }),
+      );
     } else {
       score += Math.max(-5, 10 - 3 * cost);
-      reason('plan.reason.path', { start, hops });
+      explain?.reasons.push(t('plan.reason.path', { start, hops }));
     }
   }
   return score;
+}
+
+/** The forms of trafficking a provider names, in the plan's language ("labor/sex"). */
+function traffickingTypesOf(context: Pick<PlanContext, 't'>, provider: Provider): string {
+  const types = provider.eligibility.flatMap((rules) => rules.traffickingTypes);
+  return [...new Set(types)].map((type) => context.t(`plan.trafficking.${type}`)).join('/');
+}
+
+/** The age range of the first of a provider's rules that sets a maximum age ("12–24"). */
+function ageRangeOf(provider: Provider): string {
+  const rules = provider.eligibility.find((each) => each.maxAge !== null)!;
+  return `${rules.minAge ?? 0}–${rules.maxAge}`;
+}
+
+/** The arrival's weekday and time, as the opening-hours sentences say them. */
+function arrivalWords(context: Pick<PlanContext, 't'>, arrival: ArrivalMoment): { day: string; time: string } {
+  return { day: context.t(`plan.day.${arrival.day}`), time: arrival.time };
 }
 
 /** A need's name in the plan's language, from the graph's need record. */

@@ -28,8 +28,9 @@ function summary(report: ImportReport, applied: boolean): string {
 
 const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Imports HSDS 3 JSON, an HSDS CSV package (folder) or coalition spreadsheets; --dry-run only reports.',
-  usage: 'import <path> --format hsds-json|hsds-csv|elements-csv [--dry-run] [--replace-conflicts] [--json]',
+  summary:
+    'Imports HSDS 3 JSON, an HSDS CSV package (folder) or coalition spreadsheets (CSV files or an .xlsx workbook); --dry-run only reports.',
+  usage: `import <path> --format ${IMPORT_FORMAT_NAMES.join('|')} [--dry-run] [--replace-conflicts] [--json]`,
   options: {
     format: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -38,7 +39,7 @@ const importCommand: CliCommand = {
   async run(context) {
     const path = context.positionals[0];
     const format = context.values.format as string | undefined;
-    if (!path) throw new UsageError('give the file (or, for hsds-csv, the folder) to import');
+    if (!path) throw new UsageError('give the file (or, for hsds-csv and elements-csv, the folder) to import');
     if (!format || !(IMPORT_FORMAT_NAMES as readonly string[]).includes(format))
       throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
     const dispatch = await context.dispatch();
@@ -72,7 +73,7 @@ const importCommand: CliCommand = {
 const exportCommand: CliCommand = {
   name: 'export',
   summary:
-    'Exports HSDS 3, a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements-csv: a folder).',
+    'Exports HSDS 3, a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements-csv: a folder; elements-xlsx: one .xlsx workbook).',
   usage: `export --format ${EXPORT_FORMAT_NAMES.join('|')} --out PATH [--audience public|partners] [--region R] [--need N] [--locale en|es] [--json]`,
   options: {
     format: { type: 'string' },

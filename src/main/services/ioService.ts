@@ -16,9 +16,16 @@ import type { Atlas } from './atlas';
 import { writeFileAtomic } from './io/atomicWrite';
 import { buildExport } from './io/exportFiles';
 import { defaultHsdsDir, loadHsdsSchemas } from './io/hsdsSchemas';
+import { parseCoalitionWorkbooks, readWorkbookSheets } from './io/coalitionWorkbook';
 import { parseImportFiles, readImportPath, type ImportFormat } from './io/importFiles';
 import type { PdfRenderer } from './pdf/pdfRenderer';
-import { MAX_IMPORT_BYTES, readUploadedFile, type InputText } from './io/readInputFile';
+import {
+  MAX_IMPORT_BYTES,
+  readInputBytes,
+  readUploadedBytes,
+  readUploadedFile,
+  type InputText,
+} from './io/readInputFile';
 
 /** What the io handlers can be given. */
 export interface IoOptions {
@@ -77,11 +84,24 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
   const pdf = options.pdfRenderer ?? atlas.pdf;
   const limit = options.maxImportBytes ?? MAX_IMPORT_BYTES;
 
-  const prepare = (input: ImportInput) => {
+  /** Reads and parses the files of an import (an XLSX workbook asynchronously, then the same synchronous reader). */
+  const parse = async (input: ImportInput): Promise<{ files: { name: string }[]; parsed: ParsedImport }> => {
+    if (input.format === 'elements-xlsx') {
+      // Every workbook is read (and its size checked, before its bytes) before any is parsed.
+      const workbooks = input.path
+        ? [readInputBytes(input.path, limit)]
+        : (input.files ?? []).map((file) => readUploadedBytes(file.name, file.contentBase64, limit));
+      const sheets = await Promise.all(workbooks.map(readWorkbookSheets));
+      return { files: workbooks, parsed: parseCoalitionWorkbooks(sheets) };
+    }
     const files: InputText[] = input.path
       ? readImportPath(input.format, input.path, limit)
       : (input.files ?? []).map((file) => readUploadedFile(file.name, file.contentBase64, limit));
-    const parsed = parseImportFiles(input.format, files, schemas);
+    return { files, parsed: parseImportFiles(input.format, files, schemas) };
+  };
+
+  const prepare = async (input: ImportInput) => {
+    const { files, parsed } = await parse(input);
     const plan =
       parsed.errors.length === 0
         ? planMerge(parsed, atlas.store.index, { replaceConflicts: input.replaceConflicts })
@@ -98,9 +118,9 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
   };
 
   return {
-    'io.importPreview': (input) => prepare(input).report,
+    'io.importPreview': async (input) => (await prepare(input)).report,
     'io.importApply': async (input) => {
-      const { report, plan } = prepare(input);
+      const { report, plan } = await prepare(input);
       if (report.errorCount > 0 || !plan) {
         const issues = report.errors.map((issue) => ({
           path: `${issue.file}${issue.row !== null ? `:${issue.row}` : issue.pointer ? `:${issue.pointer}` : ''}${issue.field ? `.${issue.field}` : ''}`,

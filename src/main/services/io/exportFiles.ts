@@ -1,7 +1,8 @@
 /**
  * Building export files from the graph: HSDS JSON and CSV package (each object or row checked against the HSDS
  * schemas; a single error stops the export), directories (HTML, PDF, CSV), graph formats and coalition
- * spreadsheets (elements.csv and connections.csv, which `import --format elements-csv` reads back).
+ * spreadsheets (elements.csv and connections.csv, which `import --format elements-csv` reads back, or the same rows
+ * as one XLSX workbook, read back by `import --format elements-xlsx`).
  */
 import { AtlasError } from '../../../shared/api';
 import type { ExportFormatName } from '../../../shared/api/methods/ioMethods';
@@ -17,6 +18,7 @@ import { directoryHtml } from '../../../shared/interchange/directoryHtml';
 import { buildDirectory, servicesInScope, type DirectoryScope } from '../../../shared/interchange/directoryModel';
 import { toCytoscapeJson, toGexf, toGraphml } from '../../../shared/interchange/graphFormats';
 import type { UiLocale } from '../../../shared/i18n';
+import { coalitionWorkbook, XLSX_MIME_TYPE } from './coalitionWorkbook';
 import { toCsv } from './csvTable';
 import type { HsdsSchemas } from './hsdsSchemas';
 import type { PdfRenderer } from '../pdf/pdfRenderer';
@@ -188,19 +190,25 @@ export async function buildExport(
     });
     return { files, records: services.length, validated };
   }
-  if (format === 'elements-csv') {
+  if (format === 'elements-csv' || format === 'elements-xlsx') {
     // The same part of the graph as the graph formats: everything, or the scope's services, their providers and
     // needs. The sheets hold its actors and services; needs come back as connections.
     const providers = graphPart(index, scope).nodes.filter(isProvider);
     const sheets = coalitionSheetRows(index, providers, audience);
-    return {
-      files: [
-        { name: 'elements.csv', mimeType: 'text/csv', data: toCsv(sheets.elements) },
-        { name: 'connections.csv', mimeType: 'text/csv', data: toCsv(sheets.connections) },
-      ],
-      records: providers.length,
-      validated: 0,
-    };
+    const files: ExportFile[] =
+      format === 'elements-csv'
+        ? [
+            { name: 'elements.csv', mimeType: 'text/csv', data: toCsv(sheets.elements) },
+            { name: 'connections.csv', mimeType: 'text/csv', data: toCsv(sheets.connections) },
+          ]
+        : [
+            {
+              name: `coalition-network-${audience}-${stamp}.xlsx`,
+              mimeType: XLSX_MIME_TYPE,
+              data: await coalitionWorkbook(sheets),
+            },
+          ];
+    return { files, records: providers.length, validated: 0 };
   }
   if (format === 'graphml' || format === 'gexf' || format === 'cyjs') {
     const graph = graphPart(index, scope);

@@ -1,6 +1,7 @@
 /**
  * Reading import files into a {@link ParsedImport}: HSDS JSON (a service, an organization, a service_at_location,
- * a list of them or an API page), an HSDS Tabular Data Package (one CSV per table), or coalition spreadsheets.
+ * a list of them or an API page), an HSDS Tabular Data Package (one CSV per table), or coalition spreadsheets
+ * (CSV here; an XLSX workbook is read by coalitionWorkbook.ts into the same sheets).
  * Every object and row is checked against the HSDS JSON Schemas (Ajv, compiled once) before it is mapped; the
  * mapped records are checked by the domain schemas in the merge. Nothing here touches the database.
  */
@@ -22,12 +23,14 @@ import type { HsdsSchemas } from './hsdsSchemas';
 import { MAX_IMPORT_BYTES, readInputFile, type InputText } from './readInputFile';
 
 /** The formats an import reads. */
-export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv'] as const;
+export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv', 'elements-xlsx'] as const;
 /** One of {@link IMPORT_FORMATS}. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** The formats read as UTF-8 text, synchronously (an XLSX workbook is read as bytes; see coalitionWorkbook.ts). */
+export type TextImportFormat = Exclude<ImportFormat, 'elements-xlsx'>;
 
 /** The files an import path names: a folder's CSV files (for a CSV package), or the file itself. */
-export function readImportPath(format: ImportFormat, path: string, limit = MAX_IMPORT_BYTES): InputText[] {
+export function readImportPath(format: TextImportFormat, path: string, limit = MAX_IMPORT_BYTES): InputText[] {
   let isFolder = false;
   try {
     isFolder = statSync(path).isDirectory();
@@ -292,7 +295,7 @@ function readElements(parsed: ParsedImport, files: InputText[]): ParsedImport {
 
 /** Reads the files of an import; problems are collected, never thrown (except for a file that cannot be read at all). */
 export function parseImportFiles(
-  format: ImportFormat,
+  format: TextImportFormat,
   files: InputText[],
   loadSchemas: () => HsdsSchemas,
 ): ParsedImport {

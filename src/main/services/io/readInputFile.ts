@@ -1,6 +1,7 @@
 /**
  * Reading an import file: refused when it is too large (before a byte is read) or not UTF-8 (with the byte offset
- * of the first bad sequence and a hint); a UTF-8 byte-order mark is dropped.
+ * of the first bad sequence and a hint); a UTF-8 byte-order mark is dropped. Binary files (XLSX workbooks) are read
+ * as bytes with the same size check.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -58,17 +59,37 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Reads a file from disk as UTF-8 text, after checking its size. */
-export function readInputFile(path: string, limit = MAX_IMPORT_BYTES): InputText {
+/** A binary file to import (an XLSX workbook): its name (for messages) and its bytes. */
+export interface InputBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Checks that a path is a file no larger than the limit (before reading it) and gives its name. */
+function checkedFile(path: string, limit: number): string {
   const name = basename(path);
-  let size: number;
+  let stats;
   try {
-    size = statSync(path).size;
+    stats = statSync(path);
   } catch {
     throw new AtlasError('NOT_FOUND', `${path}: no such file.`, [{ path: name, message: 'not found' }]);
   }
-  if (size > limit) throw tooLarge(name, size, limit);
+  if (stats.isDirectory())
+    throw new AtlasError('BAD_INPUT', `${path}: is a folder; give a file.`, [{ path: name, message: 'a folder' }]);
+  if (stats.size > limit) throw tooLarge(name, stats.size, limit);
+  return name;
+}
+
+/** Reads a file from disk as UTF-8 text, after checking its size. */
+export function readInputFile(path: string, limit = MAX_IMPORT_BYTES): InputText {
+  const name = checkedFile(path, limit);
   return { name, text: decodeUtf8(name, readFileSync(path), limit) };
+}
+
+/** Reads a binary file from disk, after checking its size. */
+export function readInputBytes(path: string, limit = MAX_IMPORT_BYTES): InputBytes {
+  const name = checkedFile(path, limit);
+  return { name, bytes: readFileSync(path) };
 }
 
 /** Decodes a file sent as base64 by the renderer (the bridge carries bytes, so the encoding check still happens here). */
@@ -76,4 +97,13 @@ export function readUploadedFile(name: string, contentBase64: string, limit = MA
   if (contentBase64.length > (limit * 4) / 3 + 4)
     throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4), limit);
   return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64'), limit) };
+}
+
+/** Decodes a binary file sent as base64 by the renderer, with the same size checks as {@link readUploadedFile}. */
+export function readUploadedBytes(name: string, contentBase64: string, limit = MAX_IMPORT_BYTES): InputBytes {
+  if (contentBase64.length > (limit * 4) / 3 + 4)
+    throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4), limit);
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > limit) throw tooLarge(name, bytes.length, limit);
+  return { name: basename(name), bytes };
 }

@@ -13,7 +13,7 @@ import type { ConflictEntry, DiffEntry } from '../../interchange/mergeDiff';
 import type { ImportIssue } from '../../interchange/importPlan';
 
 /** The formats an import reads. */
-export const IMPORT_FORMAT_NAMES = ['hsds-json', 'hsds-csv', 'elements-csv'] as const;
+export const IMPORT_FORMAT_NAMES = ['hsds-json', 'hsds-csv', 'elements-csv', 'elements-xlsx'] as const;
 /** The formats an export writes. */
 export const EXPORT_FORMAT_NAMES = [
   'hsds-json',
@@ -25,6 +25,7 @@ export const EXPORT_FORMAT_NAMES = [
   'gexf',
   'cyjs',
   'elements-csv',
+  'elements-xlsx',
 ] as const;
 /** One of {@link EXPORT_FORMAT_NAMES}. */
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -124,11 +125,11 @@ export const ioMethods = {
         audience: z.enum(AUDIENCES).default('public'),
         scope: scopeSchema.default({ region: null, needs: [], actorTypes: [] }),
         locale: z.enum(['en', 'es']).default('en'),
-        /** Where to write (a file; a folder for hsds-csv and elements-csv). Without it the content comes back in the result. */
+        /** Where to write (a file; a folder for hsds-csv and elements-csv; one .xlsx file for elements-xlsx). Without it the content comes back in the result. */
         out: z.string().min(1).max(4096).optional(),
       })
       .strict(),
-    'Exports HSDS 3 (JSON or CSV package), a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements and connections CSV).',
+    'Exports HSDS 3 (JSON or CSV package), a directory (HTML, PDF, CSV), the graph (GraphML, GEXF, Cytoscape.js JSON) or coalition spreadsheets (elements and connections CSV, or one XLSX workbook).',
   ).returns<ExportResult>(),
   'io.directoryPreview': method(
     z

@@ -1,6 +1,7 @@
 /**
  * The Directory tab: pick the scope (region, needs, kinds of provider) and the audience, preview the directory,
- * and export it (HTML, PDF, CSV, HSDS, graph formats). Import opens the import wizard.
+ * and export it (HTML, PDF, CSV, HSDS, graph formats, coalition spreadsheets as CSV or an XLSX workbook; binary files
+ * travel as base64 and are saved as bytes, see download.ts). Import opens the import wizard.
  */
 import { useEffect, useState } from 'react';
 import { ACTOR_TYPES, NEED_CODES, type ActorType, type NeedCode } from '../../../../shared/domain';

@@ -100,9 +100,14 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
             <input
               type="file"
               multiple
-              accept=".json,.csv"
+              accept=".json,.csv,.xlsx"
               data-testid="import-file"
-              onChange={(event) => setFiles([...(event.target.files ?? [])])}
+              onChange={(event) => {
+                const chosen = [...(event.target.files ?? [])];
+                setFiles(chosen);
+                // A workbook can only be a coalition spreadsheet: spare the user choosing the format.
+                if (chosen.length > 0 && chosen.every((file) => /\.xlsx$/i.test(file.name))) setFormat('elements-xlsx');
+              }}
             />
           </label>
           <button type="button" disabled={files.length === 0} onClick={() => void check()} data-testid="import-check">

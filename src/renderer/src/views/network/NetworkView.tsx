@@ -279,7 +279,10 @@ export function NetworkView() {
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'png') download(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
     else
-      download(`referral-atlas-network-${stamp}.svg`, new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }));
+      download(
+        `referral-atlas-network-${stamp}.svg`,
+        new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }),
+      );
   };
 
   const openFromTable = (id: string) => {

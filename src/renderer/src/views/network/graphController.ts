@@ -199,8 +199,9 @@ export class GraphController {
    * The elements go in slice by slice, each added and styled in a task of its own (about {@link SLICE_BUDGET_MS}),
    * inside one Cytoscape batch that stays open across the slices: Cytoscape does not draw while a batch is open, so
    * the graph is not redrawn after every slice, and the canvas keeps showing the previous graph until the new one is
-   * drawn whole, in one frame. Without the slicing, adding and styling a thousand nodes and their edges held the main
-   * thread for about a second.
+   * drawn whole, in one frame. Without the slicing, styling a thousand nodes and their edges took two tasks of half a
+   * second each. That one frame is still a long task (about a third of a second of CPU for a thousand nodes and
+   * their edges): Cytoscape draws every element at once, and the first time also copies them into its layer caches.
    */
   async load(
     nodes: readonly NetworkNode[],

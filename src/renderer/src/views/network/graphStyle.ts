@@ -78,11 +78,14 @@ const FULL_SIZE_DEGREE = 40;
 /**
  * The classes that give a node its look: its kind (shape and default colour), its actor type (colour) and its size
  * step. Classes rather than data mappers (`data(colour)`, `mapData(degree, ...)`): Cytoscape re-evaluates a mapper
- * for every element on every restyle, while a class is matched once per rule and its style shared, which makes the
- * first styling of a thousand nodes several times cheaper and a later restyle almost free.
+ * for every element on every restyle (and marks its bounds dirty), while a class is matched once per rule and its
+ * style shared: measured on a thousand nodes, the first styling takes about half the time and a restyle that changes
+ * nothing (every load ends with one) next to none.
  */
 export function nodeClasses(kind: NodeKind, subtype: string | null, degree: number): string[] {
-  const step = Math.round((Math.min(Math.max(degree, 0), FULL_SIZE_DEGREE) / FULL_SIZE_DEGREE) * (NODE_SIZES.length - 1));
+  const step = Math.round(
+    (Math.min(Math.max(degree, 0), FULL_SIZE_DEGREE) / FULL_SIZE_DEGREE) * (NODE_SIZES.length - 1),
+  );
   const classes = [`kind-${kind}`, `size-${step}`];
   if (kind === 'actor' && subtype && subtype in ACTOR_COLOURS) classes.push(`actor-${subtype}`);
   return classes;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ACTOR_TYPES, NODE_KINDS } from '../../../../shared/domain';
+import {
+  ACTOR_COLOURS,
+  KIND_COLOURS,
+  KIND_SHAPES,
+  NODE_SIZES,
+  graphStylesheet,
+  isLookClass,
+  nodeClasses,
+} from './graphStyle';
+
+/** The style a stylesheet gives to the rule with exactly this selector. */
+function ruleFor(selector: string, sheet = graphStylesheet({ labels: true, large: false })) {
+  return sheet.find((rule) => 'selector' in rule && rule.selector === selector)?.style as Record<string, unknown>;
+}
+
+describe('nodeClasses', () => {
+  it('gives an actor its kind, its actor type and a size step from its degree', () => {
+    expect(nodeClasses('actor', 'shelter', 0)).toEqual(['kind-actor', 'size-0', 'actor-shelter']);
+    expect(nodeClasses('actor', 'ngo', 20)).toContain('size-4');
+    expect(nodeClasses('actor', 'ngo', 40)).toContain(`size-${NODE_SIZES.length - 1}`);
+    // Above the full-size degree the node stops growing.
+    expect(nodeClasses('actor', 'ngo', 400)).toContain(`size-${NODE_SIZES.length - 1}`);
+  });
+
+  it('leaves out an actor type the palette does not know, and gives other kinds no actor class', () => {
+    expect(nodeClasses('actor', 'unheard_of', 3)).toEqual(['kind-actor', 'size-1']);
+    expect(nodeClasses('service', null, 3)).toEqual(['kind-service', 'size-1']);
+  });
+
+  it('marks its own classes as look classes and nothing else', () => {
+    for (const name of nodeClasses('actor', 'hotline', 12)) expect(isLookClass(name)).toBe(true);
+    for (const name of ['faded', 'emphasised', 'highlighted', 'path-end']) expect(isLookClass(name)).toBe(false);
+  });
+});
+
+describe('graphStylesheet', () => {
+  it('has a rule for every class nodeClasses can give, with the shape, colour and size of the tables', () => {
+    for (const kind of NODE_KINDS) {
+      expect(ruleFor(`node.kind-${kind}`)).toEqual({
+        shape: KIND_SHAPES[kind],
+        'background-color': KIND_COLOURS[kind],
+      });
+    }
+    for (const type of ACTOR_TYPES) {
+      expect(ruleFor(`node.actor-${type}`)).toEqual({ 'background-color': ACTOR_COLOURS[type] });
+    }
+    NODE_SIZES.forEach((size, step) => expect(ruleFor(`node.size-${step}`)).toEqual({ width: size, height: size }));
+  });
+
+  it('maps no node property from element data except labels and overlays (mappers are re-run on every restyle)', () => {
+    for (const large of [false, true]) {
+      const mapped = graphStylesheet({ labels: false, large })
+        .filter((rule) => 'selector' in rule && !rule.selector.includes('overlay'))
+        .flatMap((rule) => Object.values(rule.style as Record<string, unknown>))
+        .filter((value) => typeof value === 'string' && /^(data|mapData)\(/.test(value));
+      expect(mapped).toEqual([]);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import type { ExportResult, ImportReport } from '../../src/shared/api/methods/io
 import { isProvider, type ProviderRecord } from '../../src/shared/domain';
 import { createHandlers } from '../../src/main/services/handlers';
 import { ioHandlers } from '../../src/main/services/ioService';
-import { cellText } from '../../src/main/services/io/coalitionWorkbook';
+import { cellText, readWorkbookSheets } from '../../src/main/services/io/coalitionWorkbook';
 import { parseCsvCells } from '../../src/main/services/io/csvTable';
 import { DATA_DIR, openTempAtlas } from '../support/tempAtlas';
 
@@ -433,6 +433,24 @@ describe('bad workbooks', () => {
       expect(databaseBytes(atlas).equals(before)).toBe(true);
     },
   );
+
+  it('refuses a workbook that would unpack to more than the limit, before inflating it', async () => {
+    // A few kilobytes of zip that unpack to megabytes: one cell of repeated text compresses almost to nothing.
+    const bytes = await workbook(['Elements', [ELEMENTS_HEADER, ['actor:a', 'x'.repeat(2_000_000), 'ngo']]]);
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const refused = await readWorkbookSheets({ name: 'dense.xlsx', bytes }, 1024 * 1024);
+    expect(refused.sheets).toEqual([]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        file: 'dense.xlsx',
+        message: expect.stringMatching(/unpacks to 2 MB, more than the 1 MB/),
+      }),
+    ]);
+    // Under a limit it fits, the same workbook reads.
+    const read = await readWorkbookSheets({ name: 'dense.xlsx', bytes }, 8 * 1024 * 1024);
+    expect(read.errors).toEqual([]);
+    expect(read.sheets[0]?.rows[1]?.[1]).toHaveLength(2_000_000);
+  });
 
   it('refuses a workbook on disk that is a text file, naming it, and changes nothing', async () => {
     const { atlas, dispatch } = await open();

@@ -91,7 +91,7 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
       const workbooks = input.path
         ? [readInputBytes(input.path, limit)]
         : (input.files ?? []).map((file) => readUploadedBytes(file.name, file.contentBase64, limit));
-      const sheets = await Promise.all(workbooks.map(readWorkbookSheets));
+      const sheets = await Promise.all(workbooks.map((workbook) => readWorkbookSheets(workbook)));
       return { files: workbooks, parsed: parseCoalitionWorkbooks(sheets) };
     }
     const files: InputText[] = input.path

@@ -8,6 +8,7 @@
  * ({@link readWorkbookSheets}) and then parses the sheets ({@link parseCoalitionWorkbooks}); the text formats keep
  * their synchronous path.
  */
+import { unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import {
@@ -69,8 +70,53 @@ export interface ReadWorkbook {
   errors: ImportIssue[];
 }
 
+/**
+ * How many bytes a workbook may unpack to. A workbook is a zip: the import size limit holds the file, not what it
+ * inflates to, and a few compressed megabytes can claim gigabytes. Sheet XML is a few times the size of the same
+ * rows as CSV, so this allows a workbook of any sheet a CSV import under the limit could hold.
+ */
+export const MAX_WORKBOOK_UNPACKED_BYTES = 320 * 1024 * 1024;
+
+/**
+ * The sizes the zip's directory declares for its entries, summed without inflating anything; null when the file is
+ * not a zip at all (reading it then says so).
+ */
+function declaredUnpackedBytes(bytes: Uint8Array): number | null {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return total;
+}
+
 /** Reads a workbook into sheets of cell texts; a file that is not an XLSX workbook becomes an error, not a throw. */
-export async function readWorkbookSheets(file: InputBytes): Promise<ReadWorkbook> {
+export async function readWorkbookSheets(
+  file: InputBytes,
+  maxUnpackedBytes = MAX_WORKBOOK_UNPACKED_BYTES,
+): Promise<ReadWorkbook> {
+  const unpacked = declaredUnpackedBytes(file.bytes);
+  if (unpacked !== null && unpacked > maxUnpackedBytes) {
+    const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+    return {
+      file: file.name,
+      sheets: [],
+      errors: [
+        {
+          file: file.name,
+          row: null,
+          field: '',
+          message: `the workbook unpacks to ${mb(unpacked)}, more than the ${mb(maxUnpackedBytes)} an import reads; split it or import it as CSV`,
+        },
+      ],
+    };
+  }
   try {
     // trim: false, as CSV is read: the reader trims spaces itself, after which the formula guard's apostrophe
     // (which may protect a leading tab) comes off.

@@ -212,7 +212,8 @@ export class GraphStore {
       repo.closeChangeSet(changeSet);
       return value;
     })();
-    this.applyToIndex(change);
+    // The pending maps hold each entity's final state in this write already.
+    this.applyToIndex(change, pendingNodes, pendingEdges);
     return result;
   }
 
@@ -284,16 +285,23 @@ export class GraphStore {
     this.applyToIndex(change);
   }
 
-  /** Brings the index to each entity's final state in the change (an entity may change several times in one set). */
-  private applyToIndex(change: GraphChange): void {
-    const finalEdges = new Map(change.edges.map((entry) => [entry.id, entry.after]));
-    const finalNodes = new Map(change.nodes.map((entry) => [entry.id, entry.after]));
+  /**
+   * Brings the index to each entity's final state in the change (an entity may change several times in one set),
+   * then tells the listeners. A write passes the final states it kept; a replay's are worked out from the change.
+   */
+  private applyToIndex(
+    change: GraphChange,
+    finalNodes: ReadonlyMap<string, NodeRecord | null> = new Map(change.nodes.map((entry) => [entry.id, entry.after])),
+    finalEdges: ReadonlyMap<string, (EdgeRecord & { id: string }) | null> = new Map(
+      change.edges.map((entry) => [entry.id, entry.after && { ...entry.after, id: entry.id }]),
+    ),
+  ): void {
     for (const [id, after] of finalEdges) if (!after) this.index.removeEdge(id);
     for (const [id, after] of finalNodes) {
       if (after) this.index.putNode(after);
       else this.index.removeNode(id);
     }
-    for (const after of finalEdges.values()) if (after) this.index.putEdge(after);
+    for (const after of finalEdges.values()) if (after) this.index.putIndexedEdge(after);
     for (const listener of this.listeners) listener(change);
   }
 }

@@ -105,11 +105,16 @@ export class GraphIndex {
 
   putEdge(edge: EdgeRecord): IndexedEdge {
     const indexed: IndexedEdge = { ...edge, id: edgeId(edge) };
+    this.putIndexedEdge(indexed);
+    return indexed;
+  }
+
+  /** Adds an edge that carries its id already (the store computed it); `edge.id` must be `edgeId(edge)`. */
+  putIndexedEdge(indexed: IndexedEdge): void {
     this.edges.set(indexed.id, indexed);
     link(this.outgoing, indexed.from, indexed.id);
     link(this.incoming, indexed.to, indexed.id);
     this.version++;
-    return indexed;
   }
 
   removeEdge(id: string): void {

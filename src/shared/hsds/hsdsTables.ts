@@ -127,12 +127,18 @@ const strip = (row: HsdsRow): HsdsObject => row as HsdsObject;
 /** Assembles tables into dereferenced services and organizations; every dangling id is an issue naming its row. */
 export function tablesToHsds(tables: HsdsTables): AssembledTables {
   const issues: TableReferenceIssue[] = [];
-  const idsOf = (table: string) => new Set((tables[table] ?? []).map((row) => String(row.id)));
-  const known: Record<string, Set<string>> = Object.fromEntries(HSDS_TABLES.map((name) => [name, idsOf(name)]));
+  // The ids of the tables rows refer to (organizations, services, locations, terms), each collected once.
+  const known = new Map<HsdsTableName, Set<string>>();
+  const idsOf = (table: HsdsTableName): Set<string> => {
+    let ids = known.get(table);
+    if (!ids) known.set(table, (ids = new Set((tables[table] ?? []).map((row) => String(row.id)))));
+    return ids;
+  };
   const check = (table: HsdsTableName, column: string, target: HsdsTableName): void => {
+    const ids = idsOf(target);
     for (const row of tables[table] ?? []) {
       const value = row[column];
-      if (typeof value === 'string' && value !== '' && !known[target]!.has(value)) {
+      if (typeof value === 'string' && value !== '' && !ids.has(value)) {
         issues.push({
           ...originOf(row, `${table}.csv`),
           field: column,

@@ -4,6 +4,7 @@
  * {@link GraphController} held in a ref; React only holds what the panels show.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { EdgeType, NodeRecord } from '../../../../shared/domain';
 import { call } from '../../api/client';
@@ -70,6 +71,7 @@ export function NetworkView() {
   const revision = useAppState((state) => state.dataRevision);
   const highlight = useAppState((state) => state.highlight);
   const overlay = useAppState((state) => state.overlay);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<GraphController | null>(null);
@@ -155,18 +157,27 @@ export function NetworkView() {
           for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
           void call('network.positions.save', { positions });
         },
+        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
+        onLoading: (loading) => {
+          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
+          else canvasRef.current?.removeAttribute('aria-busy');
+        },
       };
       const controller = (controllerRef.current ??= new GraphController(container, events));
       const newFilter = filterKey !== lastFilter.current;
       lastFilter.current = filterKey;
-      // Drawn frame by frame; a newer load (another filter, another change) makes this one stop.
+      // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
+      // graph is drawn makes Cytoscape draw all of it again.
+      flushSync(() => {
+        setNodes(subgraph.nodes);
+        setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
+        setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
+      });
+      // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
       const missing = await controller.load(subgraph.nodes, subgraph.edges, positionsRef.current, {
         fit: newFilter,
       });
       if (!live || !missing) return;
-      setNodes(subgraph.nodes);
-      setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
-      setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
         savePositions(controller.placeNearNeighbours(missing));
         if (newFilter) controller.fitTo();
@@ -452,7 +463,7 @@ export function NetworkView() {
         )}
         <div className="canvas-wrap" hidden={showTable}>
           <div
-            ref={containerRef}
+            ref={canvasRef}
             className="canvas"
             tabIndex={0}
             role="img"
@@ -461,7 +472,10 @@ export function NetworkView() {
             data-testid="graph-canvas"
             data-node-count={nodes.length}
             onKeyDown={onCanvasKey}
-          />
+          >
+            {/* Cytoscape's own box: it redraws everything when an attribute of its container changes. */}
+            <div ref={containerRef} className="canvas__graph" />
+          </div>
           <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>
         {showTable && <NodeTable nodes={tableNodes} selectedId={selectedId} onOpen={openFromTable} />}

@@ -22,8 +22,9 @@ const NODE_MARGIN = 23;
 /** How long one slice of a load may keep the main thread before it lets input and painting through. */
 const SLICE_BUDGET_MS = 16;
 
-/** Elements added per `cy.add` call inside a slice (the budget is checked between calls). */
-const ADD_STEP = 50;
+/** Elements per `cy.add` call at first; the step then grows or shrinks so one call takes about ADD_CALL_MS. */
+const FIRST_ADD_STEP = 25;
+const ADD_CALL_MS = 5;
 
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
 const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
@@ -57,6 +58,11 @@ export interface GraphEvents {
   onSelect(id: string | null): void;
   /** Nodes the user dragged to a new place. */
   onMoved(positions: { nodeId: string; x: number; y: number }[]): void;
+  /**
+   * A load started (true) or its graph is drawn (false). Not for the container's attributes: Cytoscape takes any
+   * attribute change on its container for a resize and draws the whole graph again.
+   */
+  onLoading(loading: boolean): void;
 }
 
 declare global {
@@ -227,6 +233,8 @@ export class GraphController {
     }
     this.emphasis = null;
     cy.batch(() => cy.elements().remove());
+    // The panels around the canvas may have just changed its size: fit to the size it has now.
+    cy.resize();
     const missing: string[] = [];
     const placed: Point[] = [];
     for (const node of nodes) {
@@ -241,20 +249,25 @@ export class GraphController {
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
     const style = cy.style() as unknown as StyleEngine;
-    this.container.setAttribute('aria-busy', 'true');
+    this.events.onLoading(true);
     cy.startBatch();
     try {
       let next = 0;
+      let step = FIRST_ADD_STEP;
       while (next < elements.length) {
         const sliceStart = performance.now();
         do {
+          const callStart = performance.now();
           // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch.
-          const added = cy.add(elements.slice(next, next + ADD_STEP));
+          const added = cy.add(elements.slice(next, next + step));
           style.apply(added);
           // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
           // frame that draws the graph.
           added.boundingBox();
-          next += ADD_STEP;
+          next += step;
+          // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
+          const took = Math.max(performance.now() - callStart, 0.1);
+          step = Math.min(400, Math.max(10, Math.round((step * ADD_CALL_MS) / took)));
         } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
         await nextTask();
         if (superseded()) return null;
@@ -264,7 +277,7 @@ export class GraphController {
     }
     await afterNextFrame();
     if (superseded()) return null;
-    this.container.removeAttribute('aria-busy');
+    this.events.onLoading(false);
     window.__atlasGraphPaintedAt ??= performance.now();
     return missing;
   }

@@ -4,7 +4,7 @@
  */
 import { regionAncestry, type NeedCode } from '../domain';
 import { assess, languageName, listOf, regionLabel, type PlanContext } from './providerScore';
-import { compareProviders, providersServing, type Provider } from './plannerIndex';
+import { compareProviders, providersServing, type PlannerIndex, type Provider } from './plannerIndex';
 import { checkProvider, speaksClientLanguage } from './providerRules';
 import { UNCOVERED_REASONS, type UncoveredCover, type UncoveredNeed, type UncoveredReason } from './referralPlan';
 
@@ -155,17 +155,30 @@ function nearestElsewhere(
   local: ReadonlySet<Provider>,
 ): { provider: Provider; region: string } | null {
   const home = context.ancestry.map((region) => region.toLowerCase());
+  const chains = regionChainsOf(context.index);
+  /** Steps up from the client's region to one both share, then down to `region`; null when they share none. */
+  const distanceTo = (region: string): number | null => {
+    let chain = chains.get(region);
+    if (!chain) chains.set(region, (chain = regionAncestry(region).map((level) => level.toLowerCase())));
+    let shared = 0;
+    while (shared < chain.length && shared < home.length && chain[shared] === home[shared]) shared++;
+    return shared === 0 ? null : home.length - shared + (chain.length - shared);
+  };
   let found: { provider: Provider; region: string; distance: number; score: number } | null = null;
   for (const provider of everywhere) {
     if (local.has(provider)) continue;
+    // Most providers are farther than the nearest found so far: skip those before checking their rules.
+    let nearest: number | null = null;
+    for (const region of provider.regions) {
+      const distance = distanceTo(region);
+      if (distance !== null && (nearest === null || distance < nearest)) nearest = distance;
+    }
+    if (nearest === null || (found && nearest > found.distance)) continue;
     if (checkProvider(provider, context.profile).excluded !== null) continue;
     if (speaksClientLanguage(provider, context.profile.languages) === false) continue;
     for (const region of provider.regions) {
-      const chain = regionAncestry(region).map((level) => level.toLowerCase());
-      let shared = 0;
-      while (shared < chain.length && shared < home.length && chain[shared] === home[shared]) shared++;
-      if (shared === 0) continue;
-      const distance = home.length - shared + (chain.length - shared);
+      const distance = distanceTo(region);
+      if (distance === null) continue;
       if (found && distance > found.distance) continue;
       // Scores only break ties between equally near providers, so they are computed only then.
       const score = assess(context, provider, null);
@@ -180,6 +193,15 @@ function nearestElsewhere(
     }
   }
   return found ? { provider: found.provider, region: found.region } : null;
+}
+
+/** Each served region's ancestry in lower case, kept per planner index (regions recur across providers and plans). */
+const regionChains = new WeakMap<PlannerIndex, Map<string, string[]>>();
+
+function regionChainsOf(index: PlannerIndex): Map<string, string[]> {
+  let chains = regionChains.get(index);
+  if (!chains) regionChains.set(index, (chains = new Map()));
+  return chains;
 }
 
 function refs(provider: Provider): UncoveredCover['provider'] {

@@ -46,9 +46,10 @@ function nextTask(): Promise<void> {
 
 /**
  * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
- * chunked load uses it to style each slice in its own task instead of all elements in the first frame.
+ * chunked load uses it to style each slice in its own task instead of all elements in the first frame. Should a
+ * later Cytoscape drop it, the load still works: Cytoscape then styles everything in that frame.
  */
-type StyleEngine = { apply(elements: CollectionReturnValue): void };
+type StyleEngine = { apply?(elements: CollectionReturnValue): void };
 
 /** A position on the canvas. */
 export type Point = { x: number; y: number };
@@ -260,7 +261,7 @@ export class GraphController {
           const callStart = performance.now();
           // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch.
           const added = cy.add(elements.slice(next, next + step));
-          style.apply(added);
+          style.apply?.(added);
           // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
           // frame that draws the graph.
           added.boundingBox();

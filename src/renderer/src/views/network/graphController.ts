@@ -51,6 +51,9 @@ function nextTask(): Promise<void> {
  */
 type StyleEngine = { apply?(elements: CollectionReturnValue): void };
 
+/** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the one method of it the chunked load calls. */
+type RendererQueue = { flushRenderedStyleQueue?(): void };
+
 /** A position on the canvas. */
 export type Point = { x: number; y: number };
 
@@ -270,6 +273,10 @@ export class GraphController {
           const took = Math.max(performance.now() - callStart, 0.1);
           step = Math.min(400, Math.max(10, Math.round((step * ADD_CALL_MS) / took)));
         } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+        // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
+        // geometry, texture-cache bookkeeping), done per slice: the drawing frame then has only the drawing left
+        // (a quarter less long, measured). Not in the typings either, hence optional.
+        (cy as unknown as { renderer(): RendererQueue }).renderer().flushRenderedStyleQueue?.();
         await nextTask();
         if (superseded()) return null;
       }

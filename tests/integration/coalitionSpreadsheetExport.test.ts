@@ -13,7 +13,8 @@ import { ELEMENT_COLUMNS } from '../../src/shared/interchange/coalitionSpreadshe
 import { FORMULA_TRIGGERS } from '../../src/shared/interchange/formulaGuard';
 import { createHandlers } from '../../src/main/services/handlers';
 import { parseCsv } from '../../src/main/services/io/csvTable';
-import { DATA_DIR, openTempAtlas } from '../support/tempAtlas';
+import { openTempAtlas } from '../support/tempAtlas';
+import { sampleConfidentialValues } from '../support/sampleSecrets';
 
 type TempAtlas = Awaited<ReturnType<typeof openTempAtlas>>;
 const opened: TempAtlas[] = [];
@@ -139,24 +140,7 @@ describe('coalition spreadsheet export', () => {
 });
 
 describe('a public coalition spreadsheet keeps secrets', () => {
-  // Every confidential text value of the sample network (as in ioService.test.ts's public directory test).
-  const confidentialValues = (): string[] => {
-    const values = new Set<string>();
-    for (const file of ['actors.json', 'services.json']) {
-      for (const record of JSON.parse(readFileSync(join(DATA_DIR, 'sample', file), 'utf8')) as ProviderRecord[]) {
-        for (const field of record.confidential) {
-          if (field === 'phones') for (const phone of record.phones) values.add(phone.number);
-          else if (field === 'email' && record.email) values.add(record.email);
-          else if (field === 'url' && record.url) values.add(record.url);
-          else if (field.startsWith('address.')) {
-            const value = record.address?.[field.slice(8) as 'street' | 'city' | 'postalCode'];
-            if (value) values.add(value);
-          }
-        }
-      }
-    }
-    return [...values];
-  };
+  const confidentialValues = sampleConfidentialValues;
   it('re-imported public, into the database it came from, clears none of the withheld confidential fields', async () => {
     const a = await open();
     const confidentialRecords = () =>

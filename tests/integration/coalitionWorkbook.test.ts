@@ -16,7 +16,8 @@ import { createHandlers } from '../../src/main/services/handlers';
 import { ioHandlers } from '../../src/main/services/ioService';
 import { cellText, readWorkbookSheets } from '../../src/main/services/io/coalitionWorkbook';
 import { parseCsvCells } from '../../src/main/services/io/csvTable';
-import { DATA_DIR, openTempAtlas } from '../support/tempAtlas';
+import { openTempAtlas } from '../support/tempAtlas';
+import { sampleConfidentialValues } from '../support/sampleSecrets';
 
 type TempAtlas = Awaited<ReturnType<typeof openTempAtlas>>;
 type Opened = { atlas: TempAtlas; dispatch: Dispatch };
@@ -134,23 +135,7 @@ describe('coalition workbook export', () => {
 });
 
 describe('a public coalition workbook keeps secrets', () => {
-  const confidentialValues = (): string[] => {
-    const values = new Set<string>();
-    for (const file of ['actors.json', 'services.json']) {
-      for (const record of JSON.parse(readFileSync(join(DATA_DIR, 'sample', file), 'utf8')) as ProviderRecord[]) {
-        for (const field of record.confidential) {
-          if (field === 'phones') for (const phone of record.phones) values.add(phone.number);
-          else if (field === 'email' && record.email) values.add(record.email);
-          else if (field === 'url' && record.url) values.add(record.url);
-          else if (field.startsWith('address.')) {
-            const value = record.address?.[field.slice(8) as 'street' | 'city' | 'postalCode'];
-            if (value) values.add(value);
-          }
-        }
-      }
-    }
-    return [...values];
-  };
+  const confidentialValues = sampleConfidentialValues;
   const pattern = (secret: string) => new RegExp(`\\b${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
   const allText = async (path: string) =>
     Object.values(await workbookRows(path))

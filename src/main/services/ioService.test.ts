@@ -8,11 +8,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../shared/api';
 import type { ExportResult, ImportReport } from '../../shared/api/methods/ioMethods';
 import { hsdsUuid } from '../../shared/hsds/hsdsUuid';
-import type { ProviderRecord } from '../../shared/domain';
-import { DATA_DIR, PROJECT_ROOT, openTempAtlas } from '../../../tests/support/tempAtlas';
+import { PROJECT_ROOT, openTempAtlas } from '../../../tests/support/tempAtlas';
 import { createHandlers } from './handlers';
 import { loadHsdsSchemas } from './io/hsdsSchemas';
 import type { Atlas } from './atlas';
+import { sampleConfidentialValues } from '../../../tests/support/sampleSecrets';
 
 const HSDS_DIR = join(PROJECT_ROOT, '..', 'shared', 'hsds');
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'io');
@@ -212,25 +212,7 @@ describe('coalition spreadsheets', () => {
 });
 
 describe('the public directory keeps secrets', () => {
-  // Every confidential text value of the sample network. Capacity (a small number, too common to search for in a
-  // document) is covered by the redaction unit test in src/shared/hsds/audience.test.ts.
-  const confidentialValues = (): string[] => {
-    const values = new Set<string>();
-    for (const file of ['actors.json', 'services.json']) {
-      for (const record of JSON.parse(readFileSync(join(DATA_DIR, 'sample', file), 'utf8')) as ProviderRecord[]) {
-        for (const field of record.confidential) {
-          if (field === 'phones') for (const phone of record.phones) values.add(phone.number);
-          else if (field === 'email' && record.email) values.add(record.email);
-          else if (field === 'url' && record.url) values.add(record.url);
-          else if (field.startsWith('address.')) {
-            const value = record.address?.[field.slice(8) as 'street' | 'city' | 'postalCode'];
-            if (value) values.add(value);
-          }
-        }
-      }
-    }
-    return [...values];
-  };
+  const confidentialValues = sampleConfidentialValues;
 
   it('holds none of the sample network’s confidential values in the HTML, CSV and HSDS outputs', async () => {
     const secrets = confidentialValues();

@@ -5,34 +5,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src/shared/api';
+import { describe, expect, it } from 'vitest';
+import type { Dispatch } from '../../src/shared/api';
 import type { ExportResult, ImportReport } from '../../src/shared/api/methods/ioMethods';
 import { isProvider, type NodeRecord, type ProviderRecord } from '../../src/shared/domain';
 import { ELEMENT_COLUMNS } from '../../src/shared/interchange/coalitionSpreadsheet';
 import { FORMULA_TRIGGERS } from '../../src/shared/interchange/formulaGuard';
-import { createHandlers } from '../../src/main/services/handlers';
 import { parseCsv } from '../../src/main/services/io/csvTable';
-import { openTempAtlas } from '../support/tempAtlas';
 import { sampleConfidentialValues } from '../support/sampleSecrets';
+import { ok, useServiceAtlases, type TempAtlas } from '../support/serviceAtlas';
 
-type TempAtlas = Awaited<ReturnType<typeof openTempAtlas>>;
-const opened: TempAtlas[] = [];
-
-async function open(includeSample = true): Promise<{ atlas: TempAtlas; dispatch: Dispatch }> {
-  const atlas = await openTempAtlas({ includeSample });
-  opened.push(atlas);
-  return { atlas, dispatch: createDispatcher(createHandlers(atlas)) };
-}
-afterEach(() => {
-  while (opened.length) opened.pop()!.dispose();
-});
-
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`call failed: ${result.error?.message}`);
-  return result.value as T;
-}
+const open = useServiceAtlases();
 
 async function exportSheets(
   { atlas, dispatch }: { atlas: TempAtlas; dispatch: Dispatch },

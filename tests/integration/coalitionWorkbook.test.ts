@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/shared/api';
 import type { ExportResult, ImportReport } from '../../src/shared/api/methods/ioMethods';
 import { isProvider, type ProviderRecord } from '../../src/shared/domain';
@@ -16,32 +16,11 @@ import { createHandlers } from '../../src/main/services/handlers';
 import { ioHandlers } from '../../src/main/services/ioService';
 import { cellText, readWorkbookSheets } from '../../src/main/services/io/coalitionWorkbook';
 import { parseCsvCells } from '../../src/main/services/io/csvTable';
-import { openTempAtlas } from '../support/tempAtlas';
 import { sampleConfidentialValues } from '../support/sampleSecrets';
+import { databaseBytes, ok, useServiceAtlases, type TempAtlas } from '../support/serviceAtlas';
 
-type TempAtlas = Awaited<ReturnType<typeof openTempAtlas>>;
 type Opened = { atlas: TempAtlas; dispatch: Dispatch };
-const opened: TempAtlas[] = [];
-
-async function open(includeSample = true): Promise<Opened> {
-  const atlas = await openTempAtlas({ includeSample });
-  opened.push(atlas);
-  return { atlas, dispatch: createDispatcher(createHandlers(atlas)) };
-}
-afterEach(() => {
-  while (opened.length) opened.pop()!.dispose();
-});
-
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`call failed: ${result.error?.message}`);
-  return result.value as T;
-}
-
-function databaseBytes(atlas: TempAtlas): Buffer {
-  atlas.db.pragma('wal_checkpoint(TRUNCATE)');
-  return readFileSync(join(atlas.dir, 'atlas.sqlite'));
-}
+const open = useServiceAtlases();
 
 async function exportWorkbook({ atlas, dispatch }: Opened, audience: 'public' | 'partners') {
   const path = join(atlas.dir, `network-${audience}.xlsx`);

@@ -14,6 +14,7 @@ import { FORMULA_TRIGGERS } from '../../src/shared/interchange/formulaGuard';
 import { parseCsv } from '../../src/main/services/io/csvTable';
 import { sampleConfidentialValues } from '../support/sampleSecrets';
 import { ok, useServiceAtlases, type TempAtlas } from '../support/serviceAtlas';
+import { SHEET_CARRIED_FIELDS } from '../support/coalitionSheetFields';
 
 const open = useServiceAtlases();
 
@@ -27,25 +28,7 @@ async function exportSheets(
   return { folder, result };
 }
 
-/** The fields an elements row carries (the others keep their defaults in a new database). */
-const CARRIED = [
-  'id',
-  'kind',
-  'name',
-  'actorType',
-  'description',
-  'tags',
-  'aliases',
-  'regions',
-  'languages',
-  'phones',
-  'email',
-  'url',
-  'address',
-  'source',
-  'verifiedAt',
-  'confidential',
-] as const;
+const CARRIED = SHEET_CARRIED_FIELDS;
 const carried = (record: NodeRecord | undefined) =>
   record && Object.fromEntries(CARRIED.map((key) => [key, (record as Record<string, unknown>)[key]]));
 

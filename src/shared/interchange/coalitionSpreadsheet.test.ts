@@ -13,6 +13,7 @@ import {
   type Sheet,
 } from './coalitionSpreadsheet';
 import { FORMULA_TRIGGERS } from './formulaGuard';
+import { SHEET_CARRIED_FIELDS } from '../../../tests/support/coalitionSheetFields';
 
 const shelter = actorSchema.parse({
   id: 'actor:casa',
@@ -72,24 +73,7 @@ function asSheet(file: string, rows: string[][]): Sheet {
   };
 }
 
-const CARRIED = [
-  'id',
-  'kind',
-  'name',
-  'actorType',
-  'description',
-  'tags',
-  'aliases',
-  'regions',
-  'languages',
-  'phones',
-  'email',
-  'url',
-  'address',
-  'source',
-  'verifiedAt',
-  'confidential',
-] as const;
+const CARRIED = SHEET_CARRIED_FIELDS;
 /** The fields of a record an elements row carries, leaving out those it does not set (null). */
 const carried = (record: ProviderRecord) =>
   Object.fromEntries(

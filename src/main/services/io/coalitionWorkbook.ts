@@ -96,6 +96,11 @@ function declaredUnpackedBytes(bytes: Uint8Array): number | null {
   return total;
 }
 
+/** A workbook read no further: no sheets, one problem naming the file. */
+function refused(file: InputBytes, message: string): ReadWorkbook {
+  return { file: file.name, sheets: [], errors: [{ file: file.name, row: null, field: '', message }] };
+}
+
 /** Reads a workbook into sheets of cell texts; a file that is not an XLSX workbook becomes an error, not a throw. */
 export async function readWorkbookSheets(
   file: InputBytes,
@@ -104,18 +109,10 @@ export async function readWorkbookSheets(
   const unpacked = declaredUnpackedBytes(file.bytes);
   if (unpacked !== null && unpacked > maxUnpackedBytes) {
     const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
-    return {
-      file: file.name,
-      sheets: [],
-      errors: [
-        {
-          file: file.name,
-          row: null,
-          field: '',
-          message: `the workbook unpacks to ${mb(unpacked)}, more than the ${mb(maxUnpackedBytes)} an import reads; split it or import it as CSV`,
-        },
-      ],
-    };
+    return refused(
+      file,
+      `the workbook unpacks to ${mb(unpacked)}, more than the ${mb(maxUnpackedBytes)} an import reads; split it or import it as CSV`,
+    );
   }
   try {
     // trim: false, as CSV is read: the reader trims spaces itself, after which the formula guard's apostrophe
@@ -132,18 +129,10 @@ export async function readWorkbookSheets(
       errors: [],
     };
   } catch (error) {
-    return {
-      file: file.name,
-      sheets: [],
-      errors: [
-        {
-          file: file.name,
-          row: null,
-          field: '',
-          message: `is not an Excel workbook that can be read (${(error as Error).message}); save it as "Excel Workbook (.xlsx)"`,
-        },
-      ],
-    };
+    return refused(
+      file,
+      `is not an Excel workbook that can be read (${(error as Error).message}); save it as "Excel Workbook (.xlsx)"`,
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinitio
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
+import { boxOf, edgeData, nodeData, nodeElement, type Box, type Point } from './graphElements';
 import { graphStylesheet, isLookClass, nodeClasses } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 
@@ -54,9 +55,6 @@ type StyleEngine = { apply?(elements: CollectionReturnValue): void };
 /** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the one method of it the chunked load calls. */
 type RendererQueue = { flushRenderedStyleQueue?(): void };
 
-/** A position on the canvas. */
-export type Point = { x: number; y: number };
-
 /** What the canvas tells the view. */
 export interface GraphEvents {
   onSelect(id: string | null): void;
@@ -80,31 +78,6 @@ declare global {
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
-function nodeData(node: NetworkNode) {
-  return {
-    id: node.id,
-    label: node.name,
-    kind: node.kind,
-    subtype: node.subtype,
-    status: node.status,
-    stale: node.stale,
-    degree: node.degree,
-  };
-}
-
-function nodeElement(node: NetworkNode, position: Point): ElementDefinition {
-  return {
-    group: 'nodes',
-    data: nodeData(node),
-    position,
-    classes: nodeClasses(node.kind, node.subtype, node.degree),
-  };
-}
-
-function edgeData(edge: EdgeWithId) {
-  return { id: edge.id, source: edge.from, target: edge.to, type: edge.type };
-}
-
 let svgRegistered: Promise<void> | null = null;
 
 /** Registers cytoscape-svg once, on first use. */
@@ -113,22 +86,6 @@ function svgExtension(): Promise<void> {
     cytoscape.use(extension);
   });
   return svgRegistered;
-}
-
-/** The extent of some node centres. */
-type Box = { x1: number; y1: number; x2: number; y2: number };
-
-/** The extent of some points, null when there are none. A plain loop: cheaper than Cytoscape's bounding boxes. */
-function boxOf(points: readonly Point[]): Box | null {
-  if (points.length === 0) return null;
-  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  for (const { x, y } of points) {
-    box.x1 = Math.min(box.x1, x);
-    box.y1 = Math.min(box.y1, y);
-    box.x2 = Math.max(box.x2, x);
-    box.y2 = Math.max(box.y2, y);
-  }
-  return box;
 }
 
 /** The Cytoscape instance of the network view and what the view does with it. */

@@ -11,7 +11,7 @@ import type { Audience } from '../../../../shared/hsds/audience';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state/appStore';
-import { downloadFile } from './download';
+import { downloadFile } from '../../files/download';
 import { ImportWizard } from './ImportWizard';
 import './directory.css';
 

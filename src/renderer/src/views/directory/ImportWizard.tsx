@@ -8,7 +8,7 @@ import { IMPORT_FORMAT_NAMES } from '../../../../shared/api/methods/ioMethods';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged } from '../../state/appStore';
-import { fileToBase64 } from './download';
+import { fileToBase64 } from '../../files/download';
 
 type Step = 'choose' | 'checking' | 'review' | 'applying' | 'done';
 type Format = (typeof IMPORT_FORMAT_NAMES)[number];

@@ -1,7 +1,7 @@
 /** Small helpers the insights panels share: names of needs and regions in the reader's language, colours, files. */
 import type { CoverageMatrix } from '../../../../shared/api/methods/insightsMethods';
 import type { UiLocale } from '../../../../shared/i18n';
-import { downloadFile } from '../directory/download';
+import { downloadFile } from '../../files/download';
 
 /** Colours for the largest communities (distinguishable with the common colour-vision deficiencies). */
 export const COMMUNITY_COLOURS = [

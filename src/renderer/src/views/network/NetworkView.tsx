@@ -12,7 +12,9 @@ import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
-import type { GraphController, GraphEvents, Point } from './graphController';
+import type { GraphController, GraphEvents } from './graphController';
+import type { Point } from './graphElements';
+import { GraphToolbar } from './GraphToolbar';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
 import { RecordForm } from './RecordForm';
@@ -275,27 +277,6 @@ export function NetworkView() {
     }
   };
 
-  const download = (name: string, blob: Blob) => {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
-  const exportImage = async (format: 'png' | 'svg') => {
-    const controller = controllerRef.current;
-    if (!controller) return;
-    const stamp = new Date().toISOString().slice(0, 10);
-    if (format === 'png') download(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
-    else
-      download(
-        `referral-atlas-network-${stamp}.svg`,
-        new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }),
-      );
-  };
-
   const openFromTable = (id: string) => {
     // Keyboard users land on the record they chose.
     focusDetailsWhenLoaded();
@@ -352,78 +333,18 @@ export function NetworkView() {
         }}
       />
       <section className="canvas-area" aria-label={t('network.canvas.label')}>
-        <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>
-          <span className="toolbar__count" data-testid="network-count">
-            {counts &&
-              t(counts.truncated ? 'network.count.truncated' : 'network.count', {
-                shown: nodes.length,
-                total: counts.total,
-              })}
-          </span>
-          <div className="toolbar__group">
-            <button type="button" className="button" onClick={() => controllerRef.current?.fitTo()}>
-              {t('network.toolbar.fit')}
-            </button>
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={t('network.toolbar.zoomIn')}
-              title={t('network.toolbar.zoomIn')}
-              onClick={() => controllerRef.current?.zoomBy(1.25)}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              className="button button--icon"
-              aria-label={t('network.toolbar.zoomOut')}
-              title={t('network.toolbar.zoomOut')}
-              onClick={() => controllerRef.current?.zoomBy(0.8)}
-            >
-              −
-            </button>
-            <button type="button" className="button" disabled={layoutBusy} onClick={() => void layout(new Set())}>
-              {t('network.toolbar.relayout')}
-            </button>
-          </div>
-          <div className="toolbar__group" role="group" aria-label={t('network.toolbar.export')}>
-            <span className="toolbar__label" aria-hidden="true">
-              {t('network.toolbar.export')}
-            </span>
-            <button
-              type="button"
-              className="button"
-              aria-label={t('network.toolbar.pngLabel')}
-              onClick={() => void exportImage('png')}
-            >
-              PNG
-            </button>
-            <button
-              type="button"
-              className="button"
-              aria-label={t('network.toolbar.svgLabel')}
-              onClick={() => void exportImage('svg')}
-            >
-              SVG
-            </button>
-          </div>
-          <div className="toolbar__group">
-            <button
-              type="button"
-              className="button"
-              aria-pressed={showTable}
-              onClick={() => {
-                setShowTable((value) => !value);
-                requestAnimationFrame(() => controllerRef.current?.cy.resize());
-              }}
-            >
-              {showTable ? t('network.toolbar.graph') : t('network.toolbar.table')}
-            </button>
-            <button type="button" className="button button--primary" onClick={() => setEditing({ mode: 'create' })}>
-              {t('network.toolbar.new')}
-            </button>
-          </div>
-        </div>
+        <GraphToolbar
+          controller={() => controllerRef.current}
+          counts={counts && { shown: nodes.length, total: counts.total, truncated: counts.truncated }}
+          layoutBusy={layoutBusy}
+          onRelayout={() => void layout(new Set())}
+          showTable={showTable}
+          onToggleTable={() => {
+            setShowTable((value) => !value);
+            requestAnimationFrame(() => controllerRef.current?.cy.resize());
+          }}
+          onNewRecord={() => setEditing({ mode: 'create' })}
+        />
         {(banner || pathFrom) && (
           <div className="banner" role="status">
             <span>

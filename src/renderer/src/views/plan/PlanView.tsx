@@ -19,6 +19,7 @@ import { useI18n } from '../../i18n';
 import { highlightInGraph, useAppState } from '../../state/appStore';
 import { ProfileForm, type NeedNames } from './ProfileForm';
 import { EMPTY_FORM, formToProfile, profileToForm, type ProfileFormState } from './profileForm';
+import { downloadFile, saveBlob } from '../../files/download';
 import { StepCard } from './StepCard';
 import './plan.css';
 
@@ -118,12 +119,12 @@ export function PlanView() {
       : { profile, choices, language: survivorLanguage };
     try {
       const printed = await call('plan.print', { ...input, format: 'pdf' });
-      download(base64Bytes(printed.pdfBase64 ?? ''), 'application/pdf', printed.fileName);
+      downloadFile(printed.fileName, 'application/pdf', printed.pdfBase64 ?? '');
     } catch (reason) {
       if (reason instanceof ApiCallError && reason.error.code === 'UNAVAILABLE') {
         const printed = await call('plan.print', { ...input, format: 'html' }).catch(() => null);
         if (printed) {
-          download(new TextEncoder().encode(printed.html), 'text/html', printed.fileName);
+          saveBlob(printed.fileName, new Blob([printed.html], { type: 'text/html' }));
           setNotice({ kind: 'warn', text: t('plan.print.htmlFallback') });
         }
       } else setNotice(asNotice(reason));
@@ -423,23 +424,4 @@ function asNotice(reason: unknown): NonNullable<Notice> {
     return { kind: 'error', text: reason.error.issues ? '' : reason.error.message, issues: reason.error.issues };
   }
   return { kind: 'error', text: reason instanceof Error ? reason.message : String(reason) };
-}
-
-function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Saves bytes as a file through the browser's download (Electron shows its save dialog). */
-function download(bytes: Uint8Array<ArrayBuffer>, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

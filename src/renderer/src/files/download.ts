@@ -1,4 +1,4 @@
-/** Saving an exported file from the renderer: a Blob and a download link (Electron shows its save dialog). */
+/** Files in and out of the renderer: a download link for what the app exports, base64 for what the user picks. */
 
 /** Decodes base64 to bytes. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -16,12 +16,20 @@ export async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** Offers bytes to the user as a file download. */
-export function downloadFile(name: string, mimeType: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mimeType }));
+/** Offers a blob to the user as a file (the browser's download; Electron shows its save dialog). */
+export function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
+  document.body.append(link);
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  link.remove();
+  // Revoked later, not at once: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Offers bytes sent as base64 (an export's file) to the user as a file. */
+export function downloadFile(name: string, mimeType: string, base64: string): void {
+  saveBlob(name, new Blob([base64ToBytes(base64)], { type: mimeType }));
 }

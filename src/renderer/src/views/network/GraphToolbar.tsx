@@ -1,0 +1,102 @@
+/**
+ * The toolbar above the canvas: how many records are drawn, fit / zoom / re-layout, export of the view as PNG or
+ * SVG, the table view and a new record. It acts on the canvas through the controller the view holds.
+ */
+import { useI18n } from '../../i18n';
+import { saveBlob } from '../../files/download';
+import type { GraphController } from './graphController';
+
+interface GraphToolbarProps {
+  controller(): GraphController | null;
+  counts: { shown: number; total: number; truncated: boolean } | null;
+  layoutBusy: boolean;
+  onRelayout(): void;
+  showTable: boolean;
+  onToggleTable(): void;
+  onNewRecord(): void;
+}
+
+async function exportImage(controller: GraphController, format: 'png' | 'svg'): Promise<void> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'png') saveBlob(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
+  else
+    saveBlob(
+      `referral-atlas-network-${stamp}.svg`,
+      new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }),
+    );
+}
+
+export function GraphToolbar(props: GraphToolbarProps) {
+  const { t } = useI18n();
+  const { controller, counts } = props;
+  const exportAs = (format: 'png' | 'svg') => {
+    const current = controller();
+    if (current) void exportImage(current, format);
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>
+      <span className="toolbar__count" data-testid="network-count">
+        {counts &&
+          t(counts.truncated ? 'network.count.truncated' : 'network.count', {
+            shown: counts.shown,
+            total: counts.total,
+          })}
+      </span>
+      <div className="toolbar__group">
+        <button type="button" className="button" onClick={() => controller()?.fitTo()}>
+          {t('network.toolbar.fit')}
+        </button>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label={t('network.toolbar.zoomIn')}
+          title={t('network.toolbar.zoomIn')}
+          onClick={() => controller()?.zoomBy(1.25)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="button button--icon"
+          aria-label={t('network.toolbar.zoomOut')}
+          title={t('network.toolbar.zoomOut')}
+          onClick={() => controller()?.zoomBy(0.8)}
+        >
+          −
+        </button>
+        <button type="button" className="button" disabled={props.layoutBusy} onClick={props.onRelayout}>
+          {t('network.toolbar.relayout')}
+        </button>
+      </div>
+      <div className="toolbar__group" role="group" aria-label={t('network.toolbar.export')}>
+        <span className="toolbar__label" aria-hidden="true">
+          {t('network.toolbar.export')}
+        </span>
+        <button
+          type="button"
+          className="button"
+          aria-label={t('network.toolbar.pngLabel')}
+          onClick={() => exportAs('png')}
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-label={t('network.toolbar.svgLabel')}
+          onClick={() => exportAs('svg')}
+        >
+          SVG
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="button" aria-pressed={props.showTable} onClick={props.onToggleTable}>
+          {props.showTable ? t('network.toolbar.graph') : t('network.toolbar.table')}
+        </button>
+        <button type="button" className="button button--primary" onClick={props.onNewRecord}>
+          {t('network.toolbar.new')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -34,7 +34,7 @@ const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6
  */
 const BENCH_FILE_LIMIT = 1024 * 1024 * 1024;
 
-export function writePackage(folder: string, targetServices: number): { services: number; rows: number } {
+function writePackage(folder: string, targetServices: number): { services: number; rows: number } {
   const network = generateNetwork({ actors: Math.ceil(targetServices / 3), seed: 7, includeNeeds: true });
   const index = new GraphIndex();
   for (const node of network.nodes) index.putNode(node);

@@ -68,17 +68,15 @@ describe('GraphStore writes', () => {
       { type: 'refers_to', record: '{"source":"test"}' },
     ]);
     // A row as an earlier version wrote it: the whole edge in the JSON, its key columns authoritative.
-    store.db
-      .prepare("UPDATE edges SET record = ? WHERE type = 'refers_to'")
-      .run(
-        JSON.stringify({
-          type: 'refers_to',
-          from: 'actor:legal-aid',
-          to: 'actor:harbor-house',
-          source: 'old',
-          note: 'n',
-        }),
-      );
+    store.db.prepare("UPDATE edges SET record = ? WHERE type = 'refers_to'").run(
+      JSON.stringify({
+        type: 'refers_to',
+        from: 'actor:legal-aid',
+        to: 'actor:harbor-house',
+        source: 'old',
+        note: 'n',
+      }),
+    );
     const reopened = await reopen();
     expect(reopened.index.edge('actor:legal-aid|refers_to|actor:harbor-house')).toMatchObject({
       type: 'refers_to',

@@ -25,7 +25,10 @@ export function chromiumPdfRenderer(executablePath = CHROMIUM_EXECUTABLE): PdfRe
   let browser: Promise<Browser> | undefined;
   const start = async () => {
     if (!existsSync(executablePath)) {
-      throw new AtlasError('UNAVAILABLE', `PDF output needs Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+      throw new AtlasError(
+        'UNAVAILABLE',
+        `PDF output needs Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+      );
     }
     const { chromium } = await import('playwright-core');
     return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
@@ -37,7 +40,9 @@ export function chromiumPdfRenderer(executablePath = CHROMIUM_EXECUTABLE): PdfRe
       try {
         const page = await context.newPage();
         // Nothing may be fetched while printing: the document is self-contained by contract.
-        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+        );
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
           format: options.pageSize ?? 'Letter',

@@ -14,6 +14,7 @@ import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../s
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
 import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
+import { hideSketch, showSketch } from './graphSketch';
 import { GraphToolbar } from './GraphToolbar';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
@@ -75,6 +76,7 @@ export function NetworkView() {
   const overlay = useAppState((state) => state.overlay);
   const canvasRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
+  const sketchRef = useRef<HTMLCanvasElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
   const controllerRef = useRef<GraphController | null>(null);
   const positionsRef = useRef<Map<string, Point> | null>(null);
@@ -143,29 +145,15 @@ export function NetworkView() {
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
     const load = async () => {
-      // Both requests and the canvas code at once: the first open waits for the slowest, not for the sum.
-      const [saved, subgraph, { GraphController }] = await Promise.all([
+      // Both requests at once, while the canvas code may still be loading: the first open waits for the slowest.
+      const [saved, subgraph] = await Promise.all([
         positionsRef.current ? null : call('network.positions.get'),
         call('network.subgraph', filter),
-        graphModule,
       ]);
       if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
-      if (!positionsRef.current) return;
+      const positions = positionsRef.current;
       const container = containerRef.current;
-      if (!live || !container) return;
-      const events: GraphEvents = {
-        onSelect: (id) => selectRecord(id),
-        onMoved: (positions) => {
-          for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
-          void call('network.positions.save', { positions });
-        },
-        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
-        onLoading: (loading) => {
-          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
-          else canvasRef.current?.removeAttribute('aria-busy');
-        },
-      };
-      const controller = (controllerRef.current ??= new GraphController(container, events));
+      if (!live || !container || !positions) return;
       const newFilter = filterKey !== lastFilter.current;
       lastFilter.current = filterKey;
       // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
@@ -175,10 +163,31 @@ export function NetworkView() {
         setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
         setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
       });
+      // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
+      const sketch = sketchRef.current;
+      if (sketch && newFilter) {
+        const size = { width: container.clientWidth, height: container.clientHeight };
+        const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
+        await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
+      }
+      const { GraphController } = await graphModule;
+      if (!live) return;
+      const events: GraphEvents = {
+        onSelect: (id) => selectRecord(id),
+        onMoved: (moved) => {
+          for (const p of moved) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
+          void call('network.positions.save', { positions: moved });
+        },
+        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
+        onLoading: (loading) => {
+          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
+          else canvasRef.current?.removeAttribute('aria-busy');
+        },
+      };
+      const controller = (controllerRef.current ??= new GraphController(container, events));
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
-      const missing = await controller.load(subgraph.nodes, subgraph.edges, positionsRef.current, {
-        fit: newFilter,
-      });
+      const missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
+      if (live && sketch) hideSketch(sketch);
       if (!live || !missing) return;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
         savePositions(controller.placeNearNeighbours(missing));
@@ -397,6 +406,7 @@ export function NetworkView() {
             {/* Cytoscape's own box: it redraws everything when an attribute of its container changes. */}
             <div ref={containerRef} className="canvas__graph" />
           </div>
+          <canvas ref={sketchRef} className="canvas__sketch" hidden aria-hidden="true" />
           <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>
         {showTable && <NodeTable nodes={tableNodes} selectedId={selectedId} onOpen={openFromTable} />}

@@ -7,18 +7,19 @@ import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinitio
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
-import { boxOf, edgeData, nodeData, nodeElement, type Box, type Point } from './graphElements';
-import { graphStylesheet, isLookClass, nodeClasses } from './graphStyle';
+import {
+  boxOf,
+  edgeData,
+  fittedViewport,
+  nodeData,
+  nodeElement,
+  ZOOM_RANGE,
+  type Box,
+  type Point,
+} from './graphElements';
+import { afterNextFrame, nextTask } from './frames';
+import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
-
-/** Above this many elements Cytoscape's viewport shortcuts are turned on (edges and labels hidden while moving). */
-export const PERFORMANCE_THRESHOLD = 1500;
-
-/** In performance mode, the zoom from which labels are drawn (11 px text is about 9 px on screen there). */
-export const LABEL_ZOOM = 0.8;
-
-/** Half the largest node size: the margin a fitted box keeps around node centres. */
-const NODE_MARGIN = 23;
 
 /** How long one slice of a load may keep the main thread before it lets input and painting through. */
 const SLICE_BUDGET_MS = 16;
@@ -30,20 +31,6 @@ const ADD_CALL_MS = 5;
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
 const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
 const EMPHASIS_SELECTOR = '.faded, .emphasised, .highlighted, .path-end';
-
-/** Resolves after the next frame has been drawn, so the work that follows starts a new task. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/** Resolves in a new task, without waiting for a frame (a message, not a timer: timers are clamped to 4 ms). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
@@ -125,8 +112,8 @@ export class GraphController {
     const cy = cytoscape({
       container: this.container,
       style: graphStylesheet({ labels: this.labelsShown, large: performanceMode }),
-      minZoom: 0.05,
-      maxZoom: 4,
+      minZoom: ZOOM_RANGE.min,
+      maxZoom: ZOOM_RANGE.max,
       boxSelectionEnabled: false,
       selectionType: 'single',
       hideEdgesOnViewport: performanceMode,
@@ -487,18 +474,8 @@ export class GraphController {
 
   /** Zooms to show a box of node centres (nothing happens for an empty box or a hidden canvas). */
   private fitToBox(box: Box | null, padding = 40): void {
-    const cy = this.cy;
-    if (!box) return;
-    const width = cy.width() - 2 * padding;
-    const height = cy.height() - 2 * padding;
-    if (width <= 0 || height <= 0) return;
-    const w = box.x2 - box.x1 + 2 * NODE_MARGIN;
-    const h = box.y2 - box.y1 + 2 * NODE_MARGIN;
-    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(width / w, height / h, 1.6)));
-    cy.viewport({
-      zoom,
-      pan: { x: cy.width() / 2 - (zoom * (box.x1 + box.x2)) / 2, y: cy.height() / 2 - (zoom * (box.y1 + box.y2)) / 2 },
-    });
+    const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), padding);
+    if (viewport) this.cy.viewport(viewport);
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */

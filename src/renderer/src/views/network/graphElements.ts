@@ -53,3 +53,30 @@ export function boxOf(points: readonly Point[]): Box | null {
   }
   return box;
 }
+
+/** How far the canvas zooms out and in. */
+export const ZOOM_RANGE = { min: 0.05, max: 4 } as const;
+
+/** Half the largest node size: the margin a fitted box keeps around node centres. */
+const NODE_MARGIN = 23;
+
+/** A zoom level and the screen offset of the model origin: screen = model × zoom + pan. */
+export type Viewport = { zoom: number; pan: Point };
+
+/**
+ * The viewport that shows a box of node centres on a canvas of this size, with some padding (never zoomed in past
+ * 1.6, so a few nodes are not blown up); null for an empty box or a canvas too small to hold the padding.
+ */
+export function fittedViewport(box: Box | null, width: number, height: number, padding = 40): Viewport | null {
+  if (!box) return null;
+  const innerWidth = width - 2 * padding;
+  const innerHeight = height - 2 * padding;
+  if (innerWidth <= 0 || innerHeight <= 0) return null;
+  const w = box.x2 - box.x1 + 2 * NODE_MARGIN;
+  const h = box.y2 - box.y1 + 2 * NODE_MARGIN;
+  const zoom = Math.min(ZOOM_RANGE.max, Math.max(ZOOM_RANGE.min, Math.min(innerWidth / w, innerHeight / h, 1.6)));
+  return {
+    zoom,
+    pan: { x: width / 2 - (zoom * (box.x1 + box.x2)) / 2, y: height / 2 - (zoom * (box.y1 + box.y2)) / 2 },
+  };
+}

@@ -8,6 +8,7 @@ import {
   graphStylesheet,
   isLookClass,
   nodeClasses,
+  nodeLook,
 } from './graphStyle';
 
 /** The style a stylesheet gives to the rule with exactly this selector. */
@@ -32,6 +33,36 @@ describe('nodeClasses', () => {
   it('marks its own classes as look classes and nothing else', () => {
     for (const name of nodeClasses('actor', 'hotline', 12)) expect(isLookClass(name)).toBe(true);
     for (const name of ['faded', 'emphasised', 'highlighted', 'path-end']) expect(isLookClass(name)).toBe(false);
+  });
+});
+
+describe('nodeLook', () => {
+  /** The style the stylesheet's rules give a node with these classes, later rules winning as in Cytoscape. */
+  function styled(classes: string[]): Record<string, unknown> {
+    const sheet = graphStylesheet({ labels: false, large: true });
+    const style: Record<string, unknown> = {};
+    for (const rule of sheet) {
+      if (!('selector' in rule)) continue;
+      const match = /^node(?:\.(.+))?$/.exec(rule.selector);
+      if (match && (!match[1] || classes.includes(match[1]))) Object.assign(style, rule.style);
+    }
+    return style;
+  }
+
+  it('is what the stylesheet draws for the same node: shape, colour and size (the sketch relies on it)', () => {
+    for (const kind of NODE_KINDS) {
+      for (const subtype of kind === 'actor' ? [...ACTOR_TYPES, 'unheard_of', null] : [null]) {
+        for (const degree of [0, 3, 17, 40, 400]) {
+          const look = nodeLook(kind, subtype, degree);
+          const style = styled(nodeClasses(kind, subtype, degree));
+          expect({ shape: style.shape, colour: style['background-color'], size: style.width }).toEqual({
+            shape: look.shape,
+            colour: look.colour,
+            size: look.size,
+          });
+        }
+      }
+    }
   });
 });
 

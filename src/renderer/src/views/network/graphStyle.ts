@@ -75,6 +75,40 @@ export const EDGE_LOOKS: Record<EdgeType, EdgeLook> = {
 export const NODE_SIZES = [18, 22, 26, 30, 34, 38, 42, 46] as const;
 const FULL_SIZE_DEGREE = 40;
 
+/** Above this many elements a graph is drawn in its large style, with Cytoscape's viewport shortcuts on. */
+export const PERFORMANCE_THRESHOLD = 1500;
+
+/** In the large style, the zoom from which labels are drawn (11 px text is about 9 px on screen there). */
+export const LABEL_ZOOM = 0.8;
+
+/** The ring around every node: white, so neighbouring nodes stay apart. */
+export const NODE_BORDER = { width: 2, colour: '#ffffff' } as const;
+
+/** Edges: thin lines, slightly see-through. */
+export const EDGE_LINE = { width: 1.4, opacity: 0.75 } as const;
+
+/** Cytoscape's dash patterns for the line styles (its defaults, which the stylesheet keeps). */
+export const LINE_DASHES: Record<EdgeLook['line'], readonly number[]> = { solid: [], dashed: [6, 3], dotted: [1, 1] };
+
+/** Index into {@link NODE_SIZES} for a node with this many relations. */
+function sizeStep(degree: number): number {
+  return Math.round((Math.min(Math.max(degree, 0), FULL_SIZE_DEGREE) / FULL_SIZE_DEGREE) * (NODE_SIZES.length - 1));
+}
+
+/**
+ * How a node looks (shape, fill, diameter), as the classes of {@link nodeClasses} make Cytoscape draw it: for
+ * drawings made without Cytoscape (the sketch shown while a large graph loads).
+ */
+export function nodeLook(
+  kind: NodeKind,
+  subtype: string | null,
+  degree: number,
+): { shape: (typeof KIND_SHAPES)[NodeKind]; colour: string; size: number } {
+  const colour =
+    kind === 'actor' && subtype && subtype in ACTOR_COLOURS ? ACTOR_COLOURS[subtype as ActorType] : KIND_COLOURS[kind];
+  return { shape: KIND_SHAPES[kind], colour, size: NODE_SIZES[sizeStep(degree)]! };
+}
+
 /**
  * The classes that give a node its look: its kind (shape and default colour), its actor type (colour) and its size
  * step. Classes rather than data mappers (`data(colour)`, `mapData(degree, ...)`): Cytoscape re-evaluates a mapper
@@ -83,10 +117,7 @@ const FULL_SIZE_DEGREE = 40;
  * nothing (every load ends with one) next to none.
  */
 export function nodeClasses(kind: NodeKind, subtype: string | null, degree: number): string[] {
-  const step = Math.round(
-    (Math.min(Math.max(degree, 0), FULL_SIZE_DEGREE) / FULL_SIZE_DEGREE) * (NODE_SIZES.length - 1),
-  );
-  const classes = [`kind-${kind}`, `size-${step}`];
+  const classes = [`kind-${kind}`, `size-${sizeStep(degree)}`];
   if (kind === 'actor' && subtype && subtype in ACTOR_COLOURS) classes.push(`actor-${subtype}`);
   return classes;
 }
@@ -141,7 +172,12 @@ export function graphStylesheet(
   return [
     {
       selector: 'node',
-      style: { width: NODE_SIZES[0], height: NODE_SIZES[0], 'border-width': 2, 'border-color': '#ffffff' },
+      style: {
+        width: NODE_SIZES[0],
+        height: NODE_SIZES[0],
+        'border-width': NODE_BORDER.width,
+        'border-color': NODE_BORDER.colour,
+      },
     },
     ...(Object.keys(KIND_SHAPES) as NodeKind[]).map((kind) => ({
       selector: `node.kind-${kind}`,
@@ -156,12 +192,18 @@ export function graphStylesheet(
     {
       selector: 'edge',
       style: large
-        ? { width: 1.4, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.75, 'line-color': '#9aa5ad' }
+        ? {
+            width: EDGE_LINE.width,
+            'curve-style': 'haystack',
+            'haystack-radius': 0,
+            opacity: EDGE_LINE.opacity,
+            'line-color': '#9aa5ad',
+          }
         : {
-            width: 1.4,
+            width: EDGE_LINE.width,
             'curve-style': 'bezier',
             'arrow-scale': 0.8,
-            opacity: 0.75,
+            opacity: EDGE_LINE.opacity,
             'line-color': '#9aa5ad',
             'target-arrow-color': '#9aa5ad',
           },

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { boxOf, fittedViewport, ZOOM_RANGE } from './graphElements';
+
+describe('fittedViewport', () => {
+  it('centres the box and zooms so it fills the padded canvas along its tighter side', () => {
+    const box = boxOf([
+      { x: 0, y: 0 },
+      { x: 954, y: 454 },
+    ]);
+    const viewport = fittedViewport(box, 1080, 580)!;
+    // The box plus a node's margin on each side is 1,000 × 500; the padded canvas 1,000 × 500: zoom 1.
+    expect(viewport.zoom).toBeCloseTo(1, 10);
+    // The box's centre lands on the canvas's centre.
+    expect(viewport.pan.x + viewport.zoom * 477).toBeCloseTo(540, 10);
+    expect(viewport.pan.y + viewport.zoom * 227).toBeCloseTo(290, 10);
+  });
+
+  it('does not blow a few nodes up, nor zoom out past the range', () => {
+    expect(fittedViewport(boxOf([{ x: 5, y: 5 }]), 1000, 800)!.zoom).toBe(1.6);
+    const huge = boxOf([
+      { x: 0, y: 0 },
+      { x: 1e7, y: 1e7 },
+    ]);
+    expect(fittedViewport(huge, 1000, 800)!.zoom).toBe(ZOOM_RANGE.min);
+  });
+
+  it('gives nothing for no nodes or a canvas smaller than its padding', () => {
+    expect(fittedViewport(null, 1000, 800)).toBeNull();
+    expect(fittedViewport(boxOf([{ x: 0, y: 0 }]), 60, 800)).toBeNull();
+  });
+});

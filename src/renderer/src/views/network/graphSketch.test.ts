@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeWithId } from '../../../../shared/api';
+import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import { drawSketch, type SketchContext } from './graphSketch';
+import { EDGE_LINE, EDGE_LOOKS, NODE_BORDER, nodeLook } from './graphStyle';
+
+/** One fill or stroke: the path it painted and the state it painted with. */
+type Paint = {
+  op: 'fill' | 'stroke';
+  style: unknown;
+  lineWidth: number;
+  alpha: number;
+  dash: number[];
+  moves: [number, number][];
+  arcs: [number, number, number][];
+  lines: [number, number][];
+};
+
+/** A 2D context that records what is painted instead of painting it. */
+function recordingContext() {
+  const paints: Paint[] = [];
+  let path = {
+    moves: [] as [number, number][],
+    arcs: [] as [number, number, number][],
+    lines: [] as [number, number][],
+  };
+  let dash: number[] = [];
+  const context = {
+    globalAlpha: 1,
+    lineWidth: 1,
+    fillStyle: '' as unknown,
+    strokeStyle: '' as unknown,
+    clearRect: () => undefined,
+    beginPath: () => {
+      path = { moves: [], arcs: [], lines: [] };
+    },
+    moveTo: (x: number, y: number) => void path.moves.push([x, y]),
+    lineTo: (x: number, y: number) => void path.lines.push([x, y]),
+    closePath: () => undefined,
+    arc: (x: number, y: number, radius: number) => void path.arcs.push([x, y, radius]),
+    roundRect: (x: number, y: number, w: number) => void path.arcs.push([x + w / 2, y + w / 2, w / 2]),
+    setLineDash: (segments: number[]) => {
+      dash = [...segments];
+    },
+    fill() {
+      paints.push({
+        op: 'fill',
+        style: this.fillStyle,
+        lineWidth: this.lineWidth,
+        alpha: this.globalAlpha,
+        dash,
+        ...path,
+      });
+    },
+    stroke() {
+      paints.push({
+        op: 'stroke',
+        style: this.strokeStyle,
+        lineWidth: this.lineWidth,
+        alpha: this.globalAlpha,
+        dash,
+        ...path,
+      });
+    },
+  };
+  return { context: context as unknown as SketchContext, paints };
+}
+
+const node = (id: string, kind: NetworkNode['kind'], subtype: string | null, degree: number): NetworkNode => ({
+  id,
+  kind,
+  name: id,
+  status: 'active',
+  subtype,
+  stale: false,
+  degree,
+});
+
+const edge = (from: string, type: EdgeWithId['type'], to: string): EdgeWithId => ({
+  id: `${from} ${type} ${to}`,
+  from,
+  type,
+  to,
+  source: 'test',
+  note: '',
+});
+
+const nodes = [
+  node('actor:shelter', 'actor', 'shelter', 40),
+  node('actor:ngo', 'actor', 'ngo', 2),
+  node('service:bed', 'service', null, 1),
+  node('actor:unplaced', 'actor', 'ngo', 1),
+];
+const edges = [
+  edge('actor:shelter', 'offers', 'service:bed'),
+  edge('actor:shelter', 'partners_with', 'actor:ngo'),
+  edge('actor:ngo', 'funds', 'actor:shelter'),
+  edge('actor:ngo', 'partners_with', 'actor:unplaced'),
+];
+const positions = new Map([
+  ['actor:shelter', { x: 10, y: 20 }],
+  ['actor:ngo', { x: 110, y: 20 }],
+  ['service:bed', { x: 10, y: 220 }],
+]);
+const viewport = { zoom: 0.5, pan: { x: 100, y: 50 } };
+
+describe('drawSketch', () => {
+  it('draws the placed records and the relations between them, and says how many', () => {
+    const { context } = recordingContext();
+    const drawn = drawSketch(context, { width: 800, height: 600 }, { nodes, edges, positions, viewport });
+    // The record without a saved position is left out, and so is its relation.
+    expect(drawn).toEqual({ nodes: 3, edges: 3 });
+  });
+
+  it('puts each record where the viewport shows it, with the shape, colour and size of its look', () => {
+    const { context, paints } = recordingContext();
+    drawSketch(context, { width: 800, height: 600 }, { nodes, edges, positions, viewport });
+    const fills = paints.filter((paint) => paint.op === 'fill');
+    const shelter = nodeLook('actor', 'shelter', 40);
+    expect(fills).toContainEqual(
+      expect.objectContaining({
+        style: shelter.colour,
+        arcs: [[10 * 0.5 + 100, 20 * 0.5 + 50, (shelter.size / 2) * 0.5]],
+      }),
+    );
+    const service = nodeLook('service', null, 1);
+    expect(fills).toContainEqual(
+      expect.objectContaining({ style: service.colour, arcs: [[105, 160, (service.size / 2) * 0.5]] }),
+    );
+    // Every fill is ringed like Cytoscape's nodes, scaled by the zoom.
+    const rings = paints.filter((paint) => paint.op === 'stroke' && paint.style === NODE_BORDER.colour);
+    expect(rings).toHaveLength(fills.length);
+    for (const ring of rings) expect(ring.lineWidth).toBe(NODE_BORDER.width * 0.5);
+  });
+
+  it('strokes each relation type once, in its colour and line pattern, under the nodes', () => {
+    const { context, paints } = recordingContext();
+    drawSketch(context, { width: 800, height: 600 }, { nodes, edges, positions, viewport });
+    const lines = paints.filter((paint) => paint.op === 'stroke' && paint.style !== NODE_BORDER.colour);
+    expect(lines.map((paint) => paint.style).sort()).toEqual(
+      [EDGE_LOOKS.offers.colour, EDGE_LOOKS.partners_with.colour, EDGE_LOOKS.funds.colour].sort(),
+    );
+    const partners = lines.find((paint) => paint.style === EDGE_LOOKS.partners_with.colour)!;
+    // Only the relation between two placed records: from the shelter to the NGO, centre to centre.
+    expect(partners.moves).toEqual([[105, 60]]);
+    expect(partners.lines).toEqual([[155, 60]]);
+    expect(partners).toMatchObject({ lineWidth: EDGE_LINE.width * 0.5, alpha: EDGE_LINE.opacity, dash: [] });
+    // Funding is dotted, its dots scaled by the zoom.
+    expect(lines.find((paint) => paint.style === EDGE_LOOKS.funds.colour)!.dash).toEqual([0.5, 0.5]);
+    // Lines come before any node, so nodes are drawn over them.
+    const firstFill = paints.findIndex((paint) => paint.op === 'fill');
+    for (const line of lines) expect(paints.indexOf(line)).toBeLessThan(firstFill);
+  });
+});

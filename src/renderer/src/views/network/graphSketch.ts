@@ -1,0 +1,209 @@
+/**
+ * A sketch of a large graph on a plain canvas, shown while Cytoscape builds the real one underneath.
+ *
+ * Cytoscape adds, styles and first draws a thousand records and their relations in over a second here, most of it
+ * per element (its style engine and caches). The saved map needs none of that to be seen: every node at its saved
+ * position with the shape, colour and size the stylesheet gives it, and every relation as the straight line a
+ * large graph draws. The sketch draws that in a few milliseconds, in one pass, with the same look tables and the same
+ * fitted viewport, so when Cytoscape's drawing replaces it nothing moves. It is only a picture: it takes no input
+ * (the canvas is marked busy until Cytoscape is ready) and is used only for graphs drawn in the large style, where
+ * Cytoscape shows no labels at the fitted zoom either.
+ */
+import type { EdgeWithId } from '../../../../shared/api';
+import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import { afterNextFrame } from './frames';
+import { boxOf, fittedViewport, type Point, type Viewport } from './graphElements';
+import {
+  EDGE_LINE,
+  EDGE_LOOKS,
+  LABEL_ZOOM,
+  LINE_DASHES,
+  NODE_BORDER,
+  nodeLook,
+  PERFORMANCE_THRESHOLD,
+  type KIND_SHAPES,
+} from './graphStyle';
+
+/** What the sketch uses of a canvas's 2D context (a narrow type, so a test can record the drawing). */
+export type SketchContext = Pick<
+  CanvasRenderingContext2D,
+  | 'clearRect'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'closePath'
+  | 'arc'
+  | 'roundRect'
+  | 'fill'
+  | 'stroke'
+  | 'setLineDash'
+> & { globalAlpha: number; lineWidth: number; fillStyle: unknown; strokeStyle: unknown };
+
+/** What a sketch shows. */
+export interface SketchInput {
+  nodes: readonly NetworkNode[];
+  edges: readonly EdgeWithId[];
+  positions: ReadonlyMap<string, Point>;
+  viewport: Viewport;
+}
+
+type Shape = (typeof KIND_SHAPES)[keyof typeof KIND_SHAPES];
+
+/** Unit outlines of the polygon shapes (radius 1, centred), as Cytoscape draws them fitted to the node's box. */
+const POLYGONS: Partial<Record<Shape, readonly (readonly [number, number])[]>> = {
+  diamond: [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
+  hexagon: [
+    [-1, 0],
+    [-0.5, -1],
+    [0.5, -1],
+    [1, 0],
+    [0.5, 1],
+    [-0.5, 1],
+  ],
+  'round-triangle': [
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+  ],
+};
+
+/** Adds one node's outline to the current path. */
+function traceNode(context: SketchContext, shape: Shape, x: number, y: number, radius: number): void {
+  if (shape === 'ellipse') {
+    context.moveTo(x + radius, y);
+    context.arc(x, y, radius, 0, 2 * Math.PI);
+    return;
+  }
+  if (shape === 'round-rectangle') {
+    context.roundRect(x - radius, y - radius, 2 * radius, 2 * radius, radius / 2);
+    return;
+  }
+  const outline = POLYGONS[shape]!;
+  outline.forEach(([px, py], i) =>
+    i === 0 ? context.moveTo(x + px * radius, y + py * radius) : context.lineTo(x + px * radius, y + py * radius),
+  );
+  context.closePath();
+}
+
+/**
+ * Draws the graph onto a context the size of the canvas (in CSS pixels: large graphs are drawn at pixel ratio 1).
+ * Edges first, one path per relation type; then nodes, one path per look, filled and ringed. Returns how many
+ * nodes and edges were drawn: records without a saved position, and relations to them, are left out.
+ */
+export function drawSketch(
+  context: SketchContext,
+  size: { width: number; height: number },
+  { nodes, edges, positions, viewport }: SketchInput,
+): { nodes: number; edges: number } {
+  const { zoom, pan } = viewport;
+  const toScreen = (point: Point): Point => ({ x: point.x * zoom + pan.x, y: point.y * zoom + pan.y });
+  context.clearRect(0, 0, size.width, size.height);
+
+  const edgesByType = new Map<EdgeWithId['type'], EdgeWithId[]>();
+  for (const edge of edges) {
+    const list = edgesByType.get(edge.type);
+    if (list) list.push(edge);
+    else edgesByType.set(edge.type, [edge]);
+  }
+  let edgeCount = 0;
+  context.lineWidth = EDGE_LINE.width * zoom;
+  context.globalAlpha = EDGE_LINE.opacity;
+  for (const [type, list] of edgesByType) {
+    const look = EDGE_LOOKS[type];
+    context.beginPath();
+    for (const edge of list) {
+      const from = positions.get(edge.from);
+      const to = positions.get(edge.to);
+      if (!from || !to) continue;
+      const a = toScreen(from);
+      const b = toScreen(to);
+      context.moveTo(a.x, a.y);
+      context.lineTo(b.x, b.y);
+      edgeCount++;
+    }
+    context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
+    context.strokeStyle = look.colour;
+    context.stroke();
+  }
+  context.setLineDash([]);
+  context.globalAlpha = 1;
+
+  const nodesByLook = new Map<string, { shape: Shape; colour: string; points: { at: Point; radius: number }[] }>();
+  let nodeCount = 0;
+  for (const node of nodes) {
+    const position = positions.get(node.id);
+    if (!position) continue;
+    const look = nodeLook(node.kind, node.subtype, node.degree);
+    const key = `${look.shape} ${look.colour}`;
+    let group = nodesByLook.get(key);
+    if (!group) nodesByLook.set(key, (group = { shape: look.shape, colour: look.colour, points: [] }));
+    group.points.push({ at: toScreen(position), radius: (look.size / 2) * zoom });
+    nodeCount++;
+  }
+  context.lineWidth = NODE_BORDER.width * zoom;
+  context.strokeStyle = NODE_BORDER.colour;
+  for (const { shape, colour, points } of nodesByLook.values()) {
+    context.beginPath();
+    for (const { at, radius } of points) traceNode(context, shape, at.x, at.y, radius);
+    context.fillStyle = colour;
+    context.fill();
+    context.stroke();
+  }
+  return { nodes: nodeCount, edges: edgeCount };
+}
+
+declare global {
+  interface Window {
+    /** When the first sketch was on screen (performance.now()), for the benchmark. */
+    __atlasSketchPaintedAt?: number;
+  }
+}
+
+/**
+ * Shows the sketch of a graph on its canvas (laid over Cytoscape's) when the graph is drawn in the large style at
+ * an unlabelled zoom and enough of its records have a saved position; otherwise hides any earlier sketch. Resolves
+ * once the sketch is on screen, to whether one is shown.
+ */
+export async function showSketch(
+  canvas: HTMLCanvasElement,
+  size: { width: number; height: number },
+  graph: { nodes: readonly NetworkNode[]; edges: readonly EdgeWithId[]; positions: ReadonlyMap<string, Point> },
+  { minPlacedShare }: { minPlacedShare: number },
+): Promise<boolean> {
+  const placed: Point[] = [];
+  for (const node of graph.nodes) {
+    const position = graph.positions.get(node.id);
+    if (position) placed.push(position);
+  }
+  const viewport = fittedViewport(boxOf(placed), size.width, size.height);
+  const wanted =
+    viewport !== null &&
+    viewport.zoom < LABEL_ZOOM &&
+    graph.nodes.length + graph.edges.length > PERFORMANCE_THRESHOLD &&
+    placed.length >= graph.nodes.length * minPlacedShare;
+  const context = wanted ? canvas.getContext('2d') : null;
+  if (!viewport || !context) {
+    hideSketch(canvas);
+    return false;
+  }
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const drawn = drawSketch(context, size, { ...graph, viewport });
+  // What it holds, for tests and the benchmark (which check the sketch is of the whole graph).
+  canvas.dataset.nodes = String(drawn.nodes);
+  canvas.dataset.edges = String(drawn.edges);
+  canvas.hidden = false;
+  await afterNextFrame();
+  window.__atlasSketchPaintedAt ??= performance.now();
+  return true;
+}
+
+/** Takes the sketch away (Cytoscape's drawing is there now, or the graph is drawn without one). */
+export function hideSketch(canvas: HTMLCanvasElement): void {
+  canvas.hidden = true;
+}

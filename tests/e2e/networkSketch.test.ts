@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+/**
+ * A large saved map in Chromium: the sketch shows the whole graph at once, in the places and colours Cytoscape then
+ * draws it, and gives way to Cytoscape's drawing once that is whole.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import type { NodeKind } from '../../src/shared/domain';
+import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
+import { RESULTS_DIR, launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { startServedApp } from '../support/runningApp';
+import { writeSavedMap } from '../support/savedMap';
+
+/** What the page saw of the sketch: when it showed (with what it says it holds and its image) and when it went. */
+type SketchLog = {
+  shownAt?: number;
+  nodes?: number;
+  edges?: number;
+  image?: string;
+  pixels?: Uint8ClampedArray;
+  width?: number;
+  hiddenAt?: number;
+  graphAtHide?: { nodes: number; edges: number; busy: boolean };
+};
+
+declare global {
+  interface Window {
+    __atlasCy?: Core;
+    __atlasGraphPaintedAt?: number;
+    __sketchLog?: SketchLog;
+  }
+}
+
+/** Runs before the app: watches the sketch canvas's `hidden` attribute and keeps what it showed. */
+const WATCH_SKETCH = `(() => {
+  const log = (window.__sketchLog = {});
+  new MutationObserver(() => {
+    const sketch = document.querySelector('.canvas__sketch');
+    if (!sketch) return;
+    if (!sketch.hidden && log.shownAt === undefined) {
+      log.shownAt = performance.now();
+      log.nodes = Number(sketch.dataset.nodes);
+      log.edges = Number(sketch.dataset.edges);
+      log.image = sketch.toDataURL('image/png');
+      log.width = sketch.width;
+      log.pixels = sketch.getContext('2d').getImageData(0, 0, sketch.width, sketch.height).data;
+    } else if (sketch.hidden && log.shownAt !== undefined && log.hiddenAt === undefined) {
+      log.hiddenAt = performance.now();
+      const cy = window.__atlasCy;
+      log.graphAtHide = {
+        nodes: cy ? cy.nodes().length : 0,
+        edges: cy ? cy.edges().length : 0,
+        busy: document.querySelector('[data-testid="graph-canvas"]').getAttribute('aria-busy') === 'true',
+      };
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'], childList: true });
+})()`;
+
+describe('a large saved map', () => {
+  let app: Awaited<ReturnType<typeof startServedApp>>;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    app = await startServedApp({ includeSample: false });
+    // About 800 records and their relations: over the large-style threshold, every record at a saved place.
+    writeSavedMap(app.atlas, 800);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    errors = watchPageErrors(page);
+    await page.addInitScript(WATCH_SKETCH);
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1&scope=all';
+    await page.goto(url.toString());
+    await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__sketchLog?.hiddenAt !== undefined);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('is sketched whole at once, and the sketch gives way only once Cytoscape has drawn every element', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    expect(nodeCount + edgeCount).toBeGreaterThan(1500);
+    const log = await page.evaluate(() => {
+      const { image, pixels, ...rest } = window.__sketchLog!;
+      return { ...rest, hasImage: Boolean(image && pixels) };
+    });
+    expect(log).toMatchObject({ nodes: nodeCount, edges: edgeCount, hasImage: true });
+    const paintedAt = await page.evaluate(() => window.__atlasGraphPaintedAt!);
+    expect(log.shownAt).toBeLessThan(paintedAt);
+    expect(log.graphAtHide).toEqual({ nodes: nodeCount, edges: edgeCount, busy: false });
+    expect(errors).toEqual([]);
+    const image = await page.evaluate(() => window.__sketchLog!.image!);
+    writeFileSync(join(RESULTS_DIR, 'network-sketch.png'), Buffer.from(image.split(',')[1]!, 'base64'));
+    await screenshot(page, 'network-large-drawn');
+  });
+
+  it('puts each record where Cytoscape draws it, in the colour Cytoscape gives it', async () => {
+    // Drawn for the canvas Cytoscape then fits the graph to: nothing around it changed size during the load.
+    const sizes = await page.evaluate(() => {
+      const { pixels, width } = window.__sketchLog!;
+      const cy = window.__atlasCy!;
+      return { sketch: [width, pixels!.length / 4 / width!], graph: [cy.width(), cy.height()] };
+    });
+    expect(sizes.sketch).toEqual(sizes.graph);
+    // Records with no other record within 14 screen pixels (nodes are at most 13 across at this zoom), so no
+    // neighbour covers their centre.
+    const probes = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
+      const { pixels, width } = window.__sketchLog!;
+      return placed
+        .filter(({ at }, i) =>
+          placed.every((other, j) => i === j || Math.hypot(other.at.x - at.x, other.at.y - at.y) > 14),
+        )
+        .slice(0, 40)
+        .map(({ node, at }) => {
+          const offset = (Math.floor(at.y) * width! + Math.floor(at.x)) * 4;
+          return {
+            kind: node.data('kind') as NodeKind,
+            subtype: node.data('subtype') as string | null,
+            degree: node.data('degree') as number,
+            pixel: Array.from(pixels!.slice(offset, offset + 3)),
+          };
+        });
+    });
+    expect(probes.length).toBeGreaterThan(10);
+    for (const probe of probes) {
+      const { colour, shape } = nodeLook(probe.kind, probe.subtype, probe.degree);
+      // A small triangle is a pixel or two wide at the centre of its box: its centre pixel is partly background.
+      if (shape === 'round-triangle') continue;
+      const expected = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+      probe.pixel.forEach((channel, i) => expect(Math.abs(channel - expected[i]!)).toBeLessThanOrEqual(2));
+    }
+  });
+});

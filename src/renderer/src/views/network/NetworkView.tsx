@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
+import { FILTER_KEY, initialFilter, takeFirstGraph } from './firstGraph';
 import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
 import { hideSketch, showSketch } from './graphSketch';
@@ -21,7 +22,7 @@ import { NodeTable } from './NodeTable';
 import { RecordForm } from './RecordForm';
 import { RelationForm } from './RelationForm';
 import { LayoutCancelled, runLayout } from './runLayout';
-import { OVERVIEW_FILTER, Sidebar } from './Sidebar';
+import { Sidebar } from './Sidebar';
 import './network.css';
 
 type Emphasis =
@@ -34,11 +35,11 @@ type Editing =
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
-const FILTER_KEY = 'atlas.network.filter';
 
 /**
  * The canvas code, Cytoscape with it (about half of the renderer's script), loaded on first use: the app shell
- * paints without waiting for it, and it downloads and parses while the first graph is being fetched.
+ * paints without waiting for it. index.html preloads it (fetched and compiled while the shell's script runs); the
+ * first load runs it once the graph's data is in and any sketch is on screen, so running it does not delay either.
  */
 const loadGraphModule = () => import('./graphController');
 
@@ -54,18 +55,6 @@ async function bringIn(
     controller.placeNearNeighbours([...added]);
     onAdded(found.nodes.filter((node) => added.has(node.id)));
   }
-}
-
-function initialFilter(): NetworkFilter {
-  const params = new URLSearchParams(window.location.search);
-  if (params.get('scope') === 'all') return { ...OVERVIEW_FILTER, scope: 'all' };
-  try {
-    const saved = sessionStorage.getItem(FILTER_KEY);
-    if (saved) return { ...OVERVIEW_FILTER, ...(JSON.parse(saved) as Partial<NetworkFilter>) };
-  } catch {
-    // An unreadable remembered filter just means the overview.
-  }
-  return OVERVIEW_FILTER;
 }
 
 export function NetworkView() {
@@ -94,8 +83,6 @@ export function NetworkView() {
   const lastFilter = useRef<string>('');
   const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
   const layoutCancel = useRef<(() => void) | null>(null);
-  // Asked for on the first render, so the canvas code downloads while the shell settles and the data is fetched.
-  const [graphModule] = useState(loadGraphModule);
 
   // The controller is made by the first load (once its module is there); it lives as long as the view.
   useEffect(
@@ -145,10 +132,12 @@ export function NetworkView() {
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
     const load = async () => {
-      // Both requests at once, while the canvas code may still be loading: the first open waits for the slowest.
+      // Both requests at once (the first load's were made when the script started), while the canvas code may
+      // still be loading: the first open waits for the slowest.
+      const early = takeFirstGraph(filterKey);
       const [saved, subgraph] = await Promise.all([
-        positionsRef.current ? null : call('network.positions.get'),
-        call('network.subgraph', filter),
+        positionsRef.current ? null : (early?.positions ?? call('network.positions.get')),
+        early?.subgraph ?? call('network.subgraph', filter),
       ]);
       if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
       const positions = positionsRef.current;
@@ -170,7 +159,7 @@ export function NetworkView() {
         const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
         await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
       }
-      const { GraphController } = await graphModule;
+      const { GraphController } = await loadGraphModule();
       if (!live) return;
       const events: GraphEvents = {
         onSelect: (id) => selectRecord(id),
@@ -205,7 +194,7 @@ export function NetworkView() {
     return () => {
       live = false;
     };
-  }, [filter, revision, layout, savePositions, graphModule]);
+  }, [filter, revision, layout, savePositions]);
 
   // Selection, overlay and emphasis are re-applied after every load.
   useEffect(() => {

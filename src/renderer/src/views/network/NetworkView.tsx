@@ -175,8 +175,13 @@ export function NetworkView() {
       };
       const controller = (controllerRef.current ??= new GraphController(container, events));
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
-      const missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
-      if (live && sketch) hideSketch(sketch);
+      let missing: string[] | null;
+      try {
+        missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
+      } finally {
+        // A newer load (live is false) shows its own sketch or hides this one.
+        if (live && sketch) hideSketch(sketch);
+      }
       if (!live || !missing) return;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
         savePositions(controller.placeNearNeighbours(missing));

@@ -80,6 +80,7 @@ export function NetworkView() {
   const [showTable, setShowTable] = useState(false);
   const [layoutBusy, setLayoutBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  /** The filter of the last graph drawn whole. */
   const lastFilter = useRef<string>('');
   const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
   const layoutCancel = useRef<(() => void) | null>(null);
@@ -143,8 +144,8 @@ export function NetworkView() {
       const positions = positionsRef.current;
       const container = containerRef.current;
       if (!live || !container || !positions) return;
+      // Fitted when the filter differs from the last graph drawn whole (a load replaced midway does not count).
       const newFilter = filterKey !== lastFilter.current;
-      lastFilter.current = filterKey;
       // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
       // graph is drawn makes Cytoscape draw all of it again.
       flushSync(() => {
@@ -183,6 +184,7 @@ export function NetworkView() {
         if (live && sketch) hideSketch(sketch);
       }
       if (!live || !missing) return;
+      lastFilter.current = filterKey;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
         savePositions(controller.placeNearNeighbours(missing));
         if (newFilter) controller.fitTo();

@@ -96,6 +96,21 @@ describe('the network view', () => {
       () => window.__atlasCy!.nodes().filter((node) => node.position('x') === 0 && node.position('y') === 0).length,
     );
     expect(atOrigin).toBe(0);
+    // The layout gave each node the room of its label: few names run into each other (laid out around the dots
+    // alone, about 155 of the 2,145 pairs of label boxes overlapped; with the labels, 30 to 50).
+    const overlapping = await page.evaluate(() => {
+      const boxes = window
+        .__atlasCy!.nodes()
+        .map((node) => node.boundingBox({ includeLabels: true, includeOverlays: false }));
+      let pairs = 0;
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          if (Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1)) pairs++;
+        }),
+      );
+      return pairs;
+    });
+    expect(overlapping).toBeLessThan(100);
     await expect.poll(() => app.atlas.store.repository.positions().length).toBeGreaterThanOrEqual(sampleActors.length);
     await screenshot(page, 'network-overview');
   });

@@ -303,17 +303,23 @@ export class GraphController {
 
   /**
    * What the worker needs to lay out the drawn graph. Positions of the `keep` ids are sent as a starting point (so
-   * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random.
+   * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random. Where
+   * labels are drawn, a node's box takes in its label, so the layout keeps names from running into each other.
    */
   layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
     const cy = this.cy;
+    const labels = this.labelsShown;
     return {
       randomize: keep.size === 0,
-      nodes: cy.nodes().map((node) => ({
-        id: node.id(),
-        size: node.width(),
-        ...(keep.has(node.id()) ? node.position() : {}),
-      })),
+      nodes: cy.nodes().map((node) => {
+        const box = labels ? node.boundingBox({ includeLabels: true, includeOverlays: false }) : null;
+        return {
+          id: node.id(),
+          width: box ? box.w : node.width(),
+          height: box ? box.h : node.height(),
+          ...(keep.has(node.id()) ? node.position() : {}),
+        };
+      }),
       edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
     };
   }

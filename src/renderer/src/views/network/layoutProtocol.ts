@@ -1,8 +1,11 @@
 /** The messages between the network view and its layout worker. */
 
-/** A graph to lay out: ids, sizes and the positions already known (kept as a starting point, not pinned). */
+/**
+ * A graph to lay out: ids, the box each node needs (with its label, where labels are drawn) and the positions already
+ * known (kept as a starting point, not pinned).
+ */
 export interface LayoutRequest {
-  nodes: { id: string; size: number; x?: number; y?: number }[];
+  nodes: { id: string; width: number; height: number; x?: number; y?: number }[];
   edges: { source: string; target: string }[];
   /** Start from random positions (a fresh re-layout) instead of the known ones. */
   randomize: boolean;

@@ -22,11 +22,11 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     const cy = cytoscape({
       headless: true,
       styleEnabled: true,
-      style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
+      style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)' } }],
       elements: [
         ...nodes.map((node) => ({
           group: 'nodes' as const,
-          data: { id: node.id, size: node.size },
+          data: { id: node.id, width: node.width, height: node.height },
           // Unplaced nodes start near the centre of the placed ones, with a little spread so none coincide.
           position:
             node.x !== undefined && node.y !== undefined
@@ -46,6 +46,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
       quality: known ? 'proof' : 'default',
       animate: false,
       fit: false,
+      // Lengths are between node boxes, which hold their labels where labels are drawn (see LayoutRequest): names
+      // that do not overlap in the map do not overlap at any zoom.
       nodeSeparation: 90,
       idealEdgeLength: () => 90,
       nodeRepulsion: () => 9000,

@@ -140,4 +140,24 @@ describe('a large saved map', () => {
       probe.pixel.forEach((channel, i) => expect(Math.abs(channel - expected[i]!)).toBeLessThanOrEqual(2));
     }
   });
+
+  it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
+    await page.reload();
+    // Part of the graph is in, the rest still going in: give a record already added another look, as an edit
+    // merged into the drawn graph does (the view re-applies selection and highlights after a load, not looks).
+    await page.locator('[data-testid="graph-canvas"][aria-busy="true"]').waitFor();
+    await page.waitForFunction(() => (window.__atlasCy?.nodes('.kind-actor').length ?? 0) > 0);
+    const id = await page.evaluate(() => {
+      const node = window.__atlasCy!.nodes('.kind-actor')[0]!;
+      node.classes(['kind-statute', 'size-7']);
+      return node.id();
+    });
+    expect(await page.locator('[data-testid="graph-canvas"]').getAttribute('aria-busy')).toBe('true');
+    await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor();
+    const look = await page.evaluate((nodeId) => {
+      const node = window.__atlasCy!.getElementById(nodeId);
+      return { shape: node.style('shape') as string, width: node.style('width') as string };
+    }, id);
+    expect(look).toEqual({ shape: 'diamond', width: '46px' });
+  });
 });

@@ -3,7 +3,13 @@
  * the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so Cytoscape
  * draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
  */
-import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type CollectionReturnValue,
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type NodeSingular,
+} from 'cytoscape';
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
@@ -25,7 +31,7 @@ import type { LayoutRequest } from './layoutProtocol';
 const SLICE_BUDGET_MS = 16;
 
 /** Elements per `cy.add` call at first; the step then grows or shrinks so one call takes about ADD_CALL_MS. */
-const FIRST_ADD_STEP = 25;
+const FIRST_ADD_STEP = 5;
 const ADD_CALL_MS = 5;
 
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
@@ -41,6 +47,16 @@ type StyleEngine = { apply?(elements: CollectionReturnValue): void };
 
 /** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the one method of it the chunked load calls. */
 type RendererQueue = { flushRenderedStyleQueue?(): void };
+
+/**
+ * Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). Not
+ * in the typings; the chunked load trims it (see {@link GraphController.load}). Should a later Cytoscape drop it,
+ * nothing is trimmed and Cytoscape restyles everything, as before.
+ */
+type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
+
+/** Events by which something other than the load may change an element's style while the load's batch is open. */
+const RESTYLE_EVENTS = 'class data select unselect style';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -154,8 +170,9 @@ export class GraphController {
    * inside one Cytoscape batch that stays open across the slices: Cytoscape does not draw while a batch is open, so
    * the graph is not redrawn after every slice, and the canvas keeps showing the previous graph until the new one is
    * drawn whole, in one frame. Without the slicing, styling a thousand nodes and their edges took two tasks of half a
-   * second each. That one frame is still a long task (about a third of a second of CPU for a thousand nodes and
-   * their edges): Cytoscape draws every element at once, and the first time also copies them into its layer caches.
+   * second each. That one frame is still a long task (about a fifth of a second for a thousand nodes and their edges
+   * here): Cytoscape draws every element at once, and the first time also draws each node into its texture cache.
+   * Graphs drawn in the large style are sketched meanwhile (graphSketch.ts), so the saved map shows at once.
    */
   async load(
     nodes: readonly NetworkNode[],
@@ -198,6 +215,11 @@ export class GraphController {
     ];
     const style = cy.style() as unknown as StyleEngine;
     this.events.onLoading(true);
+    // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
+    // batch must restyle, as the load styles its own slices as it adds them.
+    const touched = cy.collection();
+    const onTouched = (event: EventObject) => void touched.merge(event.target as CollectionReturnValue);
+    cy.on(RESTYLE_EVENTS, onTouched);
     cy.startBatch();
     try {
       let next = 0;
@@ -215,7 +237,7 @@ export class GraphController {
           next += step;
           // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
           const took = Math.max(performance.now() - callStart, 0.1);
-          step = Math.min(400, Math.max(10, Math.round((step * ADD_CALL_MS) / took)));
+          step = Math.min(400, Math.max(2, Math.round((step * ADD_CALL_MS) / took)));
         } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
         // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
         // geometry, texture-cache bookkeeping), done per slice: the drawing frame then has only the drawing left
@@ -225,7 +247,14 @@ export class GraphController {
         if (superseded()) return null;
       }
     } finally {
-      if (!cy.destroyed()) cy.endBatch();
+      if (!cy.destroyed()) {
+        cy.removeListener(RESTYLE_EVENTS, onTouched);
+        // Left alone, the end of the batch would restyle every element once more and mark all of them changed,
+        // which costs the frame that draws the graph about a third of its time (measured at a thousand records).
+        const batch = (cy as unknown as BatchState)._private;
+        if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
+        cy.endBatch();
+      }
     }
     await afterNextFrame();
     if (superseded()) return null;

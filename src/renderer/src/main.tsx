@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n';
 import { App } from './shell/App';
@@ -10,10 +10,15 @@ requestFirstGraph();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
-  </StrictMode>,
+const reactRoot = createRoot(root);
+// As a transition React renders the shell in short slices, yielding to the browser between them, instead of in one
+// long task.
+startTransition(() =>
+  reactRoot.render(
+    <StrictMode>
+      <I18nProvider>
+        <App />
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

@@ -13,6 +13,7 @@ import { startTask } from '../../shell/taskProgress';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
 import { FILTER_KEY, initialFilter, takeFirstGraph } from './firstGraph';
+import { nextTask } from './frames';
 import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
 import { hideSketch, showSketch } from './graphSketch';
@@ -156,11 +157,15 @@ export function NetworkView() {
       // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
       const sketch = sketchRef.current;
       if (sketch && newFilter) {
+        // In a task of its own: together with the panels' render it would hold the thread for too long at once.
+        await nextTask();
         const size = { width: container.clientWidth, height: container.clientHeight };
         const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
         await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
       }
       const { GraphController } = await loadGraphModule();
+      // Running the module is a task's worth of work; making the Cytoscape instance is the next one.
+      await nextTask();
       if (!live) return;
       const events: GraphEvents = {
         onSelect: (id) => selectRecord(id),

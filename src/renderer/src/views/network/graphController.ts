@@ -250,7 +250,7 @@ export class GraphController {
       if (!cy.destroyed()) {
         cy.removeListener(RESTYLE_EVENTS, onTouched);
         // Left alone, the end of the batch would restyle every element once more and mark all of them changed,
-        // which costs the frame that draws the graph about a third of its time (measured at a thousand records).
+        // which costs the frame that draws the graph about a quarter of its time (measured at a thousand records).
         const batch = (cy as unknown as BatchState)._private;
         if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
         cy.endBatch();

@@ -3,13 +3,7 @@
  * the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so Cytoscape
  * draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
  */
-import cytoscape, {
-  type CollectionReturnValue,
-  type Core,
-  type ElementDefinition,
-  type EventObject,
-  type NodeSingular,
-} from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
@@ -26,37 +20,12 @@ import {
 import { afterNextFrame, nextTask } from './frames';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
-
-/** How long one slice of a load may keep the main thread before it lets input and painting through. */
-const SLICE_BUDGET_MS = 16;
-
-/** Elements per `cy.add` call at first; the step then grows or shrinks so one call takes about ADD_CALL_MS. */
-const FIRST_ADD_STEP = 5;
-const ADD_CALL_MS = 5;
+import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
+import { addInSlices } from './slicedAdd';
 
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
 const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
 const EMPHASIS_SELECTOR = '.faded, .emphasised, .highlighted, .path-end';
-
-/**
- * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
- * chunked load uses it to style each slice in its own task instead of all elements in the first frame. Should a
- * later Cytoscape drop it, the load still works: Cytoscape then styles everything in that frame.
- */
-type StyleEngine = { apply?(elements: CollectionReturnValue): void };
-
-/** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the one method of it the chunked load calls. */
-type RendererQueue = { flushRenderedStyleQueue?(): void };
-
-/**
- * Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). Not
- * in the typings; the chunked load trims it (see {@link GraphController.load}). Should a later Cytoscape drop it,
- * nothing is trimmed and Cytoscape restyles everything, as before.
- */
-type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
-
-/** Events by which something other than the load may change an element's style while the load's batch is open. */
-const RESTYLE_EVENTS = 'class data select unselect style';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -166,13 +135,9 @@ export class GraphController {
    * returned so the view can place them (near their neighbours, or with a full layout in the worker). Resolves, once
    * the whole graph has been drawn, to those ids, or to null when a newer load replaced this one.
    *
-   * The elements go in slice by slice, each added and styled in a task of its own (about {@link SLICE_BUDGET_MS}),
-   * inside one Cytoscape batch that stays open across the slices: Cytoscape does not draw while a batch is open, so
-   * the graph is not redrawn after every slice, and the canvas keeps showing the previous graph until the new one is
-   * drawn whole, in one frame. Without the slicing, styling a thousand nodes and their edges took two tasks of half a
-   * second each. That one frame is still a long task (about a fifth of a second for a thousand nodes and their edges
-   * here): Cytoscape draws every element at once, and the first time also draws each node into its texture cache.
-   * Graphs drawn in the large style are sketched meanwhile (graphSketch.ts), so the saved map shows at once.
+   * The elements go in slice by slice ({@link addInSlices}), and the canvas keeps showing the previous graph until
+   * the new one is drawn whole, in one frame. Graphs drawn in the large style are sketched meanwhile
+   * (graphSketch.ts), so the saved map shows at once.
    */
   async load(
     nodes: readonly NetworkNode[],
@@ -213,49 +178,8 @@ export class GraphController {
       ...nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
-    const style = cy.style() as unknown as StyleEngine;
     this.events.onLoading(true);
-    // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
-    // batch must restyle, as the load styles its own slices as it adds them.
-    const touched = cy.collection();
-    const onTouched = (event: EventObject) => void touched.merge(event.target as CollectionReturnValue);
-    cy.on(RESTYLE_EVENTS, onTouched);
-    cy.startBatch();
-    try {
-      let next = 0;
-      let step = FIRST_ADD_STEP;
-      while (next < elements.length) {
-        const sliceStart = performance.now();
-        do {
-          const callStart = performance.now();
-          // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch.
-          const added = cy.add(elements.slice(next, next + step));
-          style.apply?.(added);
-          // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
-          // frame that draws the graph.
-          added.boundingBox();
-          next += step;
-          // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
-          const took = Math.max(performance.now() - callStart, 0.1);
-          step = Math.min(400, Math.max(2, Math.round((step * ADD_CALL_MS) / took)));
-        } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-        // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
-        // geometry, texture-cache bookkeeping), done per slice: the drawing frame then has only the drawing left
-        // (a quarter less long, measured). Not in the typings either, hence optional.
-        (cy as unknown as { renderer(): RendererQueue }).renderer().flushRenderedStyleQueue?.();
-        await nextTask();
-        if (superseded()) return null;
-      }
-    } finally {
-      if (!cy.destroyed()) {
-        cy.removeListener(RESTYLE_EVENTS, onTouched);
-        // Left alone, the end of the batch would restyle every element once more and mark all of them changed,
-        // which costs the frame that draws the graph about a quarter of its time (measured at a thousand records).
-        const batch = (cy as unknown as BatchState)._private;
-        if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
-        cy.endBatch();
-      }
-    }
+    if (!(await addInSlices(cy, elements, superseded))) return null;
     await afterNextFrame();
     if (superseded()) return null;
     this.events.onLoading(false);
@@ -455,46 +379,11 @@ export class GraphController {
    * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
    * the arrangement is placed where the first node already is, so the rest of the graph stays put.
    */
-  arrange(nodeIds: readonly string[], root: string, kind: 'concentric' | 'breadthfirst'): void {
-    const cy = this.cy;
+  arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): void {
     const nodes = this.collect(nodeIds);
     if (nodes.empty()) return;
-    const anchor = cy.getElementById(root).position();
-    const span = Math.max(320, nodes.length * 110);
     const elements = nodes.union(nodes.edgesWith(nodes));
-    const firstHop = new Set(
-      cy
-        .getElementById(root)
-        .neighborhood('node')
-        .map((node) => node.id()),
-    );
-    const layout =
-      kind === 'breadthfirst'
-        ? elements.layout({
-            name: 'breadthfirst',
-            roots: cy.getElementById(root),
-            directed: false,
-            spacingFactor: 1.1,
-            boundingBox: { x1: anchor.x - span / 2, y1: anchor.y - span / 2, w: span, h: span },
-            fit: false,
-            animate: false,
-            // Breadth-first stacks levels top to bottom; turned a quarter, a referral chain reads left to right.
-            transform: (_node: NodeSingular, p: Point) => ({
-              x: anchor.x + (p.y - anchor.y),
-              y: anchor.y + (p.x - anchor.x),
-            }),
-          } as cytoscape.LayoutOptions)
-        : elements.layout({
-            name: 'concentric',
-            // Rings by distance: the focused record in the middle, its direct partners next, the second hop outside.
-            concentric: (node: NodeSingular) => (node.id() === root ? 3 : firstHop.has(node.id()) ? 2 : 1),
-            levelWidth: () => 1,
-            boundingBox: { x1: anchor.x - span / 2, y1: anchor.y - span / 2, w: span, h: span },
-            fit: false,
-            animate: false,
-            minNodeSpacing: 30,
-          } as cytoscape.LayoutOptions);
-    layout.run();
+    elements.layout(readingLayoutOptions(kind, this.cy.getElementById(root), nodes.length)).run();
     this.fitTo(nodeIds);
   }
 

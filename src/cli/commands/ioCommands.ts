@@ -4,6 +4,7 @@ import {
   EXPORT_FORMAT_NAMES,
   IMPORT_FORMAT_NAMES,
   type ExportResult,
+  type ImportFormatName,
   type ImportReport,
 } from '../../shared/api/methods/ioMethods';
 import { print, unwrap, UsageError, type CliCommand } from '../command';
@@ -44,7 +45,7 @@ const importCommand: CliCommand = {
       throw new UsageError(`--format must be one of ${IMPORT_FORMAT_NAMES.join(', ')}`);
     const dispatch = await context.dispatch();
     const input = {
-      format: format as (typeof IMPORT_FORMAT_NAMES)[number],
+      format: format as ImportFormatName,
       path: resolve(path),
       replaceConflicts: context.values['replace-conflicts'] === true,
     };

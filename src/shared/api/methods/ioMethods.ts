@@ -14,6 +14,7 @@ import type { ImportIssue } from '../../interchange/importPlan';
 
 /** The formats an import reads. */
 export const IMPORT_FORMAT_NAMES = ['hsds-json', 'hsds-csv', 'elements-csv', 'elements-xlsx'] as const;
+export type ImportFormatName = (typeof IMPORT_FORMAT_NAMES)[number];
 /** The formats an export writes. */
 export const EXPORT_FORMAT_NAMES = [
   'hsds-json',
@@ -55,7 +56,7 @@ const importInput = z
 
 /** What an import would do (or did): counts, problems and the merge diff. */
 export interface ImportReport {
-  format: (typeof IMPORT_FORMAT_NAMES)[number];
+  format: ImportFormatName;
   files: string[];
   /** What the files hold, by object type. */
   counts: Record<string, number>;

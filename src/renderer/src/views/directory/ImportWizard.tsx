@@ -3,7 +3,7 @@
  * one undoable change. Cancel at any step discards the result; nothing is written before "Apply".
  */
 import { useRef, useState } from 'react';
-import type { ImportReport } from '../../../../shared/api/methods/ioMethods';
+import type { ImportFormatName, ImportReport } from '../../../../shared/api/methods/ioMethods';
 import { IMPORT_FORMAT_NAMES } from '../../../../shared/api/methods/ioMethods';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -11,7 +11,7 @@ import { notifyDataChanged } from '../../state/appStore';
 import { fileToBase64 } from '../../files/download';
 
 type Step = 'choose' | 'checking' | 'review' | 'applying' | 'done';
-type Format = (typeof IMPORT_FORMAT_NAMES)[number];
+type Format = ImportFormatName;
 
 export function ImportWizard({ onClose }: { onClose(): void }) {
   const { t } = useI18n();

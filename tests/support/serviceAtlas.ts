@@ -1,12 +1,13 @@
 /**
  * Service-level tests over a temporary Atlas: open one (with or without the sample network) with every handler
  * behind the contract's dispatcher, disposed after each test; unwrap a call that must succeed; read the database
- * file's bytes to show that a refused call wrote nothing.
+ * file's bytes to show that a refused call wrote nothing; check that an import added exactly the sample network.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/shared/api';
+import type { ImportReport } from '../../src/shared/api/methods/ioMethods';
 import { createHandlers } from '../../src/main/services/handlers';
 import { openTempAtlas } from './tempAtlas';
 
@@ -32,6 +33,19 @@ export async function ok<T>(
   const result = await promise;
   if (!result.ok) throw new Error(`call failed: ${result.error?.message}`);
   return result.value as T;
+}
+
+/**
+ * Asserts that an import of the sample network, exported from `source`, into a database holding only the seed
+ * added exactly the sample network's records: no errors or conflicts, and the seed in both came back unchanged.
+ */
+export function expectSampleNetworkAdded(applied: ImportReport, source: TempAtlas): void {
+  expect(applied.errors).toEqual([]);
+  expect(applied.conflictCount).toBe(0);
+  expect(applied.changedCount).toBe(0);
+  const sample = [...source.store.index.allNodes()].filter((node) => node.id.startsWith('sample:'));
+  expect(sample.length).toBeGreaterThan(200);
+  expect(applied.addedCount).toBe(sample.length);
 }
 
 /** The database file as it is on disk, the WAL checkpointed into it first. */

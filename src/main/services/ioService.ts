@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { AtlasError, type ContractHandlers } from '../../shared/api';
-import type { ImportReport, ioMethods } from '../../shared/api/methods/ioMethods';
+import type { ImportFormatName, ImportReport, ioMethods } from '../../shared/api/methods/ioMethods';
 import { REPORT_LIST_LIMIT } from '../../shared/api/methods/ioMethods';
 import { describeImportIssue, type ImportIssue, type ParsedImport } from '../../shared/interchange/importPlan';
 import { planMerge, type MergePlan } from '../../shared/interchange/mergeDiff';
@@ -17,7 +17,7 @@ import { writeFileAtomic } from './io/atomicWrite';
 import { buildExport } from './io/exportFiles';
 import { defaultHsdsDir, loadHsdsSchemas } from './io/hsdsSchemas';
 import { parseCoalitionWorkbooks, readWorkbookSheets } from './io/coalitionWorkbook';
-import { parseImportFiles, readImportPath, type ImportFormat } from './io/importFiles';
+import { parseImportFiles, readImportPath } from './io/importFiles';
 import type { PdfRenderer } from './pdf/pdfRenderer';
 import {
   MAX_IMPORT_BYTES,
@@ -38,7 +38,7 @@ export interface IoOptions {
 }
 
 type ImportInput = {
-  format: ImportFormat;
+  format: ImportFormatName;
   files?: { name: string; contentBase64: string }[];
   path?: string;
   replaceConflicts: boolean;
@@ -49,7 +49,7 @@ const withText = (issues: ImportIssue[]) =>
 
 /** The report of a parsed import and its merge plan. */
 export function importReport(
-  format: ImportFormat,
+  format: ImportFormatName,
   files: string[],
   parsed: ParsedImport,
   plan: MergePlan | null,

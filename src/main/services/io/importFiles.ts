@@ -8,6 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AtlasError } from '../../../shared/api';
+import type { ImportFormatName } from '../../../shared/api/methods/ioMethods';
 import { readCoalitionSheets, type Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 import { addCount, emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
 import {
@@ -22,12 +23,8 @@ import { parseCsv, parseCsvCells } from './csvTable';
 import type { HsdsSchemas } from './hsdsSchemas';
 import { MAX_IMPORT_BYTES, readInputFile, type InputText } from './readInputFile';
 
-/** The formats an import reads. */
-export const IMPORT_FORMATS = ['hsds-json', 'hsds-csv', 'elements-csv', 'elements-xlsx'] as const;
-/** One of {@link IMPORT_FORMATS}. */
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 /** The formats read as UTF-8 text, synchronously (an XLSX workbook is read as bytes; see coalitionWorkbook.ts). */
-export type TextImportFormat = Exclude<ImportFormat, 'elements-xlsx'>;
+export type TextImportFormat = Exclude<ImportFormatName, 'elements-xlsx'>;
 
 /** The files an import path names: a folder's CSV files (for a CSV package), or the file itself. */
 export function readImportPath(format: TextImportFormat, path: string, limit = MAX_IMPORT_BYTES): InputText[] {

@@ -94,12 +94,11 @@ export function readInputBytes(path: string, limit = MAX_IMPORT_BYTES): InputByt
 
 /** Decodes a file sent as base64 by the renderer (the bridge carries bytes, so the encoding check still happens here). */
 export function readUploadedFile(name: string, contentBase64: string, limit = MAX_IMPORT_BYTES): InputText {
-  if (contentBase64.length > (limit * 4) / 3 + 4)
-    throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4), limit);
-  return { name: basename(name), text: decodeUtf8(basename(name), Buffer.from(contentBase64, 'base64'), limit) };
+  const uploaded = readUploadedBytes(name, contentBase64, limit);
+  return { name: uploaded.name, text: decodeUtf8(uploaded.name, uploaded.bytes, limit) };
 }
 
-/** Decodes a binary file sent as base64 by the renderer, with the same size checks as {@link readUploadedFile}. */
+/** Decodes a file sent as base64 by the renderer into bytes, refusing it when it is over the limit. */
 export function readUploadedBytes(name: string, contentBase64: string, limit = MAX_IMPORT_BYTES): InputBytes {
   if (contentBase64.length > (limit * 4) / 3 + 4)
     throw tooLarge(name, Math.floor((contentBase64.length * 3) / 4), limit);

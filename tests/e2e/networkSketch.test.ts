@@ -31,8 +31,32 @@ declare global {
     __atlasCy?: Core;
     __atlasGraphPaintedAt?: number;
     __sketchLog?: SketchLog;
+    __elementDraws?: number[];
   }
 }
+
+/**
+ * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
+ * held (the renderer's `drawCachedElements`; a frame that copies a complete layer does not call it).
+ */
+const WATCH_ELEMENT_DRAWS = `(() => {
+  window.__elementDraws = [];
+  let cy;
+  Object.defineProperty(window, '__atlasCy', {
+    configurable: true,
+    get: () => cy,
+    set: (next) => {
+      cy = next;
+      const renderer = next && next.renderer();
+      if (!renderer) return;
+      const drawEach = renderer.drawCachedElements;
+      renderer.drawCachedElements = function (context, eles, ...rest) {
+        window.__elementDraws.push(eles.length);
+        return drawEach.call(this, context, eles, ...rest);
+      };
+    },
+  });
+})()`;
 
 /** Runs before the app: watches the sketch canvas's `hidden` attribute and keeps what it showed. */
 const WATCH_SKETCH = `(() => {
@@ -73,6 +97,7 @@ describe('a large saved map', () => {
     page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     errors = watchPageErrors(page);
     await page.addInitScript(WATCH_SKETCH);
+    await page.addInitScript(WATCH_ELEMENT_DRAWS);
     const url = new URL(app.bridge.url);
     url.search = '?atlasTest=1&scope=all';
     await page.goto(url.toString());
@@ -110,35 +135,48 @@ describe('a large saved map', () => {
       return { sketch: [width, pixels!.length / 4 / width!], graph: [cy.width(), cy.height()] };
     });
     expect(sizes.sketch).toEqual(sizes.graph);
-    // Records with no other record within 14 screen pixels (nodes are at most 13 across at this zoom), so no
-    // neighbour covers their centre.
-    const probes = await page.evaluate(() => {
-      const cy = window.__atlasCy!;
-      const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
-      const { pixels, width } = window.__sketchLog!;
-      return placed
-        .filter(({ at }, i) =>
-          placed.every((other, j) => i === j || Math.hypot(other.at.x - at.x, other.at.y - at.y) > 14),
-        )
-        .slice(0, 40)
-        .map(({ node, at }) => {
-          const offset = (Math.floor(at.y) * width! + Math.floor(at.x)) * 4;
-          return {
-            kind: node.data('kind') as NodeKind,
-            subtype: node.data('subtype') as string | null,
-            degree: node.data('degree') as number,
-            pixel: Array.from(pixels!.slice(offset, offset + 3)),
-          };
-        });
+    expectRecordColours(await probeIsolatedRecords(page, 'sketch'), 2);
+  });
+
+  it("first shows the picture prebuilt in slices, the same as Cytoscape's own drawing of each element", async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    // No frame drew the whole graph element by element: the first frame copied the layer built while it went in.
+    const draws = await page.evaluate(() => window.__elementDraws!);
+    expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+    // The layer is drawn at a power-of-two scale (here a quarter) and resampled to the zoom: the centre pixel of a
+    // small diamond or circle comes out up to about a tenth lighter.
+    expectRecordColours(await probeIsolatedRecords(page, 'graph'), 24);
+    // Cytoscape's own drawing of the same view, element by element (its layers turned off for one frame), inks
+    // about as many pixels: the same relations drawn, the layer only softer where it was resampled.
+    const inked = await page.evaluate(async () => {
+      type Renderer = {
+        data: { lyrTxrCache: { getLayers(): unknown } };
+        redrawHint(what: string, on: boolean): void;
+        redraw(): void;
+      };
+      const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const countInked = () => {
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+        return count;
+      };
+      const prebuilt = countInked();
+      const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
+      const cache = renderer.data.lyrTxrCache;
+      const getLayers = cache.getLayers;
+      cache.getLayers = () => null;
+      renderer.redrawHint('eles', true);
+      renderer.redraw();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      cache.getLayers = getLayers;
+      return { prebuilt, own: countInked() };
     });
-    expect(probes.length).toBeGreaterThan(10);
-    for (const probe of probes) {
-      const { colour, shape } = nodeLook(probe.kind, probe.subtype, probe.degree);
-      // A small triangle is a pixel or two wide at the centre of its box: its centre pixel is partly background.
-      if (shape === 'round-triangle') continue;
-      const expected = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-      probe.pixel.forEach((channel, i) => expect(Math.abs(channel - expected[i]!)).toBeLessThanOrEqual(2));
-    }
+    expect((await page.evaluate(() => window.__elementDraws!)).some((count) => count >= nodeCount + edgeCount)).toBe(
+      true,
+    );
+    expect(inked.prebuilt).toBeGreaterThan(inked.own * 0.85);
+    expect(inked.prebuilt).toBeLessThan(inked.own * 1.15);
   });
 
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
@@ -161,3 +199,52 @@ describe('a large saved map', () => {
     expect(look).toEqual({ shape: 'diamond', width: '46px' });
   });
 });
+
+/** What one canvas shows at the centre of a record drawn apart from the others. */
+type Probe = { kind: NodeKind; subtype: string | null; degree: number; pixel: number[] };
+
+/**
+ * The pixel at the centre of up to 40 records with no other record within 14 screen pixels (nodes are at most 13
+ * across at this zoom, so no neighbour covers their centre), on the sketch as it first showed or on Cytoscape's
+ * main layer (nodes and edges) as it is now.
+ */
+function probeIsolatedRecords(page: Page, canvas: 'sketch' | 'graph'): Promise<Probe[]> {
+  return page.evaluate((which) => {
+    const cy = window.__atlasCy!;
+    let pixels: Uint8ClampedArray;
+    let width: number;
+    if (which === 'sketch') {
+      ({ pixels, width } = window.__sketchLog as { pixels: Uint8ClampedArray; width: number });
+    } else {
+      const layer = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      ({ data: pixels, width } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height));
+    }
+    const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
+    return placed
+      .filter(({ at }, i) =>
+        placed.every((other, j) => i === j || Math.hypot(other.at.x - at.x, other.at.y - at.y) > 14),
+      )
+      .slice(0, 40)
+      .map(({ node, at }) => {
+        const offset = (Math.floor(at.y) * width + Math.floor(at.x)) * 4;
+        return {
+          kind: node.data('kind') as NodeKind,
+          subtype: node.data('subtype') as string | null,
+          degree: node.data('degree') as number,
+          pixel: Array.from(pixels.slice(offset, offset + 3)),
+        };
+      });
+  }, canvas);
+}
+
+/** Each probed record's centre is in the colour the stylesheet gives its kind, type and degree (within `tolerance`). */
+function expectRecordColours(probes: Probe[], tolerance: number): void {
+  expect(probes.length).toBeGreaterThan(10);
+  for (const probe of probes) {
+    const { colour, shape } = nodeLook(probe.kind, probe.subtype, probe.degree);
+    // A small triangle is a pixel or two wide at the centre of its box: its centre pixel is partly background.
+    if (shape === 'round-triangle') continue;
+    const expected = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    probe.pixel.forEach((channel, i) => expect(Math.abs(channel - expected[i]!)).toBeLessThanOrEqual(tolerance));
+  }
+}

@@ -5,15 +5,17 @@
  * inside one Cytoscape batch that stays open across the slices: Cytoscape does not draw while a batch is open, so
  * the graph is not redrawn after every slice, and the canvas keeps showing the previous graph until the new one is
  * drawn whole, in one frame. Without the slicing, styling a thousand nodes and their edges took two tasks of half a
- * second each. That one frame is still a long task (about a fifth of a second for a thousand nodes and their edges
- * here): Cytoscape draws every element at once, and the first time also draws each node into its texture cache.
+ * second each. Before the batch ends, the picture that frame shows is drawn in slices too (prebuiltLayer.ts), so the
+ * frame only copies it to the screen; left to Cytoscape, it drew every element in that one frame (about a fifth of
+ * a second for a thousand nodes and their edges here).
  *
- * This module is the one place that reaches into Cytoscape's internals (its style engine, its renderer's queue, its
- * batch state), each through an optional type: should a later Cytoscape drop one, the adding still works, only
- * with more of the work left to the drawing frame.
+ * This module and prebuiltLayer.ts are the places that reach into Cytoscape's internals (its style engine, its
+ * renderer's queues and caches, its batch state), each through an optional type: should a later Cytoscape drop one,
+ * the adding still works, only with more of the work left to the drawing frame.
  */
-import type { CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { nextTask } from './frames';
+import { prebuildLayer } from './prebuiltLayer';
 
 /** How long one slice may keep the main thread before it lets input and painting through. */
 const SLICE_BUDGET_MS = 16;
@@ -28,8 +30,8 @@ const ADD_CALL_MS = 5;
  */
 type StyleEngine = { apply?(elements: CollectionReturnValue): void };
 
-/** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the one method of it the slices call. */
-type RendererQueue = { flushRenderedStyleQueue?(): void };
+/** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the methods of it the slices call. */
+type RendererQueue = { flushRenderedStyleQueue?(): void; getCachedZSortedEles?(): unknown };
 
 /** Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). */
 type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
@@ -53,6 +55,9 @@ export async function addInSlices(
   const touched = cy.collection();
   const onTouched = (event: EventObject) => void touched.merge(event.target as CollectionReturnValue);
   cy.on(RESTYLE_EVENTS, onTouched);
+  const renderer = (cy as unknown as { renderer(): RendererQueue }).renderer();
+  // The union of the elements' bounding boxes, which the slices measure anyway: the extent of the prebuilt layer.
+  let box: BoundingBox12 | null = null;
   cy.startBatch();
   try {
     let next = 0;
@@ -66,7 +71,7 @@ export async function addInSlices(
         style.apply?.(added);
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
         // frame that draws the graph.
-        added.boundingBox();
+        box = union(box, added.boundingBox());
         next += step;
         // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
         const took = Math.max(performance.now() - callStart, 0.1);
@@ -75,11 +80,11 @@ export async function addInSlices(
       // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
       // geometry, texture-cache bookkeeping), done per slice: the drawing frame then has only the drawing left
       // (a quarter less long, measured).
-      (cy as unknown as { renderer(): RendererQueue }).renderer().flushRenderedStyleQueue?.();
+      renderer.flushRenderedStyleQueue?.();
       await nextTask();
       if (superseded()) return false;
     }
-    return true;
+    return !box || (await prebuildLayer(cy, box, superseded));
   } finally {
     if (!cy.destroyed()) {
       cy.removeListener(RESTYLE_EVENTS, onTouched);
@@ -88,6 +93,19 @@ export async function addInSlices(
       const batch = (cy as unknown as BatchState)._private;
       if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
       cy.endBatch();
+      // Ending the batch drops the renderer's drawing order (elements were added): sorted again now, in this short
+      // task, rather than in the drawing frame (a tenth of that frame at a thousand records).
+      renderer.getCachedZSortedEles?.();
     }
   }
+}
+
+function union(box: BoundingBox12 | null, next: BoundingBox12): BoundingBox12 {
+  if (!box) return { x1: next.x1, y1: next.y1, x2: next.x2, y2: next.y2 };
+  return {
+    x1: Math.min(box.x1, next.x1),
+    y1: Math.min(box.y1, next.y1),
+    x2: Math.max(box.x2, next.x2),
+    y2: Math.max(box.y2, next.y2),
+  };
 }

@@ -4,26 +4,44 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The Network tab opens first and its canvas code (Cytoscape) is a chunk of its own, imported when the view mounts.
- * A modulepreload link makes the browser fetch and compile that chunk while the shell's script loads, instead of
- * after the shell has rendered.
+ * Links in the page's head for every script and stylesheet the first screen needs, so the browser fetches and
+ * compiles them while the entry script runs. The entry (main.tsx) imports the app in steps, so Vite would otherwise
+ * fetch each step's chunk only when the step before it had run. The Network tab opens first and its canvas code
+ * (Cytoscape) is a chunk of its own, imported when the view mounts: it is preloaded too.
  */
-function preloadNetworkChunk(): Plugin {
+function preloadStartupChunks(): Plugin {
   return {
-    name: 'referral-atlas:preload-network-chunk',
+    name: 'referral-atlas:preload-startup-chunks',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunk = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.name === 'graphController',
-        );
-        if (!chunk) return [];
+        const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const startup = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = byFile.get(fileName);
+          if (!chunk || startup.has(fileName) || fileName === entry?.fileName) return;
+          startup.add(fileName);
+          chunk.imports.forEach(visit);
+        };
+        entry?.dynamicImports.forEach(visit);
+        const network = chunks.find((chunk) => chunk.name === 'graphController');
+        if (network) visit(network.fileName);
+        const stylesheets = [...startup].flatMap((fileName) => [
+          ...(byFile.get(fileName)?.viteMetadata?.importedCss ?? []),
+        ]);
         return [
-          {
+          ...stylesheets.map((href) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `./${chunk.fileName}` },
-            injectTo: 'head',
-          },
+            attrs: { rel: 'stylesheet', crossorigin: '', href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...startup].map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `./${fileName}` },
+            injectTo: 'head' as const,
+          })),
         ];
       },
     },
@@ -50,7 +68,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), preloadNetworkChunk()],
+    plugins: [react(), preloadStartupChunks()],
     build: {
       // Minified: less script to parse before the first paint (electron-vite leaves it off by default).
       minify: true,

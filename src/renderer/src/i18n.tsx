@@ -1,6 +1,7 @@
 /** The UI language: a React context holding the locale and the `t` function every component uses for its text. */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { translate, type MessageKey, type UiLocale } from '../../shared/i18n';
+import { LOCALE_KEY, storedLocale } from './locale';
 
 interface I18nValue {
   locale: UiLocale;
@@ -9,11 +10,10 @@ interface I18nValue {
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
-const LOCALE_KEY = 'atlas.locale';
 
 /** Provides the UI language, remembered between sessions on this machine. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<UiLocale>(() => (localStorage.getItem(LOCALE_KEY) === 'es' ? 'es' : 'en'));
+  const [locale, setLocaleState] = useState<UiLocale>(storedLocale);
   const value = useMemo<I18nValue>(
     () => ({
       locale,

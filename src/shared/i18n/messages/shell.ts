@@ -2,6 +2,8 @@
 export const shellEn = {
   'app.title': 'Referral Atlas',
   'app.neutralTitle': 'Notes',
+  'app.startFailed':
+    'Referral Atlas could not start ({reason}). Reinstalling the app should fix this; your data is kept.',
   'tabs.network': 'Network',
   'tabs.plan': 'Plan',
   'tabs.directory': 'Directory',
@@ -57,6 +59,8 @@ export const shellEn = {
 export const shellEs: Record<keyof typeof shellEn, string> = {
   'app.title': 'Referral Atlas',
   'app.neutralTitle': 'Notas',
+  'app.startFailed':
+    'Referral Atlas no pudo iniciarse ({reason}). Reinstalar la aplicación debería resolverlo; sus datos se conservan.',
   'tabs.network': 'Red',
   'tabs.plan': 'Plan',
   'tabs.directory': 'Directorio',

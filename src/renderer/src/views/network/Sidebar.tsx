@@ -7,16 +7,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { openRecord } from '../../state/appStore';
 import { SearchBox } from '../../search/SearchBox';
-
-/** The filter that shows the readable overview. */
-export const OVERVIEW_FILTER: NetworkFilter = {
-  scope: 'overview',
-  kinds: [],
-  actorTypes: [],
-  needs: [],
-  regions: [],
-  edgeTypes: [],
-};
+import { OVERVIEW_FILTER } from './firstGraph';
 
 type ListKey = 'kinds' | 'actorTypes' | 'needs' | 'edgeTypes';
 

@@ -2,12 +2,22 @@
  * The graph the Network tab opens on, and asking for it early. The app opens on that tab, but the view only asks
  * for its graph once React has rendered the shell and the view has mounted, a few hundred milliseconds after the
  * script started on a slow machine. Asked for when the script starts instead, the answer is there by the time the
- * view wants it, and the graph (or its sketch) is on screen that much sooner.
+ * view wants it, and the graph (or its sketch) is on screen that much sooner. This module is part of the renderer's
+ * first, smallest script (main.tsx): it imports types only, besides the API client.
  */
 import type { MethodResult } from '../../../../shared/api';
 import type { NetworkFilter } from '../../../../shared/api/methods/networkMethods';
 import { call } from '../../api/client';
-import { OVERVIEW_FILTER } from './Sidebar';
+
+/** The filter that shows the readable overview. */
+export const OVERVIEW_FILTER: NetworkFilter = {
+  scope: 'overview',
+  kinds: [],
+  actorTypes: [],
+  needs: [],
+  regions: [],
+  edgeTypes: [],
+};
 
 /** Where the view keeps its filter for the session (a reload keeps what the user was looking at). */
 export const FILTER_KEY = 'atlas.network.filter';

@@ -1,0 +1,86 @@
+/// <reference lib="dom" />
+/**
+ * How the renderer starts (main.tsx): the app loads in steps, every script of the first screen announced in the
+ * page so the browser fetches them all at once, and a broken install says so instead of leaving a blank window.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createDispatcher } from '../../src/shared/api';
+import { startBridge } from '../../src/main/bridge/loopbackBridge';
+import { createHandlers } from '../../src/main/services/handlers';
+import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { RENDERER_DIR, startServedApp } from '../support/runningApp';
+
+describe('the renderer starting', () => {
+  let app: Awaited<ReturnType<typeof startServedApp>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startServedApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('fetches every script the first screen runs through links in the page, not one step at a time', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const errors = watchPageErrors(page);
+    await page.goto(app.bridge.url);
+    await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor();
+    const { announced, entry, loaded } = await page.evaluate(async () => {
+      // The page as served (Vite's loader adds links of its own as each step runs: those do not count).
+      const served = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), 'text/html');
+      const absolute = (path: string) => new URL(path, location.href).href;
+      return {
+        announced: [...served.querySelectorAll('link[rel="modulepreload"]')].map((link) =>
+          absolute(link.getAttribute('href')!),
+        ),
+        entry: absolute(served.querySelector('script[type="module"]')!.getAttribute('src')!),
+        loaded: performance
+          .getEntriesByType('resource')
+          .map((resource) => resource.name)
+          .filter((name) => name.endsWith('.js')),
+      };
+    });
+    const scriptsRun = loaded.filter((name) => name !== entry && !/layoutWorker|cytoscape-svg/.test(name));
+    // The steps (shared schemas, API contract, React, the app) and the canvas code, at least.
+    expect(scriptsRun.length).toBeGreaterThanOrEqual(5);
+    expect(scriptsRun.filter((name) => !announced.includes(name))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says, in the remembered language, that it could not start when one of its scripts is missing', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'atlas-broken-renderer-'));
+    try {
+      cpSync(RENDERER_DIR, broken, { recursive: true });
+      const domainChunk = readdirSync(join(broken, 'assets')).find((name) => /^domain-.*\.js$/.test(name));
+      expect(domainChunk).toBeDefined();
+      unlinkSync(join(broken, 'assets', domainChunk!));
+      const bridge = await startBridge({
+        dispatch: createDispatcher(createHandlers(app.atlas)),
+        rendererDir: broken,
+      });
+      try {
+        const page = await browser.newPage();
+        watchPageErrors(page);
+        await page.addInitScript(() => localStorage.setItem('atlas.locale', 'es'));
+        await page.goto(bridge.url);
+        await page.getByText(/Referral Atlas no pudo iniciarse/).waitFor();
+        expect(await page.locator('#root').textContent()).toContain('sus datos se conservan');
+        await screenshot(page, 'startup-broken-install');
+        await page.close();
+      } finally {
+        await bridge.close();
+      }
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});

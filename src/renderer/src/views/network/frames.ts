@@ -13,3 +13,15 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
+
+/**
+ * Makes the browser rasterise what has been drawn on a canvas so far, now: copying the canvas as an image needs its
+ * pixels. Otherwise the browser rasterises a canvas's drawing after the task that drew it, in one go, however much
+ * was drawn; a long drawing done in steps rasterises in steps this way.
+ */
+export function rasteriseNow(canvas: CanvasImageSource): void {
+  flushTarget ??= new OffscreenCanvas(1, 1).getContext('2d');
+  flushTarget?.drawImage(canvas, 0, 0, 1, 1);
+}

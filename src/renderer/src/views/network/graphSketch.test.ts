@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeWithId } from '../../../../shared/api';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { drawSketch, type SketchContext } from './graphSketch';
+import { drawSketch, SHAPES_PER_STEP, sketchSteps, type SketchContext } from './graphSketch';
 import { EDGE_LINE, EDGE_LOOKS, NODE_BORDER, nodeLook } from './graphStyle';
 
 /** One fill or stroke: the path it painted and the state it painted with. */
@@ -150,5 +150,40 @@ describe('drawSketch', () => {
     // Lines come before any node, so nodes are drawn over them.
     const firstFill = paints.findIndex((paint) => paint.op === 'fill');
     for (const line of lines) expect(paints.indexOf(line)).toBeLessThan(firstFill);
+  });
+
+  it('draws a large graph in steps of at most SHAPES_PER_STEP shapes, each stroke or fill a step', () => {
+    const { context, paints } = recordingContext();
+    // One more relation than a step holds, all of one type, between records placed on a line.
+    const many = Array.from({ length: SHAPES_PER_STEP + 2 }, (_, i) => node(`actor:n${i}`, 'actor', 'ngo', 1));
+    const placedMany = new Map(many.map((record, i) => [record.id, { x: i, y: 0 }]));
+    const lines = many.slice(1).map((record, i) => edge(many[i]!.id, 'partners_with', record.id));
+    const steps = sketchSteps(
+      context,
+      { width: 800, height: 600 },
+      {
+        nodes: many,
+        edges: lines,
+        positions: placedMany,
+        viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+      },
+    );
+    // How many paints were made at each pause.
+    const paintedAtPauses: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      paintedAtPauses.push(paints.length);
+      step = steps.next();
+    }
+    expect(step.value).toEqual({ nodes: SHAPES_PER_STEP + 2, edges: SHAPES_PER_STEP + 1 });
+    const strokes = paints.filter((paint) => paint.op === 'stroke' && paint.style === EDGE_LOOKS.partners_with.colour);
+    expect(strokes.map((paint) => paint.moves.length)).toEqual([SHAPES_PER_STEP, 1]);
+    // Both steps keep the relation type's look.
+    for (const stroke of strokes)
+      expect(stroke).toMatchObject({ lineWidth: EDGE_LINE.width, alpha: EDGE_LINE.opacity });
+    const fills = paints.filter((paint) => paint.op === 'fill');
+    expect(fills.map((paint) => paint.arcs.length)).toEqual([SHAPES_PER_STEP, 2]);
+    // A pause after each stroke of relations, and after each fill of nodes with its ring.
+    expect(paintedAtPauses).toEqual([1, 2, 4, 6]);
   });
 });

@@ -14,7 +14,7 @@
  * restyled, another zoom level): slower, never wrong.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
-import { nextTask } from './frames';
+import { nextTask, rasteriseNow } from './frames';
 
 /** How long one slice of drawing into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
@@ -101,15 +101,13 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
     cache.queueLayer(layer, element);
   }
 
-  // Reading the layer as an image makes the browser rasterise what was drawn into it so far: done per slice, the
-  // frame that shows the layer does not do it all at once.
-  const flush = new OffscreenCanvas(1, 1).getContext('2d');
+  // Rasterised per slice, so the frame that shows the layer does not do it all at once.
   while (cache.layersQueue.size() > 0) {
     const sliceStart = performance.now();
     while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < SLICE_BUDGET_MS) {
       cache.dequeue(pixelRatio);
     }
-    flush?.drawImage(layer.canvas, 0, 0, 1, 1);
+    rasteriseNow(layer.canvas);
     await nextTask();
     if (superseded()) return false;
   }

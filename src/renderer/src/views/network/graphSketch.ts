@@ -92,16 +92,16 @@ function traceNode(context: SketchContext, shape: Shape, x: number, y: number, r
 }
 
 /**
- * Relations per stroke and records per fill. The browser rasterises a canvas's drawing after the script that drew
- * it; for five thousand records and their relations in one go that took about a quarter of a second in one task
- * here. Drawn in steps of this many, each step's rasterising stays short.
+ * Shapes (relations and records) per step of drawing. The browser rasterises a canvas's drawing after the script
+ * that drew it; for five thousand records and their relations in one go that took about a quarter of a second in
+ * one task here. Drawn in steps of this many, each step's rasterising stays short.
  */
 export const SHAPES_PER_STEP = 1000;
 
 /**
  * Draws the graph onto a context the size of the canvas (in CSS pixels: large graphs are drawn at pixel ratio 1),
- * pausing (yielding) after each stroke or fill of up to {@link SHAPES_PER_STEP} shapes. Edges first, one path per
- * relation type (and step); then nodes, one path per look (and step), filled and ringed. Returns how many nodes and
+ * pausing (yielding) after every {@link SHAPES_PER_STEP} shapes. Edges first, one path per relation type (and
+ * step); then nodes, one path per look (and step), filled and ringed. Returns how many nodes and
  * edges were drawn: records without a saved position, and relations to them, are left out.
  */
 export function* sketchSteps(
@@ -125,9 +125,12 @@ export function* sketchSteps(
     else linesByType.set(edge.type, [line]);
     edgeCount++;
   }
+  // Room left in the current step, in shapes; a step ends (the generator pauses) when it is full.
+  let room = SHAPES_PER_STEP;
   for (const [type, lines] of linesByType) {
     const look = EDGE_LOOKS[type];
-    for (const chunk of inSteps(lines)) {
+    for (let next = 0; next < lines.length;) {
+      const chunk = lines.slice(next, next + room);
       context.lineWidth = EDGE_LINE.width * zoom;
       context.globalAlpha = EDGE_LINE.opacity;
       context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
@@ -138,7 +141,12 @@ export function* sketchSteps(
         context.lineTo(b.x, b.y);
       }
       context.stroke();
-      yield;
+      next += chunk.length;
+      room -= chunk.length;
+      if (room === 0) {
+        yield;
+        room = SHAPES_PER_STEP;
+      }
     }
   }
   context.setLineDash([]);
@@ -157,7 +165,8 @@ export function* sketchSteps(
     nodeCount++;
   }
   for (const { shape, colour, points } of nodesByLook.values()) {
-    for (const chunk of inSteps(points)) {
+    for (let next = 0; next < points.length;) {
+      const chunk = points.slice(next, next + room);
       context.lineWidth = NODE_BORDER.width * zoom;
       context.strokeStyle = NODE_BORDER.colour;
       context.fillStyle = colour;
@@ -165,7 +174,12 @@ export function* sketchSteps(
       for (const { at, radius } of chunk) traceNode(context, shape, at.x, at.y, radius);
       context.fill();
       context.stroke();
-      yield;
+      next += chunk.length;
+      room -= chunk.length;
+      if (room === 0) {
+        yield;
+        room = SHAPES_PER_STEP;
+      }
     }
   }
   return { nodes: nodeCount, edges: edgeCount };
@@ -182,14 +196,6 @@ export function drawSketch(
     const step = steps.next();
     if (step.done) return step.value;
   }
-}
-
-function inSteps<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += SHAPES_PER_STEP) {
-    chunks.push(items.slice(start, start + SHAPES_PER_STEP));
-  }
-  return chunks;
 }
 
 declare global {

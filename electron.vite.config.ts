@@ -72,7 +72,13 @@ export default defineConfig({
     build: {
       // Minified: less script to parse before the first paint (electron-vite leaves it off by default).
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        // The shared modules only define things (constants, functions, schemas): importing one from its folder's
+        // index must not bring in the rest. Otherwise a screen that needs only the vocabulary would also build
+        // every zod schema (zod builds a schema when its module runs), which the first screen does not need.
+        treeshake: { moduleSideEffects: (id) => !id.includes('/src/shared/') },
+      },
     },
   },
 });

@@ -14,10 +14,10 @@ import { requestFirstGraph } from './views/network/firstGraph';
 requestFirstGraph();
 
 /**
- * The modules the app needs, largest first, each step evaluating only what the steps before it have not. zod
- * builds every schema when its module runs, so the shared schemas and the API contract are steps of their own.
+ * The modules the first screen needs, each step evaluating only what the steps before it have not: React, then the
+ * app. (The other tabs and the record forms load when first opened: see App.tsx and NetworkView.tsx.)
  */
-const STEPS = [() => import('../../shared/domain'), () => import('../../shared/api'), () => import('react-dom/client')];
+const STEPS = [() => import('react-dom/client')];
 
 async function start(root: HTMLElement): Promise<void> {
   for (const step of STEPS) {

@@ -2,22 +2,30 @@
  * The app shell: header (view tabs, discreet button, settings, language), the main area, the status bar, and the
  * window-wide safety and editing shortcuts (Esc twice for discreet mode, Ctrl+Z / Ctrl+Shift+Z for undo/redo).
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo, HistoryInfo } from '../../../shared/api';
 import { call } from '../api/client';
 import { useI18n } from '../i18n';
 import { TABS, showTab, useAppState, type Tab } from '../state/appStore';
-import { DirectoryView } from '../views/directory/DirectoryView';
-import { InsightsView } from '../views/insights/InsightsView';
 import { NetworkView } from '../views/network/NetworkView';
-import { PlanView } from '../views/plan/PlanView';
 import { CommandPalette } from '../search/CommandPalette';
 import { DiscreetScreen } from './DiscreetScreen';
 import { enterDiscreetMode, useDiscreetMode, useDoubleEscape } from './discreetMode';
 import { useHistoryShortcuts } from './historyShortcuts';
+import { ViewLoading } from './ViewLoading';
 import { SettingsMenu } from './SettingsMenu';
 import { StatusBar } from './StatusBar';
 import { useNeutralTitleSetting, useWindowTitle } from './windowTitle';
+
+// The app opens on the Network tab; the others load when first shown, so the first screen neither fetches nor runs
+// their code (nor builds the schemas their forms validate with).
+const PlanView = lazy(() => import('../views/plan/PlanView').then(({ PlanView }) => ({ default: PlanView })));
+const DirectoryView = lazy(() =>
+  import('../views/directory/DirectoryView').then(({ DirectoryView }) => ({ default: DirectoryView })),
+);
+const InsightsView = lazy(() =>
+  import('../views/insights/InsightsView').then(({ InsightsView }) => ({ default: InsightsView })),
+);
 
 const VIEWS: Record<Tab, () => ReactNode> = {
   network: () => <NetworkView />,
@@ -122,7 +130,7 @@ function Workspace({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; s
       </header>
       <main className="app-main" id="main" role="tabpanel" tabIndex={-1} aria-labelledby={`tab-${tab}`}>
         <div id={`panel-${tab}`} className="app-main__view">
-          {VIEWS[tab]()}
+          <Suspense fallback={<ViewLoading />}>{VIEWS[tab]()}</Suspense>
         </div>
       </main>
       <StatusBar info={info} error={error} history={history} notice={notice} onStep={onStep} />

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged, openRecord, selectRecord, useAppState } from '../../state/appStore';
-import { optionLabel } from './RecordForm';
+import { optionLabel } from './recordFields';
 
 /** What the panel lets the user do with the selected record. */
 export interface DetailsActions {

@@ -3,13 +3,14 @@
  * same records as a table), and the details panel with editing. The Cytoscape instance lives in a
  * {@link GraphController} held in a ref; React only holds what the panels show.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { EdgeType, NodeRecord } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
+import { ViewLoading } from '../../shell/ViewLoading';
 import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
 import { FILTER_KEY, initialFilter, takeFirstGraph } from './firstGraph';
@@ -20,8 +21,6 @@ import { hideSketch, showSketch } from './graphSketch';
 import { GraphToolbar } from './GraphToolbar';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
-import { RecordForm } from './RecordForm';
-import { RelationForm } from './RelationForm';
 import { LayoutCancelled, runLayout } from './runLayout';
 import { Sidebar } from './Sidebar';
 import './network.css';
@@ -33,6 +32,11 @@ type Emphasis =
 
 type Editing =
   { mode: 'edit'; record: NodeRecord } | { mode: 'create' } | { mode: 'relate'; record: NodeRecord } | null;
+
+// The forms load when first opened: they validate with the shared schemas, whose building (zod builds every schema
+// when its module runs) the first screen does not need.
+const RecordForm = lazy(() => import('./RecordForm').then(({ RecordForm }) => ({ default: RecordForm })));
+const RelationForm = lazy(() => import('./RelationForm').then(({ RelationForm }) => ({ default: RelationForm })));
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
@@ -423,24 +427,29 @@ export function NetworkView() {
           pathFrom,
         }}
       >
-        {editing?.mode === 'create' || editing?.mode === 'edit' ? (
-          <RecordForm
-            key={editing.mode === 'edit' ? editing.record.id : 'new'}
-            record={editing.mode === 'edit' ? editing.record : null}
-            onCancel={() => setEditing(null)}
-            onDone={(id, name) => {
-              controllerRef.current?.rename(id, name);
-              setEditing(null);
-              openRecord(id);
-            }}
-          />
-        ) : editing?.mode === 'relate' ? (
-          <RelationForm
-            record={editing.record}
-            candidates={nodes}
-            onCancel={() => setEditing(null)}
-            onDone={() => setEditing(null)}
-          />
+        {/* The details give way to a form while one is open (the panel shows its children instead). */}
+        {editing ? (
+          <Suspense fallback={<ViewLoading />}>
+            {editing.mode === 'relate' ? (
+              <RelationForm
+                record={editing.record}
+                candidates={nodes}
+                onCancel={() => setEditing(null)}
+                onDone={() => setEditing(null)}
+              />
+            ) : (
+              <RecordForm
+                key={editing.mode === 'edit' ? editing.record.id : 'new'}
+                record={editing.mode === 'edit' ? editing.record : null}
+                onCancel={() => setEditing(null)}
+                onDone={(id, name) => {
+                  controllerRef.current?.rename(id, name);
+                  setEditing(null);
+                  openRecord(id);
+                }}
+              />
+            )}
+          </Suspense>
         ) : undefined}
       </DetailsPanel>
     </div>

@@ -2,7 +2,7 @@
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
-import { optionLabel } from './RecordForm';
+import { optionLabel } from './recordFields';
 
 /** One row per record, sorted by name; choosing a row opens the record in the details panel. */
 export function NodeTable({

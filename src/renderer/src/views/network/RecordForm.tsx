@@ -1,6 +1,6 @@
 /** Creating or editing a record: the kind's fields, validated by the shared schema, errors next to each field. */
 import { useId, useState, type FormEvent } from 'react';
-import { fieldIssues } from '../../../../shared/api';
+import { fieldIssues } from '../../../../shared/api/errors';
 import { nodeRecordSchema, NODE_KINDS, type NodeKind, type NodeRecord } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
@@ -10,6 +10,7 @@ import {
   FIELDS_BY_KIND,
   fieldForIssue,
   formToRecord,
+  optionLabel,
   recordToForm,
   suggestId,
   type FieldSpec,
@@ -266,11 +267,4 @@ function FieldError({ id, message }: { id: string; message: string }) {
       {message}
     </p>
   );
-}
-
-/** A choice's label: actor types, kinds and statuses are translated, other codes shown as words. */
-export function optionLabel(t: (key: MessageKey) => string, key: string, option: string): string {
-  if (key === 'actorType') return t(`network.actorType.${option}` as MessageKey);
-  if (key === 'status') return t(`network.status.${option}` as MessageKey);
-  return option.replace(/_/g, ' ');
 }

@@ -1,6 +1,6 @@
 /** Creating a relation from or to the selected record, checked against the schema and the relation type's rules. */
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { fieldIssues } from '../../../../shared/api';
+import { fieldIssues } from '../../../../shared/api/errors';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import {
   EDGE_TYPE_RULES,

@@ -12,6 +12,7 @@ import {
   type NodeKind,
   type NodeRecord,
 } from '../../../../shared/domain';
+import type { MessageKey } from '../../../../shared/i18n';
 
 /** How a field is typed in. `lines`: one value per line; `json`: a structured value written as JSON. */
 export type FieldInput =
@@ -225,4 +226,11 @@ export function suggestId(kind: NodeKind, name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return `${kind}:${slug || 'new'}`;
+}
+
+/** A choice's label: actor types, kinds and statuses are translated, other codes shown as words. */
+export function optionLabel(t: (key: MessageKey) => string, key: string, option: string): string {
+  if (key === 'actorType') return t(`network.actorType.${option}` as MessageKey);
+  if (key === 'status') return t(`network.status.${option}` as MessageKey);
+  return option.replace(/_/g, ' ');
 }

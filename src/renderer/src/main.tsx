@@ -5,7 +5,6 @@
  * the usual sense: every step is needed for the first screen, and the browser has already fetched them all
  * (modulepreload links in the page, see electron.vite.config.ts).
  */
-import { translate } from '../../shared/i18n';
 import { storedLocale } from './locale';
 import { nextTask } from './views/network/frames';
 import { requestFirstGraph } from './views/network/firstGraph';
@@ -14,10 +13,11 @@ import { requestFirstGraph } from './views/network/firstGraph';
 requestFirstGraph();
 
 /**
- * The modules the first screen needs, each step evaluating only what the steps before it have not: React, then the
- * app. (The other tabs and the record forms load when first opened: see App.tsx and NetworkView.tsx.)
+ * The modules the first screen needs, each step evaluating only what the steps before it have not: React, the UI
+ * messages in both languages, then the app. (The other tabs and the record forms load when first opened: see
+ * App.tsx and NetworkView.tsx.)
  */
-const STEPS = [() => import('react-dom/client')];
+const STEPS = [() => import('react-dom/client'), () => import('../../shared/i18n')];
 
 async function start(root: HTMLElement): Promise<void> {
   for (const step of STEPS) {
@@ -31,9 +31,15 @@ async function start(root: HTMLElement): Promise<void> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-start(root).catch((error: unknown) => {
+start(root).catch(async (error: unknown) => {
   // Only a broken install gets here (a script of the app missing or corrupt): say so rather than show a blank window.
   const reason = error instanceof Error ? error.message : String(error);
-  root.textContent = translate(storedLocale(), 'app.startFailed', { reason });
+  try {
+    const { translate } = await import('../../shared/i18n');
+    root.textContent = translate(storedLocale(), 'app.startFailed', { reason });
+  } catch {
+    // The messages are missing too: the reason alone, as the browser gave it.
+    root.textContent = reason;
+  }
   throw error;
 });

@@ -72,15 +72,15 @@ export async function addInSlices(
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
         // frame that draws the graph.
         box = union(box, added.boundingBox());
+        // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
+        // geometry, texture-cache bookkeeping), done per call and counted in its time: the drawing frame then has
+        // only the drawing left (a quarter less long, measured), and a slice of many edges stays in its budget.
+        renderer.flushRenderedStyleQueue?.();
         next += step;
         // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
         const took = Math.max(performance.now() - callStart, 0.1);
         step = Math.min(400, Math.max(2, Math.round((step * ADD_CALL_MS) / took)));
       } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-      // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
-      // geometry, texture-cache bookkeeping), done per slice: the drawing frame then has only the drawing left
-      // (a quarter less long, measured).
-      renderer.flushRenderedStyleQueue?.();
       await nextTask();
       if (superseded()) return false;
     }

@@ -125,30 +125,21 @@ export function* sketchSteps(
     else linesByType.set(edge.type, [line]);
     edgeCount++;
   }
-  // Room left in the current step, in shapes; a step ends (the generator pauses) when it is full.
-  let room = SHAPES_PER_STEP;
-  for (const [type, lines] of linesByType) {
+  // Shared by relations and records: a step ends (the generator pauses) once it holds SHAPES_PER_STEP shapes.
+  const step = { room: SHAPES_PER_STEP };
+  yield* paintInSteps(linesByType, step, (type, lines) => {
     const look = EDGE_LOOKS[type];
-    for (let next = 0; next < lines.length;) {
-      const chunk = lines.slice(next, next + room);
-      context.lineWidth = EDGE_LINE.width * zoom;
-      context.globalAlpha = EDGE_LINE.opacity;
-      context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
-      context.strokeStyle = look.colour;
-      context.beginPath();
-      for (const [a, b] of chunk) {
-        context.moveTo(a.x, a.y);
-        context.lineTo(b.x, b.y);
-      }
-      context.stroke();
-      next += chunk.length;
-      room -= chunk.length;
-      if (room === 0) {
-        yield;
-        room = SHAPES_PER_STEP;
-      }
+    context.lineWidth = EDGE_LINE.width * zoom;
+    context.globalAlpha = EDGE_LINE.opacity;
+    context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
+    context.strokeStyle = look.colour;
+    context.beginPath();
+    for (const [a, b] of lines) {
+      context.moveTo(a.x, a.y);
+      context.lineTo(b.x, b.y);
     }
-  }
+    context.stroke();
+  });
   context.setLineDash([]);
   context.globalAlpha = 1;
 
@@ -164,25 +155,40 @@ export function* sketchSteps(
     group.points.push({ at: toScreen(position), radius: (look.size / 2) * zoom });
     nodeCount++;
   }
-  for (const { shape, colour, points } of nodesByLook.values()) {
-    for (let next = 0; next < points.length;) {
-      const chunk = points.slice(next, next + room);
-      context.lineWidth = NODE_BORDER.width * zoom;
-      context.strokeStyle = NODE_BORDER.colour;
-      context.fillStyle = colour;
-      context.beginPath();
-      for (const { at, radius } of chunk) traceNode(context, shape, at.x, at.y, radius);
-      context.fill();
-      context.stroke();
+  const looks = [...nodesByLook.values()].map((group) => [group, group.points] as const);
+  yield* paintInSteps(looks, step, ({ shape, colour }, points) => {
+    context.lineWidth = NODE_BORDER.width * zoom;
+    context.strokeStyle = NODE_BORDER.colour;
+    context.fillStyle = colour;
+    context.beginPath();
+    for (const { at, radius } of points) traceNode(context, shape, at.x, at.y, radius);
+    context.fill();
+    context.stroke();
+  });
+  return { nodes: nodeCount, edges: edgeCount };
+}
+
+/**
+ * Paints each group's items in chunks that fill the current step (`step.room` shapes left), pausing whenever a step
+ * is full; the room carries over from group to group.
+ */
+function* paintInSteps<Group, Item>(
+  groups: Iterable<readonly [Group, readonly Item[]]>,
+  step: { room: number },
+  paint: (group: Group, items: readonly Item[]) => void,
+): Generator<void> {
+  for (const [group, items] of groups) {
+    for (let next = 0; next < items.length;) {
+      const chunk = items.slice(next, next + step.room);
+      paint(group, chunk);
       next += chunk.length;
-      room -= chunk.length;
-      if (room === 0) {
+      step.room -= chunk.length;
+      if (step.room === 0) {
         yield;
-        room = SHAPES_PER_STEP;
+        step.room = SHAPES_PER_STEP;
       }
     }
   }
-  return { nodes: nodeCount, edges: edgeCount };
 }
 
 /** Draws the whole sketch at once (see {@link sketchSteps}). */

@@ -70,21 +70,26 @@ const INSTRUMENT_PAGE = `(() => {
       },
     });
   };
+  // The counts are taken at the stamp; the pixels are read in a task of their own right after it, so reading them
+  // back (which waits for the canvas to be rasterised) does not lengthen the app's task the bench is timing.
   stamp('__atlasGraphPaintedAt', () => {
     const cy = window.__atlasCy;
-    window.__atlasPaintCheck = {
-      nodes: cy ? cy.nodes().length : 0,
-      edges: cy ? cy.edges().length : 0,
-      inked: inked(document.querySelector('.canvas canvas[data-id="layer2-node"]')),
-    };
+    const counts = { nodes: cy ? cy.nodes().length : 0, edges: cy ? cy.edges().length : 0 };
+    setTimeout(() => {
+      window.__atlasPaintCheck = {
+        ...counts,
+        inked: inked(document.querySelector('.canvas canvas[data-id="layer2-node"]')),
+      };
+    }, 0);
   });
   stamp('__atlasSketchPaintedAt', () => {
     const sketch = document.querySelector('.canvas__sketch');
-    window.__atlasSketchCheck = {
-      nodes: sketch && !sketch.hidden ? Number(sketch.dataset.nodes) : 0,
-      edges: sketch && !sketch.hidden ? Number(sketch.dataset.edges) : 0,
-      inked: inked(sketch),
-    };
+    const shown = sketch && !sketch.hidden;
+    const counts = { nodes: shown ? Number(sketch.dataset.nodes) : 0, edges: shown ? Number(sketch.dataset.edges) : 0 };
+    // Nothing draws on the sketch once it shows, and hiding it keeps its pixels.
+    setTimeout(() => {
+      window.__atlasSketchCheck = { ...counts, inked: inked(sketch) };
+    }, 0);
   });
 })()`;
 
@@ -114,7 +119,7 @@ async function openGraph(
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url);
-  await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__atlasPaintCheck !== undefined, undefined, { timeout: 120_000 });
   let drawnMs = await page.evaluate(() => window.__atlasGraphPaintedAt!);
   checkWhole('The graph', await page.evaluate(() => window.__atlasPaintCheck!), expected);
   const sketchMs = await page.evaluate(() => window.__atlasSketchPaintedAt);

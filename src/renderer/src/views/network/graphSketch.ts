@@ -94,9 +94,9 @@ function traceNode(context: SketchContext, shape: Shape, x: number, y: number, r
 /**
  * Shapes (relations and records) per step of drawing. The browser rasterises a canvas's drawing after the script
  * that drew it; for five thousand records and their relations in one go that took about a quarter of a second in
- * one task here. Drawn in steps of this many, each step's rasterising stays short.
+ * one task here. Drawn in steps of this many, a step (its script and its rasterising) takes about 30 ms here.
  */
-export const SHAPES_PER_STEP = 1000;
+export const SHAPES_PER_STEP = 600;
 
 /**
  * Draws the graph onto a context the size of the canvas (in CSS pixels: large graphs are drawn at pixel ratio 1),

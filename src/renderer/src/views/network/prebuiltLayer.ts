@@ -109,7 +109,8 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
     if (superseded()) return false;
   }
 
-  // Rasterised per slice, so the frame that shows the layer does not do it all at once.
+  // Then drawn into the layer by Cytoscape's own code, slice by slice, each slice rasterised at once: the frame that
+  // shows the layer neither draws nor rasterises it.
   while (cache.layersQueue.size() > 0) {
     const sliceStart = performance.now();
     while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < SLICE_BUDGET_MS) {

@@ -40,10 +40,10 @@ declare global {
 }
 
 /**
- * Runs in every page before the app: collects long tasks, and checks a canvas at the very moment the view stamps a
- * paint (the stamps become setters), so a stamp set before the graph is really drawn shows. For Cytoscape's drawing
- * the check counts its elements and the pixels that are not background on its node layer (where it draws nodes and
- * edges); for the sketch, what the sketch says it drew and the pixels on its canvas. A string, not a function: the
+ * Runs in every page before the app: collects long tasks, and checks a canvas when the view stamps a paint (the
+ * stamps become setters), so a stamp set before the graph is really drawn shows. For Cytoscape's drawing the check
+ * counts its elements at the stamp and, in the next task, the pixels that are not background on its node layer
+ * (where it draws nodes and edges); for the sketch, what the sketch says it drew and then the pixels on its canvas. A string, not a function: the
  * bench runs under tsx, whose helpers would leak into the page's scope.
  */
 const INSTRUMENT_PAGE = `(() => {

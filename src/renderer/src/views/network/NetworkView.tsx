@@ -1,28 +1,24 @@
 /**
  * The Network tab: sidebar (search, filters, saved views), the graph canvas with its toolbar and legend (or the
- * same records as a table), and the details panel with editing. The Cytoscape instance lives in a
- * {@link GraphController} held in a ref; React only holds what the panels show.
+ * same records as a table), and the details panel with editing; focus, paths and highlights on the drawn graph.
+ * Loading the graph itself (and its layout and saved positions) is useNetworkGraph.ts. The Cytoscape instance lives
+ * in a {@link GraphController} held in a ref; React only holds what the panels show.
  */
-import { Suspense, lazy, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { Suspense, lazy, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import type { EdgeType, NodeRecord } from '../../../../shared/domain';
+import type { NodeRecord } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { startTask } from '../../shell/taskProgress';
 import { ViewLoading } from '../../shell/ViewLoading';
-import { highlightInGraph, openRecord, selectRecord, useAppState } from '../../state/appStore';
+import { highlightInGraph, openRecord, useAppState } from '../../state/appStore';
 import { DetailsPanel, focusDetailsWhenLoaded } from './DetailsPanel';
-import { FILTER_KEY, initialFilter, takeFirstGraph } from './firstGraph';
-import { nextTask } from './frames';
-import type { GraphController, GraphEvents } from './graphController';
-import type { Point } from './graphElements';
-import { hideSketch, showSketch } from './graphSketch';
+import { initialFilter } from './firstGraph';
+import type { GraphController } from './graphController';
 import { GraphToolbar } from './GraphToolbar';
 import { Legend } from './Legend';
 import { NodeTable } from './NodeTable';
-import { LayoutCancelled, runLayout } from './runLayout';
 import { Sidebar } from './Sidebar';
+import { useNetworkGraph } from './useNetworkGraph';
 import './network.css';
 
 type Emphasis =
@@ -37,16 +33,6 @@ type Editing =
 // when its module runs) the first screen does not need.
 const RecordForm = lazy(() => import('./RecordForm').then(({ RecordForm }) => ({ default: RecordForm })));
 const RelationForm = lazy(() => import('./RelationForm').then(({ RelationForm }) => ({ default: RelationForm })));
-
-/** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
-const RELAYOUT_SHARE = 0.3;
-
-/**
- * The canvas code, Cytoscape with it (about half of the renderer's script), loaded on first use: the app shell
- * paints without waiting for it. index.html preloads it (fetched and compiled while the shell's script runs); the
- * first load runs it once the graph's data is in and any sketch is on screen, so running it does not delay either.
- */
-const loadGraphModule = () => import('./graphController');
 
 /** Draws records that are not on the canvas yet (beside their neighbours) so a focus, path or highlight can show them. */
 async function bringIn(
@@ -72,154 +58,23 @@ export function NetworkView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const sketchRef = useRef<HTMLCanvasElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
-  const controllerRef = useRef<GraphController | null>(null);
-  const positionsRef = useRef<Map<string, Point> | null>(null);
   const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
-  const [nodes, setNodes] = useState<NetworkNode[]>([]);
-  const [edgeTypes, setEdgeTypes] = useState<EdgeType[]>([]);
-  const [counts, setCounts] = useState<{ total: number; truncated: boolean } | null>(null);
-  const [loadedAt, setLoadedAt] = useState(0);
   const [emphasis, setEmphasis] = useState<Emphasis | null>(null);
   const [pathFrom, setPathFrom] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [showTable, setShowTable] = useState(false);
-  const [layoutBusy, setLayoutBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  /** The filter of the last graph drawn whole. */
-  const lastFilter = useRef<string>('');
-  const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
-  const layoutCancel = useRef<(() => void) | null>(null);
-
-  // The controller is made by the first load (once its module is there); it lives as long as the view.
-  useEffect(
-    () => () => {
-      layoutCancel.current?.();
-      controllerRef.current?.destroy();
-      controllerRef.current = null;
-    },
-    [],
-  );
-
-  const savePositions = useCallback((placed: Record<string, Point>) => {
-    const positions = Object.entries(placed).map(([nodeId, p]) => ({ nodeId, x: p.x, y: p.y }));
-    for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
-    if (positions.length > 0) void call('network.positions.save', { positions });
-  }, []);
-
-  /** Runs fcose in the worker for the drawn graph, with progress and cancel in the status bar. */
-  const layout = useCallback(
-    async (keep: ReadonlySet<string>) => {
-      const controller = controllerRef.current;
-      if (!controller || layoutCancel.current) return;
-      const job = runLayout(controller.layoutRequest(keep));
-      const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
-      layoutCancel.current = () => job.cancel();
-      setLayoutBusy(true);
-      try {
-        const positions = await job.result;
-        if (controllerRef.current !== controller) return;
-        controller.applyPositions(positions);
-        controller.fitTo();
-        savePositions(positions);
-      } catch (error) {
-        if (!(error instanceof LayoutCancelled)) setMessage(t('network.layout.failed', { message: String(error) }));
-      } finally {
-        task.done();
-        layoutCancel.current = null;
-        setLayoutBusy(false);
-      }
-    },
-    [savePositions, t],
-  );
-
-  // Load the drawn graph whenever the filter or the data change.
-  useEffect(() => {
-    let live = true;
-    const filterKey = JSON.stringify(filter);
-    sessionStorage.setItem(FILTER_KEY, filterKey);
-    const load = async () => {
-      // Both requests at once (the first load's were made when the script started), while the canvas code may
-      // still be loading: the first open waits for the slowest.
-      const early = takeFirstGraph(filterKey);
-      const [saved, subgraph] = await Promise.all([
-        positionsRef.current ? null : (early?.positions ?? call('network.positions.get')),
-        early?.subgraph ?? call('network.subgraph', filter),
-      ]);
-      if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
-      const positions = positionsRef.current;
-      const container = containerRef.current;
-      if (!live || !container || !positions) return;
-      // Fitted when the filter differs from the last graph drawn whole (a load replaced midway does not count).
-      const newFilter = filterKey !== lastFilter.current;
-      // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
-      // graph is drawn makes Cytoscape draw all of it again.
-      flushSync(() => {
-        setNodes(subgraph.nodes);
-        setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
-        setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
-      });
-      // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
-      const sketch = sketchRef.current;
-      if (sketch && newFilter) {
-        // In a task of its own: together with the panels' render it would hold the thread for too long at once.
-        await nextTask();
-        const size = { width: container.clientWidth, height: container.clientHeight };
-        const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
-        await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
-      }
-      const { GraphController } = await loadGraphModule();
-      // Running the module is a task's worth of work; making the Cytoscape instance is the next one.
-      await nextTask();
-      if (!live) return;
-      const events: GraphEvents = {
-        onSelect: (id) => selectRecord(id),
-        onMoved: (moved) => {
-          for (const p of moved) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
-          void call('network.positions.save', { positions: moved });
-        },
-        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
-        onLoading: (loading) => {
-          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
-          else canvasRef.current?.removeAttribute('aria-busy');
-        },
-      };
-      const controller = (controllerRef.current ??= new GraphController(container, events));
-      // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
-      let missing: string[] | null;
-      try {
-        missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
-      } finally {
-        // A newer load (live is false) shows its own sketch or hides this one.
-        if (live && sketch) hideSketch(sketch);
-      }
-      if (!live || !missing) return;
-      lastFilter.current = filterKey;
-      if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
-        savePositions(controller.placeNearNeighbours(missing));
-        if (newFilter) controller.fitTo();
-      }
-      setLoadedAt((value) => value + 1);
-      if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
-        // Until the worker answers, a grid shows the records at once instead of a pile at the origin.
-        controller.cy.nodes().layout({ name: 'grid', fit: true, animate: false }).run();
-        const missingSet = new Set(missing);
-        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !missingSet.has(id))));
-      }
-    };
-    load().catch((error: unknown) => live && setMessage(error instanceof Error ? error.message : String(error)));
-    return () => {
-      live = false;
-    };
-  }, [filter, revision, layout, savePositions]);
+  const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, layoutBusy, relayout } =
+    useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, onError: setMessage });
 
   // Selection, overlay and emphasis are re-applied after every load.
   useEffect(() => {
     controllerRef.current?.select(selectedId);
-  }, [selectedId, loadedAt]);
+  }, [selectedId, loadedAt, controllerRef]);
 
   useEffect(() => {
     controllerRef.current?.setOverlay(overlay);
-  }, [overlay, loadedAt]);
+  }, [overlay, loadedAt, controllerRef]);
 
   useEffect(() => {
     const controller = controllerRef.current;
@@ -234,7 +89,7 @@ export function NetworkView() {
       if (missing.length > 0) void bringIn(controller, missing, addNodes).then(apply);
       else apply();
     } else controller.clearEmphasis();
-  }, [emphasis, highlight, loadedAt, addNodes]);
+  }, [emphasis, highlight, loadedAt, addNodes, controllerRef]);
 
   const focus = async (id: string, depth: 1 | 2) => {
     const controller = controllerRef.current;
@@ -351,7 +206,7 @@ export function NetworkView() {
           controller={() => controllerRef.current}
           counts={counts && { shown: nodes.length, total: counts.total, truncated: counts.truncated }}
           layoutBusy={layoutBusy}
-          onRelayout={() => void layout(new Set())}
+          onRelayout={relayout}
           showTable={showTable}
           onToggleTable={() => {
             setShowTable((value) => !value);

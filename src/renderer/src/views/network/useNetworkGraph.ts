@@ -1,0 +1,193 @@
+/**
+ * The graph the network view draws: loading it for a filter (the early answers, the sketch, the Cytoscape
+ * controller, records placed beside their neighbours), the fcose layout in the worker, and the saved positions. The
+ * view keeps what the user does with the drawn graph (selection, focus, paths, forms).
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { EdgeType } from '../../../../shared/domain';
+import { call } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { startTask } from '../../shell/taskProgress';
+import { selectRecord } from '../../state/appStore';
+import { FILTER_KEY, takeFirstGraph } from './firstGraph';
+import { nextTask } from './frames';
+import type { GraphController, GraphEvents } from './graphController';
+import type { Point } from './graphElements';
+import { hideSketch, showSketch } from './graphSketch';
+import { LayoutCancelled, runLayout } from './runLayout';
+
+/** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
+const RELAYOUT_SHARE = 0.3;
+
+/**
+ * The canvas code, Cytoscape with it (about half of the renderer's script), loaded on first use: the app shell
+ * paints without waiting for it. index.html preloads it (fetched and compiled while the shell's script runs); the
+ * first load runs it once the graph's data is in and any sketch is on screen, so running it does not delay either.
+ */
+const loadGraphModule = () => import('./graphController');
+
+/** Where the view draws: its focusable canvas, Cytoscape's own box in it, and the sketch laid over it. */
+export interface GraphPlaces {
+  canvasRef: RefObject<HTMLDivElement | null>;
+  containerRef: RefObject<HTMLDivElement | null>;
+  sketchRef: RefObject<HTMLCanvasElement | null>;
+}
+
+/**
+ * Loads the graph for `filter` whenever it or the data (`revision`) change, and says what is drawn. `loadedAt`
+ * counts the loads drawn whole, so the view can re-apply selection and emphasis after each; `onError` (a stable
+ * function, such as a state setter: a new one loads again) gets what went wrong, in words.
+ */
+export function useNetworkGraph({
+  filter,
+  revision,
+  canvasRef,
+  containerRef,
+  sketchRef,
+  onError,
+}: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
+  const { t } = useI18n();
+  const controllerRef = useRef<GraphController | null>(null);
+  const positionsRef = useRef<Map<string, Point> | null>(null);
+  const [nodes, setNodes] = useState<NetworkNode[]>([]);
+  const [edgeTypes, setEdgeTypes] = useState<EdgeType[]>([]);
+  const [counts, setCounts] = useState<{ total: number; truncated: boolean } | null>(null);
+  const [loadedAt, setLoadedAt] = useState(0);
+  const [layoutBusy, setLayoutBusy] = useState(false);
+  /** The filter of the last graph drawn whole. */
+  const lastFilter = useRef<string>('');
+  /** Records drawn after the load (a focus or path reaching outside it). */
+  const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
+  const layoutCancel = useRef<(() => void) | null>(null);
+
+  // The controller is made by the first load (once its module is there); it lives as long as the view.
+  useEffect(
+    () => () => {
+      layoutCancel.current?.();
+      controllerRef.current?.destroy();
+      controllerRef.current = null;
+    },
+    [],
+  );
+
+  /** Keeps records' new places, here and in the database. */
+  const rememberPositions = useCallback((positions: { nodeId: string; x: number; y: number }[]) => {
+    for (const p of positions) positionsRef.current?.set(p.nodeId, { x: p.x, y: p.y });
+    if (positions.length > 0) void call('network.positions.save', { positions });
+  }, []);
+  const savePositions = useCallback(
+    (placed: Record<string, Point>) =>
+      rememberPositions(Object.entries(placed).map(([nodeId, p]) => ({ nodeId, x: p.x, y: p.y }))),
+    [rememberPositions],
+  );
+
+  /** Runs fcose in the worker for the drawn graph, with progress and cancel in the status bar. */
+  const layout = useCallback(
+    async (keep: ReadonlySet<string>) => {
+      const controller = controllerRef.current;
+      if (!controller || layoutCancel.current) return;
+      const job = runLayout(controller.layoutRequest(keep));
+      const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
+      layoutCancel.current = () => job.cancel();
+      setLayoutBusy(true);
+      try {
+        const positions = await job.result;
+        if (controllerRef.current !== controller) return;
+        controller.applyPositions(positions);
+        controller.fitTo();
+        savePositions(positions);
+      } catch (error) {
+        if (!(error instanceof LayoutCancelled)) onError(t('network.layout.failed', { message: String(error) }));
+      } finally {
+        task.done();
+        layoutCancel.current = null;
+        setLayoutBusy(false);
+      }
+    },
+    [savePositions, t, onError],
+  );
+
+  // Load the drawn graph whenever the filter or the data change.
+  useEffect(() => {
+    let live = true;
+    const filterKey = JSON.stringify(filter);
+    sessionStorage.setItem(FILTER_KEY, filterKey);
+    const load = async () => {
+      // Both requests at once (the first load's were made when the script started), while the canvas code may
+      // still be loading: the first open waits for the slowest.
+      const early = takeFirstGraph(filterKey);
+      const [saved, subgraph] = await Promise.all([
+        positionsRef.current ? null : (early?.positions ?? call('network.positions.get')),
+        early?.subgraph ?? call('network.subgraph', filter),
+      ]);
+      if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
+      const positions = positionsRef.current;
+      const container = containerRef.current;
+      if (!live || !container || !positions) return;
+      // Fitted when the filter differs from the last graph drawn whole (a load replaced midway does not count).
+      const newFilter = filterKey !== lastFilter.current;
+      // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
+      // graph is drawn makes Cytoscape draw all of it again.
+      flushSync(() => {
+        setNodes(subgraph.nodes);
+        setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
+        setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
+      });
+      // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
+      const sketch = sketchRef.current;
+      if (sketch && newFilter) {
+        // In a task of its own: together with the panels' render it would hold the thread for too long at once.
+        await nextTask();
+        const size = { width: container.clientWidth, height: container.clientHeight };
+        const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
+        await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
+      }
+      const { GraphController } = await loadGraphModule();
+      // Running the module is a task's worth of work; making the Cytoscape instance is the next one.
+      await nextTask();
+      if (!live) return;
+      const events: GraphEvents = {
+        onSelect: (id) => selectRecord(id),
+        onMoved: rememberPositions,
+        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
+        onLoading: (loading) => {
+          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
+          else canvasRef.current?.removeAttribute('aria-busy');
+        },
+      };
+      const controller = (controllerRef.current ??= new GraphController(container, events));
+      // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
+      let missing: string[] | null;
+      try {
+        missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
+      } finally {
+        // A newer load (live is false) shows its own sketch or hides this one.
+        if (live && sketch) hideSketch(sketch);
+      }
+      if (!live || !missing) return;
+      lastFilter.current = filterKey;
+      if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
+        savePositions(controller.placeNearNeighbours(missing));
+        if (newFilter) controller.fitTo();
+      }
+      setLoadedAt((value) => value + 1);
+      if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
+        // Until the worker answers, a grid shows the records at once instead of a pile at the origin.
+        controller.cy.nodes().layout({ name: 'grid', fit: true, animate: false }).run();
+        const missingSet = new Set(missing);
+        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !missingSet.has(id))));
+      }
+    };
+    load().catch((error: unknown) => live && onError(error instanceof Error ? error.message : String(error)));
+    return () => {
+      live = false;
+    };
+  }, [filter, revision, layout, savePositions, rememberPositions, canvasRef, containerRef, sketchRef, onError]);
+
+  /** Lays the whole drawn graph out again in the worker. */
+  const relayout = useCallback(() => void layout(new Set()), [layout]);
+
+  return { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, layoutBusy, relayout };
+}

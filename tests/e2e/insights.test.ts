@@ -1,5 +1,6 @@
 /** The Insights tab in Chromium through the bridge, on the sample network: heatmap, ranked tables, mark verified. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import type {
   CentralityResult,
@@ -29,7 +30,10 @@ describe('the Insights tab', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     errors = watchPageErrors(page);
-    await page.goto(app.bridge.url);
+    // With the test hook: the overlay test counts what the network view's Cytoscape instance draws.
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1';
+    await page.goto(url.toString());
     await page.getByTestId('status-records').waitFor();
     errorsBefore = errors.length;
     await page.getByRole('tab', { name: 'Insights' }).click();
@@ -56,12 +60,30 @@ describe('the Insights tab', () => {
     await page.getByTestId('insights-measure').selectOption('betweenness');
   });
 
-  it('hands the network view a size overlay and a community colour overlay', async () => {
+  it('hands the network view a size overlay and a community colour overlay, and clears both', async () => {
+    const centrality = await value<CentralityResult>('insights.centrality', { measure: 'betweenness', limit: 5 });
+    /** Drawn nodes carrying each overlay field, and how many of the overlay's nodes are drawn at all. */
+    const drawn = () =>
+      page.evaluate((sized) => {
+        const cy = (window as unknown as { __atlasCy: Core }).__atlasCy;
+        return {
+          sized: cy.nodes('[overlaySize]').length,
+          coloured: cy.nodes('[overlayColour]').length,
+          inOverlay: sized.filter((id) => cy.getElementById(id).nonempty()).length,
+        };
+      }, Object.keys(centrality.overlay.size));
+    expect((await drawn()).sized).toBe(0);
     await page.getByRole('button', { name: 'Size graph nodes by Betweenness' }).click();
     await page.getByText('The network view now shows this overlay.').waitFor();
+    const { inOverlay } = await drawn();
+    expect(inOverlay).toBeGreaterThan(0);
+    await expect.poll(drawn).toEqual({ sized: inOverlay, coloured: 0, inOverlay });
     await page.getByRole('button', { name: 'Colour graph by community' }).click();
+    await expect.poll(async () => (await drawn()).coloured).toBeGreaterThan(0);
+    expect((await drawn()).sized).toBe(inOverlay);
     await page.getByRole('button', { name: 'Clear graph overlay' }).click();
     await expect.poll(() => page.getByText('The network view now shows this overlay.').count()).toBe(0);
+    await expect.poll(drawn).toEqual({ sized: 0, coloured: 0, inOverlay });
   });
 
   it('draws the coverage heatmap with one labelled cell per need and region, and a table alternative', async () => {

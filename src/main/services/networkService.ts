@@ -2,9 +2,12 @@
 import { AtlasError, type ContractHandlers, type EdgeWithId } from '../../shared/api';
 import {
   networkFilterSchema,
+  type NetworkEdge,
   type NetworkFilter,
   type NetworkNode,
   type NetworkSubgraph,
+  type NetworkSubgraphPage,
+  SUBGRAPH_PAGE_ITEMS,
   type SavedView,
   type networkMethods,
 } from '../../shared/api/methods/networkMethods';
@@ -16,6 +19,11 @@ import type { Atlas } from './atlas';
 /** How many records the overview shows when there is no sample coalition to open on. */
 export const OVERVIEW_SIZE = 80;
 const SAVED_VIEWS_KEY = 'network.savedViews';
+
+/** A relation in the form the graph draws (see {@link NetworkEdge}). */
+function networkEdge({ id, type, from, to }: NetworkEdge): NetworkEdge {
+  return { id, type, from, to };
+}
 
 /** A record in the form the graph draws. */
 export function networkNode(index: GraphIndex, record: NodeRecord, today: Date): NetworkNode {
@@ -97,11 +105,11 @@ export function filterSubgraph(index: GraphIndex, filter: NetworkFilter, limit: 
 }
 
 /** The relations whose two ends are both in `ids`, of the given types (all when empty). */
-function edgesAmong(index: GraphIndex, ids: ReadonlySet<string>, types: ReadonlySet<string> = new Set()): EdgeWithId[] {
-  const edges: EdgeWithId[] = [];
+function edgesAmong(index: GraphIndex, ids: ReadonlySet<string>, types: ReadonlySet<string> = new Set()): NetworkEdge[] {
+  const edges: NetworkEdge[] = [];
   for (const id of ids) {
     for (const edge of index.outEdges(id)) {
-      if (ids.has(edge.to) && (types.size === 0 || types.has(edge.type))) edges.push(edge);
+      if (ids.has(edge.to) && (types.size === 0 || types.has(edge.type))) edges.push(networkEdge(edge));
     }
   }
   return edges;
@@ -168,6 +176,30 @@ function writeSavedViews(atlas: Atlas, views: SavedView[]): SavedView[] {
   return sorted;
 }
 
+/**
+ * A page of a subgraph (see {@link NetworkSubgraphPage}); a page past the last is refused. Every page but the last
+ * holds SUBGRAPH_PAGE_ITEMS records and relations.
+ */
+export function subgraphPage(whole: NetworkSubgraph, page: number, revision: number): NetworkSubgraphPage {
+  const nodeCount = whole.nodes.length;
+  const pages = Math.max(1, Math.ceil((nodeCount + whole.edges.length) / SUBGRAPH_PAGE_ITEMS));
+  if (page >= pages) {
+    throw new AtlasError('BAD_INPUT', `This graph has ${pages} page(s); there is no page ${page + 1}.`, [
+      { path: 'page', message: `must be less than ${pages}` },
+    ]);
+  }
+  const start = page * SUBGRAPH_PAGE_ITEMS;
+  const end = start + SUBGRAPH_PAGE_ITEMS;
+  return {
+    ...whole,
+    nodes: whole.nodes.slice(start, end),
+    edges: whole.edges.slice(Math.max(0, start - nodeCount), Math.max(0, end - nodeCount)),
+    page,
+    pages,
+    revision,
+  };
+}
+
 /** The network handlers. */
 export function networkHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof networkMethods> {
   const index = atlas.store.index;
@@ -180,8 +212,15 @@ export function networkHandlers(atlas: Atlas): Pick<ContractHandlers, keyof type
     }
     return nodes;
   };
+  // The subgraph last asked for: its later pages are cut from it, not computed again.
+  let lastSubgraph: { key: string; subgraph: NetworkSubgraph } | null = null;
   return {
-    'network.subgraph': ({ limit, ...filter }) => filterSubgraph(index, filter, limit, atlas.now()),
+    'network.subgraph': ({ limit, page, ...filter }) => {
+      const today = atlas.now();
+      const key = JSON.stringify([filter, limit, index.revision, today.toISOString().slice(0, 10)]);
+      if (lastSubgraph?.key !== key) lastSubgraph = { key, subgraph: filterSubgraph(index, filter, limit, today) };
+      return subgraphPage(lastSubgraph.subgraph, page, index.revision);
+    },
     'network.nodes': ({ ids }) => {
       const known = new Set(ids.filter((id) => index.hasNode(id)));
       return { nodes: nodesFor(known), edges: edgesAmong(index, known) };
@@ -193,7 +232,7 @@ export function networkHandlers(atlas: Atlas): Pick<ContractHandlers, keyof type
       const chain = shortestPath(index, from, to, maxHops, edgeTypes);
       if (!chain) return { path: null };
       const ids = [from, ...chain.flatMap((edge) => [edge.from, edge.to])];
-      return { path: { nodes: nodesFor(new Set(ids)), edges: chain } };
+      return { path: { nodes: nodesFor(new Set(ids)), edges: chain.map(networkEdge) } };
     },
     'network.positions.get': () => ({ positions: atlas.store.repository.positions() }),
     'network.positions.save': ({ positions, replaceAll }) => {

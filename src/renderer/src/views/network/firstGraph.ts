@@ -3,11 +3,12 @@
  * for its graph once React has rendered the shell and the view has mounted, a few hundred milliseconds after the
  * script started on a slow machine. Asked for when the script starts instead, the answer is there by the time the
  * view wants it, and the graph (or its sketch) is on screen that much sooner. This module is part of the renderer's
- * first, smallest script (main.tsx): it imports types only, besides the API client.
+ * first, smallest script (main.tsx): it imports types only, besides the API client and the paging of the answer.
  */
 import type { MethodResult } from '../../../../shared/api';
-import type { NetworkFilter } from '../../../../shared/api/methods/networkMethods';
+import type { NetworkFilter, NetworkSubgraph } from '../../../../shared/api/methods/networkMethods';
 import { call } from '../../api/client';
+import { fetchSubgraph } from './subgraphPages';
 
 /** The filter that shows the readable overview. */
 export const OVERVIEW_FILTER: NetworkFilter = {
@@ -39,7 +40,7 @@ export function initialFilter(): NetworkFilter {
 type EarlyAnswers = {
   filterKey: string;
   positions: Promise<MethodResult<'network.positions.get'>>;
-  subgraph: Promise<MethodResult<'network.subgraph'>>;
+  subgraph: Promise<NetworkSubgraph>;
 };
 
 let early: EarlyAnswers | null = null;
@@ -48,7 +49,7 @@ let early: EarlyAnswers | null = null;
 export function requestFirstGraph(): void {
   const filter = initialFilter();
   const positions = call('network.positions.get');
-  const subgraph = call('network.subgraph', filter);
+  const subgraph = fetchSubgraph(filter);
   // The load that takes them sees their failures; until it does, a failure must not count as unhandled.
   positions.catch(() => undefined);
   subgraph.catch(() => undefined);

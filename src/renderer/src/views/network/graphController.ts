@@ -4,8 +4,7 @@
  * draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import type { EdgeWithId } from '../../../../shared/api';
-import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
 import {
   boxOf,
@@ -66,6 +65,10 @@ export class GraphController {
   private performanceMode = false;
   private emphasis: { ids: Set<string> } | null = null;
   private labelsShown = true;
+  /** The instance the view's stylesheet was last added to. */
+  private styled: Core | null = null;
+  /** The nodes the current overlay draws (by id: the instance is replaced when the performance options flip). */
+  private overlaid = new Set<string>();
   /** Incremented by every load, so a load replaced by a newer one stops between slices. */
   private loadGeneration = 0;
 
@@ -87,16 +90,19 @@ export class GraphController {
 
   /** The live instance (replaced when the performance options flip). */
   get cy(): Core {
-    this.core ??= this.create(false);
+    if (!this.core) this.addStylesheet((this.core = this.create(false)));
     return this.core;
   }
 
+  /**
+   * A new instance, without the view's stylesheet yet (see {@link addStylesheet}): making it and parsing Cytoscape's
+   * default stylesheet is a task's worth of work, parsing the view's another.
+   */
   private create(performanceMode: boolean): Core {
     this.performanceMode = performanceMode;
     this.labelsShown = !performanceMode;
     const cy = cytoscape({
       container: this.container,
-      style: graphStylesheet({ labels: this.labelsShown, large: performanceMode }),
       minZoom: ZOOM_RANGE.min,
       maxZoom: ZOOM_RANGE.max,
       boxSelectionEnabled: false,
@@ -121,6 +127,12 @@ export class GraphController {
     return cy;
   }
 
+  /** Adds the view's stylesheet to a new instance, as Cytoscape does with a stylesheet given when it is made. */
+  private addStylesheet(cy: Core): void {
+    cy.style().append(graphStylesheet({ labels: this.labelsShown, large: this.performanceMode }));
+    this.styled = cy;
+  }
+
   /** On a large graph, labels appear only once zoomed in far enough to read them. */
   private syncLabels(): void {
     const want = this.cy.zoom() >= LABEL_ZOOM;
@@ -141,7 +153,7 @@ export class GraphController {
    */
   async load(
     nodes: readonly NetworkNode[],
-    edges: readonly EdgeWithId[],
+    edges: readonly NetworkEdge[],
     positions: ReadonlyMap<string, Point>,
     { fit }: { fit: boolean },
   ): Promise<string[] | null> {
@@ -156,8 +168,15 @@ export class GraphController {
     }
     const cy = this.core;
     const superseded = () => generation !== this.loadGeneration || cy.destroyed();
-    // A new instance (its default stylesheet parsed, its canvases made) is a task's worth of work on its own.
+    // A new instance (its default stylesheet parsed, its canvases made) is a task's worth of work on its own, and
+    // so is its stylesheet. The stylesheet goes by instance, not by load: a load superseded in between leaves it to
+    // the next.
     if (cy !== previous) {
+      await nextTask();
+      if (superseded()) return null;
+    }
+    if (this.styled !== cy) {
+      this.addStylesheet(cy);
       await nextTask();
       if (superseded()) return null;
     }
@@ -179,6 +198,9 @@ export class GraphController {
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
     this.events.onLoading(true);
+    // Emptying the canvas and describing the new elements (thousands of objects) was this task's work so far.
+    await nextTask();
+    if (superseded()) return null;
     if (!(await addInSlices(cy, elements, superseded))) return null;
     await afterNextFrame();
     if (superseded()) return null;
@@ -188,7 +210,7 @@ export class GraphController {
   }
 
   /** Adds records and relations not yet drawn (a focus or a path reaching outside the view); returns the new ids. */
-  merge(nodes: readonly NetworkNode[], edges: readonly EdgeWithId[]): string[] {
+  merge(nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): string[] {
     const cy = this.cy;
     const added: string[] = [];
     cy.batch(() => {
@@ -355,10 +377,14 @@ export class GraphController {
   /** Draws node sizes and colours from an overlay (null clears it). */
   setOverlay(overlay: GraphOverlay | null): void {
     const cy = this.cy;
+    const previous = this.overlaid;
+    this.overlaid = new Set([...Object.keys(overlay?.size ?? {}), ...Object.keys(overlay?.color ?? {})]);
+    // Nothing drawn from an overlay and none to draw (every load of a view without one): no pass over the graph.
+    if (previous.size === 0 && this.overlaid.size === 0) return;
     cy.batch(() => {
-      // Clearing goes through one collection call each: per-node removeData restyles the graph once per node.
-      cy.nodes('[overlaySize]').removeData('overlaySize');
-      cy.nodes('[overlayColour]').removeData('overlayColour');
+      // Only the nodes the last overlay drew, in one collection call: a selector would test every node of the graph
+      // (a task of 60 ms at five thousand), and per-node removeData restyles the graph once per node.
+      this.collect([...previous]).removeData('overlaySize overlayColour');
       if (!overlay) return;
       for (const [id, size] of Object.entries(overlay.size ?? {})) cy.getElementById(id).data('overlaySize', size);
       for (const [id, colour] of Object.entries(overlay.color ?? {}))

@@ -3,8 +3,7 @@
  * a set of positions. Pure: no Cytoscape instance, so the controller keeps only what it does with the instance.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { EdgeWithId } from '../../../../shared/api';
-import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { nodeClasses } from './graphStyle';
 
 /** A position on the canvas. */
@@ -34,7 +33,7 @@ export function nodeElement(node: NetworkNode, position: Point): ElementDefiniti
 }
 
 /** A relation as an edge element's data. */
-export function edgeData(edge: EdgeWithId) {
+export function edgeData(edge: NetworkEdge) {
   return { id: edge.id, source: edge.from, target: edge.to, type: edge.type };
 }
 

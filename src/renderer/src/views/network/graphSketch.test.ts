@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EdgeWithId } from '../../../../shared/api';
-import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { drawSketch, SHAPES_PER_STEP, sketchSteps, type SketchContext } from './graphSketch';
 import { EDGE_LINE, EDGE_LOOKS, NODE_BORDER, nodeLook } from './graphStyle';
 
@@ -76,13 +75,11 @@ const node = (id: string, kind: NetworkNode['kind'], subtype: string | null, deg
   degree,
 });
 
-const edge = (from: string, type: EdgeWithId['type'], to: string): EdgeWithId => ({
+const edge = (from: string, type: NetworkEdge['type'], to: string): NetworkEdge => ({
   id: `${from} ${type} ${to}`,
   from,
   type,
   to,
-  source: 'test',
-  note: '',
 });
 
 const nodes = [
@@ -186,5 +183,23 @@ describe('drawSketch', () => {
     expect(fills.map((paint) => paint.arcs.length)).toEqual([SHAPES_PER_STEP - 1, 3]);
     // A pause once a step is full: after the first stroke, then after the next stroke and the first fill and ring.
     expect(paintedAtPauses).toEqual([1, 4]);
+  });
+
+  it('sizes each step as the caller says: the first by argument, the next ones through next()', () => {
+    const { context, paints } = recordingContext();
+    const many = Array.from({ length: 30 }, (_, i) => node(`actor:n${i}`, 'actor', 'ngo', 1));
+    const placedMany = new Map(many.map((record, i) => [record.id, { x: i, y: 0 }]));
+    const lines = many.slice(1).map((record, i) => edge(many[i]!.id, 'partners_with', record.id));
+    const input = { nodes: many, edges: lines, positions: placedMany, viewport: { zoom: 1, pan: { x: 0, y: 0 } } };
+    const steps = sketchSteps(context, { width: 800, height: 600 }, input, 4);
+    // Steps of 4 shapes, then 10, then 25 for the rest (29 relations, then 30 records).
+    const sizes = [10, 25, 25, 25];
+    let step = steps.next();
+    while (!step.done) step = steps.next(sizes.shift());
+    expect(step.value).toEqual({ nodes: 30, edges: 29 });
+    const strokes = paints.filter((paint) => paint.op === 'stroke' && paint.style === EDGE_LOOKS.partners_with.colour);
+    expect(strokes.map((paint) => paint.moves.length)).toEqual([4, 10, 15]);
+    const fills = paints.filter((paint) => paint.op === 'fill');
+    expect(fills.map((paint) => paint.arcs.length)).toEqual([10, 20]);
   });
 });

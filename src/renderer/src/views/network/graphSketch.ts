@@ -10,8 +10,7 @@
  * Cytoscape is ready. It is used only for graphs drawn in the large style, where Cytoscape shows no labels at the
  * fitted zoom either.
  */
-import type { EdgeWithId } from '../../../../shared/api';
-import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
+import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { afterNextFrame, nextTask, rasteriseNow } from './frames';
 import { boxOf, fittedViewport, type Point, type Viewport } from './graphElements';
 import {
@@ -43,7 +42,7 @@ export type SketchContext = Pick<
 /** What a sketch shows. */
 export interface SketchInput {
   nodes: readonly NetworkNode[];
-  edges: readonly EdgeWithId[];
+  edges: readonly NetworkEdge[];
   positions: ReadonlyMap<string, Point>;
   viewport: Viewport;
 }
@@ -92,105 +91,122 @@ function traceNode(context: SketchContext, shape: Shape, x: number, y: number, r
 }
 
 /**
- * Shapes (relations and records) per step of drawing. The browser rasterises a canvas's drawing after the script
- * that drew it; for five thousand records and their relations in one go that took about a quarter of a second in
- * one task here. In steps of this many, a step (its script and its rasterising) took 4 to 45 ms here (3 opens at
- * about a thousand and five thousand records); the first step, which also sorts every relation by type, up to 75 ms
- * at five thousand.
+ * Shapes (relations and records) in a step of drawing, unless the caller sizes the steps. The browser rasterises a
+ * canvas's drawing after the script that drew it; for five thousand records and their relations in one go that
+ * took about a quarter of a second in one task here.
  */
 export const SHAPES_PER_STEP = 600;
 
 /**
  * Draws the graph onto a context the size of the canvas (in CSS pixels: large graphs are drawn at pixel ratio 1),
- * pausing (yielding) after every {@link SHAPES_PER_STEP} shapes. Edges first, one path per relation type (and
- * step); then nodes, one path per look (and step), filled and ringed. Returns how many nodes and
- * edges were drawn: records without a saved position, and relations to them, are left out.
+ * pausing (yielding) once a step holds its shapes: `firstStep` shapes, then as many as the caller passes to
+ * `next()` ({@link SHAPES_PER_STEP} if it passes none). Edges first, one path per relation type (and step); then
+ * nodes, one path per look (and step), filled and ringed. Returns how many nodes and edges were drawn: records
+ * without a saved position, and relations to them, are left out.
  */
 export function* sketchSteps(
   context: SketchContext,
   size: { width: number; height: number },
   { nodes, edges, positions, viewport }: SketchInput,
-): Generator<void, { nodes: number; edges: number }> {
+  firstStep = SHAPES_PER_STEP,
+): Generator<void, { nodes: number; edges: number }, number | undefined> {
   const { zoom, pan } = viewport;
-  const toScreen = (point: Point): Point => ({ x: point.x * zoom + pan.x, y: point.y * zoom + pan.y });
   context.clearRect(0, 0, size.width, size.height);
+  // Shared by relations and records: a step ends (the generator pauses) once it has no room left.
+  const step = { room: Math.max(1, firstStep) };
 
-  const linesByType = new Map<EdgeWithId['type'], [Point, Point][]>();
-  let edgeCount = 0;
-  for (const edge of edges) {
-    const from = positions.get(edge.from);
-    const to = positions.get(edge.to);
-    if (!from || !to) continue;
-    const list = linesByType.get(edge.type);
-    const line: [Point, Point] = [toScreen(from), toScreen(to)];
-    if (list) list.push(line);
-    else linesByType.set(edge.type, [line]);
-    edgeCount++;
-  }
-  // Shared by relations and records: a step ends (the generator pauses) once it holds SHAPES_PER_STEP shapes.
-  const step = { room: SHAPES_PER_STEP };
-  yield* paintInSteps(linesByType, step, (type, lines) => {
-    const look = EDGE_LOOKS[type];
-    context.lineWidth = EDGE_LINE.width * zoom;
-    context.globalAlpha = EDGE_LINE.opacity;
-    context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
-    context.strokeStyle = look.colour;
-    context.beginPath();
-    for (const [a, b] of lines) {
-      context.moveTo(a.x, a.y);
-      context.lineTo(b.x, b.y);
-    }
-    context.stroke();
-  });
+  const edgeCount = yield* paintInSteps(
+    edges,
+    step,
+    (edge): SketchLine | null => {
+      const from = positions.get(edge.from);
+      const to = positions.get(edge.to);
+      if (!from || !to) return null;
+      const [x1, y1, x2, y2] = [from.x * zoom + pan.x, from.y * zoom + pan.y, to.x * zoom + pan.x, to.y * zoom + pan.y];
+      return { type: edge.type, x1, y1, x2, y2 };
+    },
+    (line) => line.type,
+    (lines) => {
+      const look = EDGE_LOOKS[lines[0]!.type];
+      context.lineWidth = EDGE_LINE.width * zoom;
+      context.globalAlpha = EDGE_LINE.opacity;
+      context.setLineDash(LINE_DASHES[look.line].map((length) => length * zoom));
+      context.strokeStyle = look.colour;
+      context.beginPath();
+      for (const { x1, y1, x2, y2 } of lines) {
+        context.moveTo(x1, y1);
+        context.lineTo(x2, y2);
+      }
+      context.stroke();
+    },
+  );
   context.setLineDash([]);
   context.globalAlpha = 1;
 
-  const nodesByLook = new Map<string, { shape: Shape; colour: string; points: { at: Point; radius: number }[] }>();
-  let nodeCount = 0;
-  for (const node of nodes) {
-    const position = positions.get(node.id);
-    if (!position) continue;
-    const look = nodeLook(node.kind, node.subtype, node.degree);
-    const key = `${look.shape} ${look.colour}`;
-    let group = nodesByLook.get(key);
-    if (!group) nodesByLook.set(key, (group = { shape: look.shape, colour: look.colour, points: [] }));
-    group.points.push({ at: toScreen(position), radius: (look.size / 2) * zoom });
-    nodeCount++;
-  }
-  const looks = [...nodesByLook.values()].map((group) => [group, group.points] as const);
-  yield* paintInSteps(looks, step, ({ shape, colour }, points) => {
-    context.lineWidth = NODE_BORDER.width * zoom;
-    context.strokeStyle = NODE_BORDER.colour;
-    context.fillStyle = colour;
-    context.beginPath();
-    for (const { at, radius } of points) traceNode(context, shape, at.x, at.y, radius);
-    context.fill();
-    context.stroke();
-  });
+  const nodeCount = yield* paintInSteps(
+    nodes,
+    step,
+    (node): SketchNode | null => {
+      const position = positions.get(node.id);
+      if (!position) return null;
+      const { shape, colour, size: diameter } = nodeLook(node.kind, node.subtype, node.degree);
+      const [x, y] = [position.x * zoom + pan.x, position.y * zoom + pan.y];
+      return { shape, colour, x, y, radius: (diameter / 2) * zoom };
+    },
+    (point) => `${point.shape} ${point.colour}`,
+    (points) => {
+      context.lineWidth = NODE_BORDER.width * zoom;
+      context.strokeStyle = NODE_BORDER.colour;
+      context.fillStyle = points[0]!.colour;
+      context.beginPath();
+      for (const { shape, x, y, radius } of points) traceNode(context, shape, x, y, radius);
+      context.fill();
+      context.stroke();
+    },
+  );
   return { nodes: nodeCount, edges: edgeCount };
 }
 
+/** A relation as the sketch draws it: a straight line, in screen pixels. */
+type SketchLine = { type: NetworkEdge['type']; x1: number; y1: number; x2: number; y2: number };
+/** A record as the sketch draws it: its shape and colour, centred at (x, y), in screen pixels. */
+type SketchNode = { shape: Shape; colour: string; x: number; y: number; radius: number };
+
 /**
- * Paints each group's items in chunks that fill the current step (`step.room` shapes left), pausing whenever a step
- * is full; the room carries over from group to group.
+ * Paints the items in order, in steps that hold `step.room` shapes (the room carries over from relations to
+ * records), pausing whenever a step is full; the next step holds what `next()` passes. Items `shapeOf` leaves out
+ * (null) take no room. Within a step, shapes of one look (`lookOf`) are painted as one path. Across steps the items
+ * keep their order, as Cytoscape draws elements in the order they were added. Returns how many were painted.
  */
-function* paintInSteps<Group, Item>(
-  groups: Iterable<readonly [Group, readonly Item[]]>,
+function* paintInSteps<Item, Drawn>(
+  items: readonly Item[],
   step: { room: number },
-  paint: (group: Group, items: readonly Item[]) => void,
-): Generator<void> {
-  for (const [group, items] of groups) {
-    for (let next = 0; next < items.length;) {
-      const chunk = items.slice(next, next + step.room);
-      paint(group, chunk);
-      next += chunk.length;
-      step.room -= chunk.length;
-      if (step.room === 0) {
-        yield;
-        step.room = SHAPES_PER_STEP;
-      }
+  shapeOf: (item: Item) => Drawn | null,
+  lookOf: (shape: Drawn) => string,
+  paint: (shapes: readonly Drawn[]) => void,
+): Generator<void, number, number | undefined> {
+  let painted = 0;
+  for (let next = 0; next < items.length;) {
+    const byLook = new Map<string, Drawn[]>();
+    let taken = 0;
+    while (next < items.length && taken < step.room) {
+      const shape = shapeOf(items[next++]!);
+      if (!shape) continue;
+      const look = lookOf(shape);
+      const group = byLook.get(look);
+      if (group) group.push(shape);
+      else byLook.set(look, [shape]);
+      taken++;
+    }
+    for (const shapes of byLook.values()) paint(shapes);
+    painted += taken;
+    step.room -= taken;
+    if (step.room === 0) {
+      const shapes = yield;
+      step.room = Math.max(1, Math.round(shapes ?? SHAPES_PER_STEP));
     }
   }
+  return painted;
 }
 
 /** Draws the whole sketch at once (see {@link sketchSteps}). */
@@ -205,6 +221,15 @@ export function drawSketch(
     if (step.done) return step.value;
   }
 }
+
+/**
+ * How long a step of the shown sketch should take (its script and the browser's rasterising of it). The first step
+ * is small, as it also groups every relation and record by look; the next ones are sized by what the last took.
+ */
+const STEP_MS = 15;
+const FIRST_STEP_SHAPES = 100;
+const MIN_STEP_SHAPES = 50;
+const MAX_STEP_SHAPES = 4000;
 
 declare global {
   interface Window {
@@ -221,7 +246,7 @@ declare global {
 export async function showSketch(
   canvas: HTMLCanvasElement,
   size: { width: number; height: number },
-  graph: { nodes: readonly NetworkNode[]; edges: readonly EdgeWithId[]; positions: ReadonlyMap<string, Point> },
+  graph: { nodes: readonly NetworkNode[]; edges: readonly NetworkEdge[]; positions: ReadonlyMap<string, Point> },
   { minPlacedShare }: { minPlacedShare: number },
 ): Promise<boolean> {
   const placed: Point[] = [];
@@ -245,15 +270,26 @@ export async function showSketch(
   canvas.hidden = true;
   canvas.width = size.width;
   canvas.height = size.height;
-  const steps = sketchSteps(context, size, { ...graph, viewport });
+  // The first rasterising of a canvas costs about 30 ms whatever is drawn (its backing store is made then,
+  // measured): done now, in a task of its own, not added to the first step's.
+  context.clearRect(0, 0, size.width, size.height);
+  rasteriseNow(canvas);
+  await nextTask();
+  if (runs.get(canvas) !== run) return false;
+  // Each step sized by what the last one took (its drawing and rasterising), so steps stay short on any machine.
+  let shapes = FIRST_STEP_SHAPES;
+  const steps = sketchSteps(context, size, { ...graph, viewport }, shapes);
   let drawn: { nodes: number; edges: number };
   for (;;) {
-    const step = steps.next();
+    const stepStart = performance.now();
+    const step = steps.next(shapes);
     if (step.done) {
       drawn = step.value;
       break;
     }
     rasteriseNow(canvas);
+    const took = Math.max(performance.now() - stepStart, 1);
+    shapes = Math.min(MAX_STEP_SHAPES, Math.max(MIN_STEP_SHAPES, Math.round((shapes * STEP_MS) / took)));
     await nextTask();
     if (runs.get(canvas) !== run) return false;
   }

@@ -17,6 +17,7 @@ import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
 import { hideSketch, showSketch } from './graphSketch';
 import { LayoutCancelled, runLayout } from './runLayout';
+import { fetchSubgraph } from './subgraphPages';
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
@@ -120,8 +121,10 @@ export function useNetworkGraph({
       const early = takeFirstGraph(filterKey);
       const [saved, subgraph] = await Promise.all([
         positionsRef.current ? null : (early?.positions ?? call('network.positions.get')),
-        early?.subgraph ?? call('network.subgraph', filter),
+        early?.subgraph ?? fetchSubgraph(filter),
       ]);
+      // The answers' decoding was this task's work so far; the panels render in the next one.
+      await nextTask();
       if (saved) positionsRef.current ??= new Map(saved.positions.map((p) => [p.nodeId, { x: p.x, y: p.y }]));
       const positions = positionsRef.current;
       const container = containerRef.current;

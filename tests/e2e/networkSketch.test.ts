@@ -32,15 +32,19 @@ declare global {
     __atlasGraphPaintedAt?: number;
     __sketchLog?: SketchLog;
     __elementDraws?: number[];
+    __ownSorts?: [at: number, elements: number][];
   }
 }
 
 /**
  * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
- * held (the renderer's `drawCachedElements`; a frame that copies a complete layer does not call it).
+ * held (the renderer's `drawCachedElements`; a frame that copies a complete layer does not call it), and when
+ * Cytoscape computed its drawing order itself (its z-sort, in `getCachedZSortedEles`, when forced or when it had
+ * none).
  */
 const WATCH_ELEMENT_DRAWS = `(() => {
   window.__elementDraws = [];
+  window.__ownSorts = [];
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -53,6 +57,13 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       renderer.drawCachedElements = function (context, eles, ...rest) {
         window.__elementDraws.push(eles.length);
         return drawEach.call(this, context, eles, ...rest);
+      };
+      const sorted = renderer.getCachedZSortedEles;
+      renderer.getCachedZSortedEles = function (force) {
+        const own = force || !this.cachedZSortedEles;
+        const order = sorted.call(this, force);
+        if (own) window.__ownSorts.push([performance.now(), order.length]);
+        return order;
       };
     },
   });
@@ -125,6 +136,29 @@ describe('a large saved map', () => {
     const image = await page.evaluate(() => window.__sketchLog!.image!);
     writeFileSync(join(RESULTS_DIR, 'network-sketch.png'), Buffer.from(image.split(',')[1]!, 'base64'));
     await screenshot(page, 'network-large-drawn');
+  });
+
+  it("draws in the order computed in slices, which is Cytoscape's own z-sort order", async () => {
+    // Cytoscape never sorted the graph by itself during the load (every element in one task); before the load, it
+    // sorted an empty graph for its first frame.
+    const paintedAt = await page.evaluate(() => window.__atlasGraphPaintedAt!);
+    const ownSorts = await page.evaluate(() => window.__ownSorts!);
+    expect(ownSorts.filter(([at, elements]) => at <= paintedAt && elements > 0)).toEqual([]);
+    const orders = await page.evaluate(() => {
+      type Order = { id(): string }[] & { interactive: { id(): string }[] };
+      const renderer = (
+        window.__atlasCy as unknown as { renderer(): { getCachedZSortedEles(force?: boolean): Order } }
+      ).renderer();
+      const ids = (order: Order) => ({
+        all: order.map((element) => element.id()),
+        interactive: order.interactive.map((element) => element.id()),
+      });
+      const kept = ids(renderer.getCachedZSortedEles());
+      return { kept, own: ids(renderer.getCachedZSortedEles(true)) };
+    });
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    expect(orders.kept.all).toHaveLength(nodeCount + edgeCount);
+    expect(orders.kept).toEqual(orders.own);
   });
 
   it('puts each record where Cytoscape draws it, in the colour Cytoscape gives it', async () => {

@@ -14,6 +14,8 @@
  * restyled, another zoom level): slower, never wrong.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import type { DrawingOrder } from './drawingOrder';
+import { sortForDrawing } from './drawingOrder';
 import { nextTask, rasteriseNow } from './frames';
 
 /** How long one slice of drawing into the layer may keep the main thread. */
@@ -38,13 +40,10 @@ type LayerCache = {
   dequeue(pixelRatio: number): unknown[];
 };
 
-/** Elements in drawing order, split as the renderer draws them: the main layer and the one being dragged. */
-type DrawingOrder = SingularElementArgument[] & { nondrag?: SingularElementArgument[]; drag?: unknown[] };
-
 type CanvasRenderer = {
   data?: { lyrTxrCache?: Partial<LayerCache> };
   getPixelRatio?(): number;
-  getCachedZSortedEles?(forceRecalc?: boolean): DrawingOrder;
+  getCachedZSortedEles?(): DrawingOrder;
 };
 
 /** Where Cytoscape keeps, per element, the layer holding it at each level. */
@@ -83,11 +82,9 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return true;
   if (width * height > MAX_LAYER_AREA) return true;
 
-  // The z-sort also asks every element whether it takes events (style lookups, cached per element): over half of
-  // the sort's task at five thousand records, measured. Asked here in slices, the sort finds the answers cached.
-  if (!(await askInteractive(cy, superseded))) return false;
-  // The drawing order, as the frame will compute it (Cytoscape's z-sort: edges under nodes, then by z-index).
-  const order = renderer.getCachedZSortedEles(true);
+  // The drawing order, as the frame will use it (computed in slices: drawingOrder.ts).
+  if (!(await sortForDrawing(cy, superseded))) return false;
+  const order = renderer.getCachedZSortedEles();
   const elements = order.nondrag;
   if (!elements || (order.drag?.length ?? 0) > 0) return true;
   await nextTask();
@@ -126,18 +123,3 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   return true;
 }
 
-/** An element as Cytoscape's renderer asks it whether it takes events (documented, not in the typings). */
-type InteractiveElement = { interactive?(): boolean };
-
-/** Computes (and so caches) each element's `interactive()` in slices; false if a newer load superseded this one. */
-async function askInteractive(cy: Core, superseded: () => boolean): Promise<boolean> {
-  const elements = cy.elements();
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    do (elements[next++] as unknown as InteractiveElement).interactive?.();
-    while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-    await nextTask();
-    if (superseded()) return false;
-  }
-  return true;
-}

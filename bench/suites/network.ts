@@ -30,6 +30,8 @@ type PaintCheck = { nodes: number; edges: number; inked: number };
 declare global {
   interface Window {
     __atlasLongTasks?: number[];
+    /** Every long task's start and duration (entries arrive late: a step's are told apart by their start). */
+    __atlasLongTaskLog?: [start: number, duration: number][];
     __atlasCy?: Core;
     __atlasGraphPaintedAt?: number;
     __atlasPaintCheck?: PaintCheck;
@@ -48,8 +50,12 @@ declare global {
  */
 const INSTRUMENT_PAGE = `(() => {
   window.__atlasLongTasks = [];
+  window.__atlasLongTaskLog = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__atlasLongTasks.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      window.__atlasLongTasks.push(entry.duration);
+      window.__atlasLongTaskLog.push([entry.startTime, entry.duration]);
+    }
   }).observe({ type: 'longtask', buffered: true });
   const inked = (canvas) => {
     let count = 0;
@@ -188,8 +194,47 @@ async function openGraph(
   };
 }
 
+/**
+ * What the user does next with the drawn graph, in order: the longest main-thread task (wall time) each step
+ * caused, up to SETTLE_MS after it (and after any drawing it started is done).
+ */
+const INTERACTIONS: { name: string; act(page: Page): Promise<unknown> }[] = [
+  { name: 'zoom in', act: (page) => page.getByRole('button', { name: 'Zoom in', exact: true }).click() },
+  {
+    name: 'select a record',
+    // Returns nothing: Playwright would serialise what `emit` returns (the element, and through it the graph).
+    act: (page) =>
+      page.evaluate(() => {
+        window.__atlasCy!.nodes()[100]!.emit('tap');
+      }),
+  },
+  { name: 'focus on it, 2 hops', act: (page) => page.getByRole('button', { name: 'Focus: 2 hops' }).click() },
+  { name: 'fit the view', act: (page) => page.getByRole('button', { name: 'Fit', exact: true }).click() },
+];
+
+async function interactionTasks(page: Page): Promise<{ name: string; longestTaskMs: number }[]> {
+  const measured: { name: string; longestTaskMs: number }[] = [];
+  await setViewportShortcuts(page, true);
+  await page.waitForTimeout(SETTLE_MS);
+  for (const { name, act } of INTERACTIONS) {
+    const start = await page.evaluate(() => performance.now());
+    await act(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') !== 'true',
+    );
+    await page.waitForTimeout(SETTLE_MS);
+    const longestTaskMs = await page.evaluate(
+      (since) => Math.max(0, ...(window.__atlasLongTaskLog ?? []).filter(([at]) => at >= since).map(([, ms]) => ms)),
+      start,
+    );
+    measured.push({ name, longestTaskMs });
+  }
+  return measured;
+}
+
 /** Frames per second while the mouse drags the canvas for PAN_MS, and the 95th-percentile frame interval. */
-async function panFps(page: Page, performanceOptions: boolean): Promise<{ fps: number; p95FrameMs: number }> {
+/** Turns Cytoscape's viewport shortcuts (the performance options) on or off on the live instance, and fits it. */
+async function setViewportShortcuts(page: Page, on: boolean): Promise<void> {
   await page.evaluate((on) => {
     // The bench compares the renderer's viewport shortcuts on and off on the same instance: these are the fields
     // Cytoscape's canvas renderer reads on every frame (set from the constructor options of the same names).
@@ -198,7 +243,11 @@ async function panFps(page: Page, performanceOptions: boolean): Promise<{ fps: n
     renderer.hideLabelsOnViewport = on;
     renderer.textureOnViewport = on;
     window.__atlasCy!.fit();
-  }, performanceOptions);
+  }, on);
+}
+
+async function panFps(page: Page, performanceOptions: boolean): Promise<{ fps: number; p95FrameMs: number }> {
+  await setViewportShortcuts(page, performanceOptions);
   const box = (await page.locator('.canvas').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -314,6 +363,16 @@ async function measure(target: number): Promise<BenchResult[]> {
 
       const fast = await panFps(page, true);
       const slow = await panFps(page, false);
+      // After the panning (which restores the fitted view): the longest task of each next step.
+      for (const step of await interactionTasks(page)) {
+        results.push({
+          name: `longest main-thread task after the step "${step.name}", ${label}`,
+          value: step.longestTaskMs,
+          unit: 'ms',
+          goal: '≤ 50 ms (never block the UI thread)',
+          met: step.longestTaskMs <= 50,
+        });
+      }
       results.push({
         name: `panning by mouse drag, ${label} (baseline: viewport shortcuts off)`,
         value: fast.fps,

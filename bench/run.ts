@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- suite ...]`: runs the benchmark suites, prints a table and writes bench/results.json as a list
- * of `{ name, value, unit, baseline?, ratio? }`. Benchmarks never run in `npm test`: the machines are shared and
- * noisy, so figures are medians and ratios against a baseline measured in the same run.
+ * of `{ name, value, unit, baseline?, ratio? }` (the suites not run keep their entries there). Benchmarks never run
+ * in `npm test`: the machines are shared and noisy, so figures are medians and ratios against a baseline measured
+ * in the same run.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { round, type BenchResult } from './benchmark';
 import { SUITES } from './suites';
@@ -39,6 +40,14 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 
+// The suites not run this time keep their last figures: running one suite must not erase the others'.
 const out = fileURLToPath(new URL('./results.json', import.meta.url));
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+const ran = new Set(suites.map((suite) => suite.name));
+const suiteOf = (result: BenchResult) => result.name.slice(0, result.name.indexOf(':'));
+const kept = existsSync(out)
+  ? (JSON.parse(readFileSync(out, 'utf8')) as BenchResult[]).filter((result) => !ran.has(suiteOf(result)))
+  : [];
+const order = (result: BenchResult) => SUITES.findIndex((suite) => suite.name === suiteOf(result));
+const merged = [...kept, ...results].sort((a, b) => order(a) - order(b));
+writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
 console.error(`[bench] wrote ${out}`);

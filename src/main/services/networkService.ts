@@ -105,7 +105,11 @@ export function filterSubgraph(index: GraphIndex, filter: NetworkFilter, limit: 
 }
 
 /** The relations whose two ends are both in `ids`, of the given types (all when empty). */
-function edgesAmong(index: GraphIndex, ids: ReadonlySet<string>, types: ReadonlySet<string> = new Set()): NetworkEdge[] {
+function edgesAmong(
+  index: GraphIndex,
+  ids: ReadonlySet<string>,
+  types: ReadonlySet<string> = new Set(),
+): NetworkEdge[] {
   const edges: NetworkEdge[] = [];
   for (const id of ids) {
     for (const edge of index.outEdges(id)) {

@@ -122,4 +122,3 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   }
   return true;
 }
-

@@ -23,9 +23,7 @@ function pageOf(page: number, revision: number): NetworkSubgraphPage {
     nodes: items
       .filter((id) => id.startsWith('n'))
       .map((id) => ({ id, kind: 'actor', name: id, status: 'active', subtype: 'ngo', stale: false, degree: 1 })),
-    edges: items
-      .filter((id) => id.startsWith('e'))
-      .map((id) => ({ id, type: 'partners_with', from: 'n1', to: 'n2' })),
+    edges: items.filter((id) => id.startsWith('e')).map((id) => ({ id, type: 'partners_with', from: 'n1', to: 'n2' })),
     truncated: false,
     totalNodes: 3,
     totalEdges: 4,

@@ -213,6 +213,54 @@ describe('a large saved map', () => {
     expect(inked.prebuilt).toBeLessThan(inked.own * 1.15);
   });
 
+  it('marks the selected record with a ring that follows it, without Cytoscape drawing the graph again', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
+    const id = await page.evaluate(() => {
+      const node = window.__atlasCy!.nodes()[10]!;
+      node.emit('tap');
+      return node.id();
+    });
+    const ring = page.getByTestId('selection-ring');
+    await ring.waitFor();
+    /** The ring's centre and side, and where the record is on screen (both in page pixels). */
+    const placement = () =>
+      page.evaluate((nodeId) => {
+        const cy = window.__atlasCy!;
+        const node = cy.getElementById(nodeId);
+        const box = cy.container()!.getBoundingClientRect();
+        const ringBox = document.querySelector('[data-testid="selection-ring"]')!.getBoundingClientRect();
+        return {
+          ring: { x: ringBox.x + ringBox.width / 2, y: ringBox.y + ringBox.height / 2, side: ringBox.width },
+          node: { x: box.x + node.renderedPosition().x, y: box.y + node.renderedPosition().y },
+          nodeSide: node.renderedOuterWidth(),
+        };
+      }, id);
+    const first = await placement();
+    expect(first.ring.x).toBeCloseTo(first.node.x, 0);
+    expect(first.ring.y).toBeCloseTo(first.node.y, 0);
+    expect(first.ring.side).toBeCloseTo(first.nodeSide + 8, 0);
+    // The details panel shows the record, and Cytoscape's own selection is untouched.
+    await expect.poll(() => page.evaluate(() => window.__atlasCy!.$(':selected').length)).toBe(0);
+    // The view moves: the ring goes with the record.
+    // (Nothing returned: Playwright would serialise the instance Cytoscape's methods return.)
+    await page.evaluate(() => {
+      window.__atlasCy!.panBy({ x: 60, y: -25 });
+    });
+    const moved = await placement();
+    expect(moved.ring.x).toBeCloseTo(first.ring.x + 60, 0);
+    expect(moved.ring.y).toBeCloseTo(moved.node.y, 0);
+    // Selecting made no frame draw the graph element by element (it copied the picture it keeps).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
+    expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+    // A tap on the background selects nothing: the ring goes.
+    await page.evaluate(() => {
+      window.__atlasCy!.emit('tap');
+    });
+    await ring.waitFor({ state: 'hidden' });
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

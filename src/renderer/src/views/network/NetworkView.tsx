@@ -57,6 +57,7 @@ export function NetworkView() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const sketchRef = useRef<HTMLCanvasElement>(null);
+  const ringRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
   const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
   const [emphasis, setEmphasis] = useState<Emphasis | null>(null);
@@ -65,7 +66,7 @@ export function NetworkView() {
   const [showTable, setShowTable] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, layoutBusy, relayout } =
-    useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, onError: setMessage });
+    useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, ringRef, onError: setMessage });
 
   // Selection, overlay and emphasis are re-applied after every load.
   useEffect(() => {
@@ -266,6 +267,7 @@ export function NetworkView() {
             {/* Cytoscape's own box: it redraws everything when an attribute of its container changes. */}
             <div ref={containerRef} className="canvas__graph" />
           </div>
+          <div ref={ringRef} className="canvas__ring" data-testid="selection-ring" hidden aria-hidden="true" />
           <canvas ref={sketchRef} className="canvas__sketch" hidden aria-hidden="true" />
           <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>

@@ -20,6 +20,7 @@ import { afterNextFrame, nextTask } from './frames';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
+import { SelectionRing } from './selectionRing';
 import { addInSlices } from './slicedAdd';
 
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
@@ -79,10 +80,16 @@ export class GraphController {
   private loadGeneration = 0;
 
   /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
+  /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
+  private readonly ring: SelectionRing | null;
+
   constructor(
     private readonly container: HTMLElement,
     private readonly events: GraphEvents,
-  ) {}
+    ringElement?: HTMLElement,
+  ) {
+    this.ring = ringElement ? new SelectionRing(ringElement, container) : null;
+  }
 
   /** The drawn elements with these ids (unknown ids are skipped). */
   private collect(ids: readonly string[]): CollectionReturnValue {
@@ -117,7 +124,18 @@ export class GraphController {
       textureOnViewport: performanceMode,
       motionBlur: false,
       pixelRatio: performanceMode ? 1 : 'auto',
+      // In the large style the selection is a ring over the canvas, not Cytoscape's selection (see select()).
+      autounselectify: performanceMode && this.ring !== null,
     });
+    this.ring?.show(null);
+    if (performanceMode && this.ring) {
+      const ring = this.ring;
+      cy.on('viewport resize', () => ring.place());
+      // Only the ringed record's moves: a layout moves thousands at once.
+      cy.on('position', 'node', (event) => {
+        if ((event.target as NodeSingular).id() === ring.ringed) ring.place();
+      });
+    }
     cy.on('select', () => (this.mayHaveSelection = true));
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
@@ -310,15 +328,22 @@ export class GraphController {
     };
   }
 
-  /** Selects one node (or none) and brings it into view when it is off screen. */
+  /**
+   * Selects one node (or none) and brings it into view when it is off screen. On a graph drawn in the large style
+   * the selection is the ring (selectionRing.ts): Cytoscape's own would make it draw the whole graph element by
+   * element again.
+   */
   select(id: string | null): void {
     const cy = this.cy;
     const target = id ? cy.getElementById(id) : null;
-    cy.batch(() => {
-      if (this.mayHaveSelection) cy.$(':selected').unselect();
-      this.mayHaveSelection = false;
-      if (target?.nonempty()) target.select();
-    });
+    if (cy.autounselectify()) this.ring?.show(target?.nonempty() ? target : null);
+    else {
+      cy.batch(() => {
+        if (this.mayHaveSelection) cy.$(':selected').unselect();
+        this.mayHaveSelection = false;
+        if (target?.nonempty()) target.select();
+      });
+    }
     if (target?.nonempty()) {
       const box = cy.extent();
       const { x, y } = target.position();

@@ -34,6 +34,8 @@ export interface GraphPlaces {
   canvasRef: RefObject<HTMLDivElement | null>;
   containerRef: RefObject<HTMLDivElement | null>;
   sketchRef: RefObject<HTMLCanvasElement | null>;
+  /** The ring that marks the selected record on a large graph (see selectionRing.ts). */
+  ringRef: RefObject<HTMLDivElement | null>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function useNetworkGraph({
   canvasRef,
   containerRef,
   sketchRef,
+  ringRef,
   onError,
 }: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
   const { t } = useI18n();
@@ -160,7 +163,11 @@ export function useNetworkGraph({
           else canvasRef.current?.removeAttribute('aria-busy');
         },
       };
-      const controller = (controllerRef.current ??= new GraphController(container, events));
+      const controller = (controllerRef.current ??= new GraphController(
+        container,
+        events,
+        ringRef.current ?? undefined,
+      ));
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
       let missing: string[] | null;
       try {
@@ -187,7 +194,18 @@ export function useNetworkGraph({
     return () => {
       live = false;
     };
-  }, [filter, revision, layout, savePositions, rememberPositions, canvasRef, containerRef, sketchRef, onError]);
+  }, [
+    filter,
+    revision,
+    layout,
+    savePositions,
+    rememberPositions,
+    canvasRef,
+    containerRef,
+    sketchRef,
+    ringRef,
+    onError,
+  ]);
 
   /** Lays the whole drawn graph out again in the worker. */
   const relayout = useCallback(() => void layout(new Set()), [layout]);

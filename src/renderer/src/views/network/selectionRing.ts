@@ -1,0 +1,50 @@
+/**
+ * The mark of the selected record on a graph drawn in the large style: a ring laid over the canvas that follows the
+ * record as the view moves. Selecting through Cytoscape restyles the record, and any restyle makes Cytoscape drop
+ * the picture of the whole graph it keeps (its layered texture cache) and draw every element one by one until it
+ * has drawn that picture again: a task of about 430 ms at five thousand records (the network bench), for one
+ * record's border. The ring costs a few style writes.
+ */
+import type { NodeSingular } from 'cytoscape';
+
+/** Space between the record's outline and the ring, in screen pixels. */
+const GAP = 4;
+
+export class SelectionRing {
+  private node: NodeSingular | null = null;
+
+  /** `ring` is laid over `container` (Cytoscape's box); its parent is the box it is positioned in. */
+  constructor(
+    private readonly ring: HTMLElement,
+    private readonly container: HTMLElement,
+  ) {}
+
+  /** Rings `node`, or nothing. */
+  show(node: NodeSingular | null): void {
+    this.node = node;
+    this.place();
+  }
+
+  /** Which record is ringed. */
+  get ringed(): string | null {
+    return this.node && !this.node.removed() ? this.node.id() : null;
+  }
+
+  /** Puts the ring around the record where it is on screen now (after the view or the record moved). */
+  place(): void {
+    const node = this.node;
+    if (!node || node.removed() || node.cy().destroyed()) {
+      this.ring.hidden = true;
+      return;
+    }
+    const { x, y } = node.renderedPosition();
+    const size = node.renderedOuterWidth() + 2 * GAP;
+    // Cytoscape's rendered positions are from its box's corner; the ring is placed from its parent's.
+    const parent = this.ring.parentElement?.getBoundingClientRect();
+    const box = this.container.getBoundingClientRect();
+    const left = box.left - (parent?.left ?? 0) + x - size / 2;
+    const top = box.top - (parent?.top ?? 0) + y - size / 2;
+    Object.assign(this.ring.style, { left: `${left}px`, top: `${top}px`, width: `${size}px`, height: `${size}px` });
+    this.ring.hidden = false;
+  }
+}

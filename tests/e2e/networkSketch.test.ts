@@ -250,6 +250,15 @@ describe('a large saved map', () => {
     const moved = await placement();
     expect(moved.ring.x).toBeCloseTo(first.ring.x + 60, 0);
     expect(moved.ring.y).toBeCloseTo(moved.node.y, 0);
+    // Panned out of the canvas, the record takes its ring with it (not drawn over what is around the canvas).
+    await page.evaluate(() => {
+      window.__atlasCy!.panBy({ x: 5000, y: 0 });
+    });
+    await ring.waitFor({ state: 'hidden' });
+    await page.evaluate(() => {
+      window.__atlasCy!.panBy({ x: -5000, y: 0 });
+    });
+    await ring.waitFor();
     // Selecting made no frame draw the graph element by element (it copied the picture it keeps).
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);

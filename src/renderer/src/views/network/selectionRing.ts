@@ -39,6 +39,12 @@ export class SelectionRing {
     }
     const { x, y } = node.renderedPosition();
     const size = node.renderedOuterWidth() + 2 * GAP;
+    // Off the canvas (panned away), the ring would be drawn over what is around it.
+    const { clientWidth, clientHeight } = this.container;
+    if (x + size / 2 < 0 || y + size / 2 < 0 || x - size / 2 > clientWidth || y - size / 2 > clientHeight) {
+      this.ring.hidden = true;
+      return;
+    }
     // Cytoscape's rendered positions are from its box's corner; the ring is placed from its parent's.
     const parent = this.ring.parentElement?.getBoundingClientRect();
     const box = this.container.getBoundingClientRect();

@@ -270,6 +270,46 @@ describe('a large saved map', () => {
     await ring.waitFor({ state: 'hidden' });
   });
 
+  it('fades all but a focus, and shows everything again, without Cytoscape drawing the graph element by element', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    /** The summed opacity of Cytoscape's node layer (where it draws nodes and edges), as it is on screen now. */
+    const ink = () =>
+      page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let sum = 0;
+        for (let i = 3; i < data.length; i += 4) sum += data[i]!;
+        return sum;
+      });
+    const before = await ink();
+    const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
+    await page.evaluate(() => {
+      window.__atlasCy!.nodes()[10]!.emit('tap');
+    });
+    await page.getByRole('button', { name: 'Focus: 2 hops' }).click();
+    const faded = () => page.evaluate(() => window.__atlasCy!.elements('.faded').length);
+    await expect.poll(faded).toBeGreaterThan((nodeCount + edgeCount) / 2);
+    // Every element is either faded or kept in full colour: the focused record's neighbourhood.
+    const split = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      return {
+        faded: cy.elements('.faded').length,
+        kept: cy.elements().filter((element) => !element.hasClass('faded')).length,
+        all: cy.elements().length,
+      };
+    });
+    expect(split.faded + split.kept).toBe(split.all);
+    expect(split.kept).toBeGreaterThan(0);
+    // Once drawn, most of the picture is faded.
+    await expect.poll(ink).toBeLessThan(before * 0.5);
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    await expect.poll(faded).toBe(0);
+    await expect.poll(ink).toBeGreaterThan(before * 0.9);
+    const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
+    expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

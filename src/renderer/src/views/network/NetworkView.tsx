@@ -80,16 +80,16 @@ export function NetworkView() {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller) return;
-    if (emphasis?.type === 'focus') controller.emphasise(emphasis.nodeIds, []);
+    if (emphasis?.type === 'focus') void controller.emphasise(emphasis.nodeIds, []);
     else if (emphasis?.type === 'path') {
-      controller.emphasise(emphasis.nodeIds, emphasis.edgeIds, true);
-      controller.markPathEnds(emphasis.from, emphasis.to);
+      const pathEnds = [emphasis.from, emphasis.to];
+      void controller.emphasise(emphasis.nodeIds, emphasis.edgeIds, { highlight: true, pathEnds });
     } else if (highlight) {
       const missing = highlight.nodeIds.filter((id) => controller.cy.getElementById(id).empty());
       const apply = () => controller.setHighlight(highlight);
       if (missing.length > 0) void bringIn(controller, missing, addNodes).then(apply);
-      else apply();
-    } else controller.clearEmphasis();
+      else void apply();
+    } else void controller.clearEmphasis();
   }, [emphasis, highlight, loadedAt, addNodes, controllerRef]);
 
   const focus = async (id: string, depth: 1 | 2) => {

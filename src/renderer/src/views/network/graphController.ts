@@ -21,11 +21,10 @@ import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRE
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
 import { SelectionRing } from './selectionRing';
-import { addInSlices } from './slicedAdd';
+import { addInSlices, restyleInSlices } from './slicedChanges';
 
 /** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
 const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
-const EMPHASIS_SELECTOR = '.faded, .emphasised, .highlighted, .path-end';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -78,6 +77,8 @@ export class GraphController {
   private overlaid = new Set<string>();
   /** Incremented by every load, so a load replaced by a newer one stops between slices. */
   private loadGeneration = 0;
+  /** Incremented by every restyle of the whole graph (a showcase), likewise. */
+  private restyleGeneration = 0;
 
   /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
@@ -246,10 +247,14 @@ export class GraphController {
       for (const node of nodes) {
         const existing = cy.getElementById(node.id);
         if (existing.nonempty()) {
-          existing.data(nodeData(node));
+          // Only a record that changed: a restyle makes Cytoscape draw the whole graph element by element again.
+          const data = nodeData(node);
+          const current = existing.data() as Record<string, unknown>;
+          if (Object.entries(data).some(([key, value]) => current[key] !== value)) existing.data(data);
           const look = nodeClasses(node.kind, node.subtype, node.degree);
           const kept = existing.classes().filter((name) => !isLookClass(name));
-          existing.classes([...kept, ...look]);
+          const classes = [...kept, ...look];
+          if ([...classes].sort().join(' ') !== [...existing.classes()].sort().join(' ')) existing.classes(classes);
           continue;
         }
         cy.add(nodeElement(node, { x: 0, y: 0 }));
@@ -354,22 +359,46 @@ export class GraphController {
 
   /**
    * Showcases some elements: they keep full colour, everything else fades (never hidden, so the user keeps the
-   * picture of where they are). `edgeIds` empty means the edges among the nodes.
+   * picture of where they are). `edgeIds` empty means the edges among the nodes; `highlight` marks the kept elements
+   * too, and `pathEnds` the two ends of a path. Resolves once the showcase is drawn (or replaced by a newer one).
    */
-  emphasise(nodeIds: readonly string[], edgeIds: readonly string[], highlightClass = false): void {
+  emphasise(
+    nodeIds: readonly string[],
+    edgeIds: readonly string[],
+    { highlight = false, pathEnds = [] }: { highlight?: boolean; pathEnds?: readonly string[] } = {},
+  ): Promise<void> {
     const cy = this.cy;
     const ids = new Set(nodeIds);
-    cy.batch(() => {
-      this.removeEmphasisClasses();
-      const nodes = cy.nodes().filter((node) => ids.has(node.id()));
-      const edges = edgeIds.length > 0 ? this.collect(edgeIds) : nodes.edgesWith(nodes);
-      const kept = nodes.union(edges);
-      this.mayHaveEmphasis = true;
-      cy.elements().difference(kept).addClass('faded');
-      nodes.addClass('emphasised');
-      if (highlightClass) kept.addClass('highlighted');
-    });
+    const ends = new Set(pathEnds);
+    const nodes = cy.nodes().filter((node) => ids.has(node.id()));
+    const kept = nodes.union(edgeIds.length > 0 ? this.collect(edgeIds) : nodes.edgesWith(nodes));
     this.emphasis = { ids };
+    this.mayHaveEmphasis = true;
+    return this.restyle((elements) => {
+      elements.removeClass(EMPHASIS_CLASSES);
+      elements.filter((element) => !kept.has(element)).addClass('faded');
+      elements.filter((element) => element.isNode() && ids.has(element.id())).addClass('emphasised');
+      if (highlight) elements.filter((element) => kept.has(element)).addClass('highlighted');
+      if (ends.size > 0) elements.filter((element) => ends.has(element.id())).addClass('path-end');
+    });
+  }
+
+  /**
+   * Gives the graph's elements new classes. On a graph drawn in the large style, in slices with the picture the next
+   * frame shows drawn beforehand (slicedChanges.ts): a showcase restyles every element, and Cytoscape then drew
+   * all of them one by one in one frame (about a second at five thousand records). A newer restyle, or a load,
+   * replaces one still going.
+   */
+  private async restyle(change: (elements: CollectionReturnValue) => void): Promise<void> {
+    const cy = this.cy;
+    const generation = ++this.restyleGeneration;
+    const load = this.loadGeneration;
+    if (!this.performanceMode) {
+      cy.batch(() => change(cy.elements()));
+      return;
+    }
+    const superseded = () => generation !== this.restyleGeneration || load !== this.loadGeneration || cy.destroyed();
+    await restyleInSlices(cy, change, superseded);
   }
 
   /** The ids within `depth` relations of `id` among the drawn elements (the focus set). */
@@ -385,28 +414,16 @@ export class GraphController {
     };
   }
 
-  /** Marks the two ends of a path. */
-  markPathEnds(from: string, to: string): void {
-    this.mayHaveEmphasis = true;
-    this.cy.batch(() => {
-      this.cy.getElementById(from).addClass('path-end');
-      this.cy.getElementById(to).addClass('path-end');
-    });
-  }
-
-  /** Ends any focus, path or highlight: every element back to full colour. */
-  clearEmphasis(): void {
-    this.cy.batch(() => this.removeEmphasisClasses());
-    this.emphasis = null;
-  }
-
   /**
-   * Takes the showcase classes off the elements that have them. Only those: Cytoscape restyles every element a
-   * removeClass is called on, whether or not it had the class (a whole-graph restyle after every load, for nothing).
+   * Ends any focus, path or highlight: every element back to full colour. Only when something may have a showcase
+   * class: Cytoscape restyles every element a removeClass is called on, whether or not it had the class (a
+   * whole-graph restyle after every load, for nothing).
    */
-  private removeEmphasisClasses(): void {
-    if (this.mayHaveEmphasis) this.cy.elements(EMPHASIS_SELECTOR).removeClass(EMPHASIS_CLASSES);
+  clearEmphasis(): Promise<void> {
+    this.emphasis = null;
+    if (!this.mayHaveEmphasis) return Promise.resolve();
     this.mayHaveEmphasis = false;
+    return this.restyle((elements) => elements.removeClass(EMPHASIS_CLASSES));
   }
 
   /** Whether something is showcased now. */
@@ -433,12 +450,9 @@ export class GraphController {
   }
 
   /** Applies another view's highlight (a plan's paths); null clears it. */
-  setHighlight(highlight: GraphHighlight | null): void {
-    if (!highlight) {
-      this.clearEmphasis();
-      return;
-    }
-    this.emphasise(highlight.nodeIds, highlight.edgeIds, true);
+  setHighlight(highlight: GraphHighlight | null): Promise<void> {
+    if (!highlight) return this.clearEmphasis();
+    return this.emphasise(highlight.nodeIds, highlight.edgeIds, { highlight: true });
   }
 
   /**

@@ -1,0 +1,174 @@
+/**
+ * Adding or restyling thousands of Cytoscape elements without holding the main thread for long.
+ *
+ * The elements are changed slice by slice, each added (or given its new classes) and styled in a task of its own
+ * (about {@link SLICE_BUDGET_MS}), inside one Cytoscape batch that stays open across the slices: Cytoscape does not
+ * draw while a batch is open, so the graph is not redrawn after every slice, and the canvas keeps showing the
+ * previous picture until the new one is drawn whole, in one frame. Without the slicing, styling a thousand nodes and
+ * their edges took two tasks of half a second each. Before the batch ends, the picture that frame shows is drawn in
+ * slices too (prebuiltLayer.ts), so the frame only copies it; left to Cytoscape, it drew every element in that one
+ * frame (about a fifth of a second for a thousand nodes and their edges here; over a second to fade five thousand
+ * records for a focus).
+ *
+ * This module, prebuiltLayer.ts and drawingOrder.ts are the places that reach into Cytoscape's internals (its style
+ * engine, its renderer's queues and caches, its batch state), each through an optional type: should a later
+ * Cytoscape drop one, the changes still work, only with more of the work left to the drawing frame.
+ */
+import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
+import { restoreDrawingOrder } from './drawingOrder';
+import { nextTask } from './frames';
+import { prebuildLayer } from './prebuiltLayer';
+
+/** How long one slice may keep the main thread before it lets input and painting through. */
+const SLICE_BUDGET_MS = 16;
+
+/** Elements per call (an add, a change of classes) at first; then as many as take about STEP_CALL_MS. */
+const FIRST_STEP = 5;
+const STEP_CALL_MS = 5;
+
+/**
+ * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
+ * slices use it to style each slice in its own task instead of all elements in the first frame.
+ */
+type StyleEngine = { apply?(elements: CollectionReturnValue): void };
+
+/** Cytoscape's canvas renderer, as `cy.renderer()` returns it: the methods of it the slices call. */
+type RendererQueue = { flushRenderedStyleQueue?(): void; getCachedZSortedEles?(): unknown };
+
+/** Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). */
+type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
+
+/** Events by which something other than the slices may change an element's style while the batch is open. */
+const RESTYLE_EVENTS = 'class data select unselect style';
+
+/**
+ * Adds the elements (nodes before edges: an edge needs both its ends) in slices inside one batch, and ends the
+ * batch. Resolves to true once every element is in, or to false as soon as `superseded` says a newer load replaced
+ * this one (the batch is ended then too; the elements added so far stay for the newer load to remove).
+ */
+export function addInSlices(
+  cy: Core,
+  elements: readonly ElementDefinition[],
+  superseded: () => boolean,
+): Promise<boolean> {
+  let next = 0;
+  return changeInSlices(
+    cy,
+    (count) => {
+      if (next >= elements.length) return null;
+      const added = cy.add(elements.slice(next, next + count));
+      next += count;
+      return added;
+    },
+    superseded,
+  );
+}
+
+/**
+ * Changes every element of `cy` (`change` gives a slice its new classes), restyling in slices inside one batch, and
+ * ends the batch. Resolves to true once every element is restyled and drawn into the picture the next frame shows,
+ * or to false as soon as `superseded` says a newer change replaced this one (the batch is ended then too).
+ */
+export function restyleInSlices(
+  cy: Core,
+  change: (slice: CollectionReturnValue) => void,
+  superseded: () => boolean,
+): Promise<boolean> {
+  const elements = cy.elements();
+  let next = 0;
+  return changeInSlices(
+    cy,
+    (count) => {
+      if (next >= elements.length) return null;
+      const slice = elements.slice(next, next + count);
+      next += count;
+      change(slice);
+      return slice;
+    },
+    superseded,
+  );
+}
+
+/**
+ * The slicing both share: `step(count)` changes about `count` more elements and returns them (null once there are
+ * none left); each call's elements are styled and measured at once, and the calls are sized to take about
+ * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS.
+ */
+async function changeInSlices(
+  cy: Core,
+  step: (count: number) => CollectionReturnValue | null,
+  superseded: () => boolean,
+): Promise<boolean> {
+  const style = cy.style() as unknown as StyleEngine;
+  // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
+  // batch must restyle, as the slices style their own elements as they change them.
+  const touched = cy.collection();
+  let inStep = false;
+  const onTouched = (event: EventObject) => {
+    if (!inStep) touched.merge(event.target as CollectionReturnValue);
+  };
+  cy.on(RESTYLE_EVENTS, onTouched);
+  const renderer = (cy as unknown as { renderer(): RendererQueue }).renderer();
+  // The union of the elements' bounding boxes, which the slices measure anyway: the extent of the prebuilt layer.
+  let box: BoundingBox12 | null = null;
+  cy.startBatch();
+  try {
+    let count = FIRST_STEP;
+    for (let done = false; !done;) {
+      const sliceStart = performance.now();
+      do {
+        const callStart = performance.now();
+        // The slice's own events (its classes, its style event) are not something else touching it.
+        inStep = true;
+        const changed = step(count);
+        if (!changed) {
+          done = true;
+          break;
+        }
+        // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch. The
+        // style event puts them in the renderer's queue (its texture caches drop their old pictures).
+        style.apply?.(changed);
+        changed.emit('style');
+        inStep = false;
+        // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
+        // frame that draws the graph.
+        box = union(box, changed.boundingBox());
+        // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
+        // geometry, texture-cache bookkeeping), done per call and counted in its time: the drawing frame then has
+        // only the drawing left (a quarter less long, measured), and a slice of many edges stays in its budget.
+        renderer.flushRenderedStyleQueue?.();
+        // The first calls run cold (unoptimised code, nodes then edges): size the next one by what this one took.
+        const took = Math.max(performance.now() - callStart, 0.1);
+        count = Math.min(400, Math.max(2, Math.round((count * STEP_CALL_MS) / took)));
+      } while (performance.now() - sliceStart < SLICE_BUDGET_MS);
+      await nextTask();
+      if (superseded()) return false;
+    }
+    return !box || (await prebuildLayer(cy, box, superseded));
+  } finally {
+    inStep = false;
+    if (!cy.destroyed()) {
+      cy.removeListener(RESTYLE_EVENTS, onTouched);
+      // Left alone, the end of the batch would restyle every element once more and mark all of them changed,
+      // which costs the frame that draws the graph about a quarter of its time (measured at a thousand records).
+      const batch = (cy as unknown as BatchState)._private;
+      if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
+      cy.endBatch();
+      // Ending the batch drops the renderer's drawing order (elements were added, or z-indexes changed). The order
+      // computed for the prebuilt layer still holds unless something restyled elements meanwhile; otherwise it is
+      // sorted again now, in this task, rather than in the drawing frame (a tenth of that frame at a thousand
+      // records).
+      if (!(touched.empty() && restoreDrawingOrder(cy))) renderer.getCachedZSortedEles?.();
+    }
+  }
+}
+
+function union(box: BoundingBox12 | null, next: BoundingBox12): BoundingBox12 {
+  if (!box) return { x1: next.x1, y1: next.y1, x2: next.x2, y2: next.y2 };
+  return {
+    x1: Math.min(box.x1, next.x1),
+    y1: Math.min(box.y1, next.y1),
+    x2: Math.max(box.x2, next.x2),
+    y2: Math.max(box.y2, next.y2),
+  };
+}

@@ -111,7 +111,7 @@ describe('the Electron main process (with a stand-in electron module)', () => {
 
   it('registers the app scheme as privileged and serves it', () => {
     expect(recorded.schemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     expect(recorded.protocols).toEqual(['app']);
   });

@@ -7,9 +7,7 @@ import type {
   CoverageResult,
   VerificationQueueResult,
 } from '../../src/shared/api/methods/insightsMethods';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchChromium, RESULTS_DIR, screenshot, watchPageErrors } from '../support/browser';
+import { launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
 describe('the Insights tab', () => {
@@ -148,8 +146,7 @@ describe('the Insights tab', () => {
     const bytes = Buffer.from(pdf.content, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(join(RESULTS_DIR, 'coalition-report.pdf'), bytes);
+    saveResult('coalition-report.pdf', bytes);
     const html = await value<{ content: string }>('insights.report', { format: 'html' });
     const reportPage = await browser.newPage({ viewport: { width: 1123, height: 794 } });
     await reportPage.setContent(html.content);

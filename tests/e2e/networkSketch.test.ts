@@ -3,14 +3,12 @@
  * A large saved map in Chromium: the sketch shows the whole graph at once, in the places and colours Cytoscape then
  * draws it, and gives way to Cytoscape's drawing once that is whole.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import type { NodeKind } from '../../src/shared/domain';
 import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
-import { RESULTS_DIR, launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 import { writeSavedMap } from '../support/savedMap';
 
@@ -134,7 +132,7 @@ describe('a large saved map', () => {
     expect(log.graphAtHide).toEqual({ nodes: nodeCount, edges: edgeCount, busy: false });
     expect(errors).toEqual([]);
     const image = await page.evaluate(() => window.__sketchLog!.image!);
-    writeFileSync(join(RESULTS_DIR, 'network-sketch.png'), Buffer.from(image.split(',')[1]!, 'base64'));
+    saveResult('network-sketch.png', Buffer.from(image.split(',')[1]!, 'base64'));
     await screenshot(page, 'network-large-drawn');
   });
 

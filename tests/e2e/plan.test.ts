@@ -5,12 +5,11 @@
  * the printed PDF read back with pdftotext.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ReferralPlan } from '../../src/shared/plan/referralPlan';
-import { RESULTS_DIR, launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { RESULTS_DIR, launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
 const PROFILE = {
@@ -95,7 +94,7 @@ describe('the Plan tab', () => {
     const pdfPath = join(RESULTS_DIR, 'plan.pdf');
     await download.saveAs(pdfPath);
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-    writeFileSync(join(RESULTS_DIR, 'plan.pdf.txt'), text);
+    saveResult('plan.pdf.txt', text);
     expect(text).toContain('Su plan de derivación');
     expect(text).toContain('Paso 1');
     expect(text).toContain('Qué llevar');

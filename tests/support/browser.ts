@@ -2,7 +2,7 @@
  * Test support: headless Debian Chromium driven by playwright-core, with the flags this machine needs (no sandbox
  * as root, no GPU, and no background networking: the machine has no internet and nothing may call out).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './tempAtlas';
@@ -40,6 +40,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Saves a file a test produced (an image, a PDF) under test-results/ and returns its path. */
+export function saveResult(name: string, data: string | Uint8Array): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, name);
+  writeFileSync(path, data);
   return path;
 }
 

@@ -31,6 +31,7 @@ declare global {
     __sketchLog?: SketchLog;
     __elementDraws?: number[];
     __ownSorts?: [at: number, elements: number][];
+    __framedLayers?: number[];
   }
 }
 
@@ -43,6 +44,7 @@ declare global {
 const WATCH_ELEMENT_DRAWS = `(() => {
   window.__elementDraws = [];
   window.__ownSorts = [];
+  window.__framedLayers = [];
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -55,6 +57,23 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       renderer.drawCachedElements = function (context, eles, ...rest) {
         window.__elementDraws.push(eles.length);
         return drawEach.call(this, context, eles, ...rest);
+      };
+      // Layers Cytoscape made for itself inside a frame (getLayers, from render), by level.
+      let inFrame = false;
+      const render = renderer.render;
+      renderer.render = function (...args) {
+        inFrame = true;
+        try {
+          return render.apply(this, args);
+        } finally {
+          inFrame = false;
+        }
+      };
+      const layers = renderer.data.lyrTxrCache;
+      const makeLayer = layers.makeLayer;
+      layers.makeLayer = function (box, level) {
+        if (inFrame) window.__framedLayers.push(level);
+        return makeLayer.call(this, box, level);
       };
       const sorted = renderer.getCachedZSortedEles;
       renderer.getCachedZSortedEles = function (force) {
@@ -157,6 +176,23 @@ describe('a large saved map', () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
     expect(orders.kept.all).toHaveLength(nodeCount + edgeCount);
     expect(orders.kept).toEqual(orders.own);
+  });
+
+  it('prebuilds the picture of the zoom level the buttons go to, not leaving it to a frame', async () => {
+    const level = () =>
+      page.evaluate(() => Math.max(-4, Math.ceil(Math.log2(window.__atlasCy!.zoom() * window.devicePixelRatio))));
+    const start = await level();
+    const framedBefore = await page.evaluate(() => window.__framedLayers!.length);
+    // Zoom in until the view is at another level, then fit back to the first.
+    for (let i = 0; i < 4 && (await level()) === start; i++) {
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    }
+    expect(await level()).not.toBe(start);
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.waitForTimeout(1500);
+    expect(await level()).toBe(start);
+    expect(await page.evaluate((from) => window.__framedLayers!.slice(from), framedBefore)).toEqual([]);
   });
 
   it('puts each record where Cytoscape draws it, in the colour Cytoscape gives it', async () => {

@@ -17,6 +17,7 @@ import {
   type Point,
 } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
+import { prebuildLevel } from './prebuiltLayer';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
@@ -79,6 +80,8 @@ export class GraphController {
   private loadGeneration = 0;
   /** Incremented by every restyle of the whole graph (a showcase), likewise. */
   private restyleGeneration = 0;
+  /** Incremented by every zoom the view makes, so the picture of a level left behind stops being drawn. */
+  private viewGeneration = 0;
 
   /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
@@ -487,13 +490,23 @@ export class GraphController {
   /** Zooms to show a box of node centres (nothing happens for an empty box or a hidden canvas). */
   private fitToBox(box: Box | null, padding = 40): void {
     const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), padding);
-    if (viewport) this.cy.viewport(viewport);
+    if (!viewport) return;
+    this.cy.viewport(viewport);
+    this.prebuildLevel();
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */
   zoomBy(factor: number): void {
     const cy = this.cy;
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    this.prebuildLevel();
+  }
+
+  /** On a graph drawn in the large style, the picture of the zoom level the view is now at (prebuiltLayer.ts). */
+  private prebuildLevel(): void {
+    const cy = this.cy;
+    const generation = ++this.viewGeneration;
+    if (this.performanceMode) void prebuildLevel(cy, () => generation !== this.viewGeneration || cy.destroyed());
   }
 
   /** Pans by a distance in screen pixels (keyboard panning). */

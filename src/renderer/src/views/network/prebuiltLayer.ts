@@ -20,6 +20,8 @@ import { nextTask, rasteriseNow } from './frames';
 
 /** How long one slice of drawing into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
+/** Elements marked between two looks at the clock. */
+const MARK_CHUNK = 200;
 
 /** Cytoscape's limits for a layer: below this level it reuses the smallest; above, and past this zoom, none. */
 const MIN_LEVEL = -4;
@@ -61,56 +63,66 @@ function layerCacheOf(renderer: CanvasRenderer): LayerCache | null {
   return complete ? (cache as LayerCache) : null;
 }
 
-/**
- * Builds the layer Cytoscape's next frame will want for `cy`'s elements at its current zoom, within `box` (the
- * union of the elements' bounding boxes, labels included). Call it with the adding batch still open, so no frame
- * draws the graph half-built. Resolves to false if a newer load superseded this one (the slices stop then).
- */
-export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: () => boolean): Promise<boolean> {
+/** Where a layer would go: the cache, the level the renderer will ask for at the current zoom, and its extent. */
+type LayerPlan = {
+  cache: LayerCache;
+  renderer: CanvasRenderer & Required<Pick<CanvasRenderer, 'getCachedZSortedEles'>>;
+  pixelRatio: number;
+  level: number;
+  bounds: BoundingBox12 & { w: number; h: number };
+};
+
+/** The plan for a layer of `cy` at its current zoom over `box`, or null where Cytoscape would use no layer. */
+function planLayer(cy: Core, box: BoundingBox12): LayerPlan | null {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
   const cache = layerCacheOf(renderer);
-  if (!cache || !renderer.getPixelRatio || !renderer.getCachedZSortedEles) return true;
+  if (!cache || !renderer.getPixelRatio || !renderer.getCachedZSortedEles) return null;
   const pixelRatio = renderer.getPixelRatio();
   const zoom = cy.zoom();
   // The level the renderer will ask for: the power of two at or above the zoom (in device pixels).
   const level = Math.max(MIN_LEVEL, Math.ceil(Math.log2(zoom * pixelRatio)));
-  if (zoom >= MAX_ZOOM || level > MAX_LEVEL) return true;
+  if (zoom >= MAX_ZOOM || level > MAX_LEVEL) return null;
   const scale = 2 ** level;
   const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
   const width = Math.ceil(bounds.w * scale);
   const height = Math.ceil(bounds.h * scale);
-  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return true;
-  if (width * height > MAX_LAYER_AREA) return true;
+  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
+  if (width * height > MAX_LAYER_AREA) return null;
+  return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
+}
 
-  // The drawing order, as the frame will use it (computed in slices: drawingOrder.ts).
-  if (!(await sortForDrawing(cy, superseded))) return false;
-  const order = renderer.getCachedZSortedEles();
+/** The elements the layer holds (the drawing order, less any being dragged), or null when something is dragged. */
+function layerElements(plan: LayerPlan): SingularElementArgument[] | null {
+  const order = plan.renderer.getCachedZSortedEles();
   const elements = order.nondrag;
-  if (!elements || (order.drag?.length ?? 0) > 0) return true;
-  await nextTask();
-  if (superseded()) return false;
+  if (!elements || (order.drag?.length ?? 0) > 0) return null;
+  return (elements[0] as unknown as LayerSlots | undefined)?._private?.rscratch ? elements : null;
+}
 
-  if (!(elements[0] as unknown as LayerSlots | undefined)?._private?.rscratch) return true;
+/** A new layer for the plan's level, in place of any there. */
+function startLayer({ cache, level, bounds }: LayerPlan): Layer {
   for (const stale of cache.layersByLevel[level] ?? []) cache.invalidateLayer(stale);
   const layer = cache.makeLayer(bounds, level);
   cache.layersByLevel[level] = [layer];
-  // Each element is marked as in the layer and queued to be drawn into it, in slices too (at five thousand records
-  // that is fifteen thousand elements). An element left unmarked only makes the frame draw element by element.
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    do {
-      const element = elements[next++]!;
-      const scratch = (element as unknown as LayerSlots)._private?.rscratch;
-      if (scratch) (scratch.imgLayerCaches ??= {})[level] = layer;
-      layer.eles.push(element);
-      cache.queueLayer(layer, element);
-    } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-    await nextTask();
-    if (superseded()) return false;
-  }
+  return layer;
+}
 
-  // Then drawn into the layer by Cytoscape's own code, slice by slice, each slice rasterised at once: the frame that
-  // shows the layer neither draws nor rasterises it.
+/** Marks elements `from` to `until` as in the layer and queues them to be drawn into it. */
+function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArgument[], from: number, until: number) {
+  for (let next = from; next < until; next++) {
+    const element = elements[next]!;
+    const scratch = (element as unknown as LayerSlots)._private?.rscratch;
+    if (scratch) (scratch.imgLayerCaches ??= {})[plan.level] = layer;
+    layer.eles.push(element);
+    plan.cache.queueLayer(layer, element);
+  }
+}
+
+/**
+ * Draws what is queued into the layer with Cytoscape's own code, slice by slice, each slice rasterised at once: the
+ * frame that shows the layer neither draws nor rasterises it.
+ */
+async function drawQueued({ cache, pixelRatio }: LayerPlan, layer: Layer, superseded: () => boolean) {
   while (cache.layersQueue.size() > 0) {
     const sliceStart = performance.now();
     while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < SLICE_BUDGET_MS) {
@@ -121,4 +133,68 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
     if (superseded()) return false;
   }
   return true;
+}
+
+/**
+ * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevel}); forgotten
+ * as soon as an element moves, comes or goes, as it may then lie outside.
+ */
+const graphBoxes = new WeakMap<Core, BoundingBox12>();
+const watched = new WeakSet<Core>();
+
+function rememberBox(cy: Core, box: BoundingBox12): void {
+  graphBoxes.set(cy, box);
+  if (watched.has(cy)) return;
+  watched.add(cy);
+  cy.on('position add remove', () => graphBoxes.delete(cy));
+}
+
+/**
+ * Builds the layer Cytoscape's next frame will want for `cy`'s elements at its current zoom, within `box` (the
+ * union of the elements' bounding boxes, labels included). Call it with the adding batch still open, so no frame
+ * draws the graph half-built. Resolves to false if a newer load superseded this one (the slices stop then).
+ */
+export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: () => boolean): Promise<boolean> {
+  const plan = planLayer(cy, box);
+  if (!plan) return true;
+  // The drawing order, as the frame will use it (computed in slices: drawingOrder.ts).
+  if (!(await sortForDrawing(cy, superseded))) return false;
+  const elements = layerElements(plan);
+  if (!elements) return true;
+  await nextTask();
+  if (superseded()) return false;
+  const layer = startLayer(plan);
+  // Each element is marked as in the layer and queued to be drawn into it, in slices too (at five thousand records
+  // that is fifteen thousand elements). An element left unmarked only makes the frame draw element by element.
+  for (let next = 0; next < elements.length;) {
+    const sliceStart = performance.now();
+    do {
+      const until = Math.min(elements.length, next + MARK_CHUNK);
+      markInLayer(plan, layer, elements, next, until);
+      next = until;
+    } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+    await nextTask();
+    if (superseded()) return false;
+  }
+  rememberBox(cy, box);
+  return drawQueued(plan, layer, superseded);
+}
+
+/**
+ * After the view moved to another zoom level (fit, the zoom buttons): builds that level's layer in slices, when the
+ * graph's extent is known and the level is not complete yet. Its elements are marked at once (a few milliseconds),
+ * so meanwhile the frames show a complete level's picture, resampled, as Cytoscape does; left to Cytoscape, a frame
+ * measured every element to make the layer, a later one drew much of it, and the frame that first showed it
+ * rasterised it whole (about a tenth of a second each at five thousand records). Resolves to false if superseded.
+ */
+export async function prebuildLevel(cy: Core, superseded: () => boolean): Promise<boolean> {
+  const box = graphBoxes.get(cy);
+  const plan = box ? planLayer(cy, box) : null;
+  const elements = plan ? layerElements(plan) : null;
+  if (!plan || !elements) return true;
+  const levelIsComplete = (plan.cache as { levelIsComplete?(level: number, eles: unknown[]): boolean }).levelIsComplete;
+  if (!levelIsComplete || levelIsComplete.call(plan.cache, plan.level, elements)) return true;
+  const layer = startLayer(plan);
+  markInLayer(plan, layer, elements, 0, elements.length);
+  return drawQueued(plan, layer, superseded);
 }

@@ -48,6 +48,13 @@ async function nodeLabel(page: Page, id: string): Promise<string | null> {
 }
 
 async function openInDetails(page: Page, id: string) {
+  // A user clicks a record that is drawn: not while the graph is still going in.
+  await page.waitForFunction(
+    (nodeId) =>
+      window.__atlasCy?.getElementById(nodeId).nonempty() === true &&
+      document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') !== 'true',
+    id,
+  );
   // The same path a click on a node takes: Cytoscape's tap event.
   // A block body: returning the element would make Playwright serialize the whole Cytoscape object graph.
   await page.evaluate((nodeId) => {
@@ -268,8 +275,16 @@ describe('the network view', () => {
   });
 
   it('switches to Spanish while running and translates the labels', async () => {
+    // Marks the drawn graph's instance: a new one would mean the switch loaded the graph again.
+    await page.evaluate(() => {
+      (window.__atlasCy as unknown as { drawnBeforeSwitch?: boolean }).drawnBeforeSwitch = true;
+    });
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('tab', { name: 'Red' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => (window.__atlasCy as unknown as { drawnBeforeSwitch?: boolean }).drawnBeforeSwitch),
+    ).toBe(true);
     expect(await page.getByRole('button', { name: 'Ajustar' }).count()).toBe(1);
     expect(await page.locator('.legend').textContent()).toContain('Leyenda');
     expect(await page.getByRole('radio', { name: 'Vista general' }).count()).toBe(1);

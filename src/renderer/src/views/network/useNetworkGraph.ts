@@ -53,6 +53,12 @@ export function useNetworkGraph({
   onError,
 }: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
   const { t } = useI18n();
+  // The messages of the language in use, read when a layout runs: a language switch must not load the graph again
+  // (the load depends on `layout`).
+  const messages = useRef(t);
+  useEffect(() => {
+    messages.current = t;
+  }, [t]);
   const controllerRef = useRef<GraphController | null>(null);
   const positionsRef = useRef<Map<string, Point> | null>(null);
   const [nodes, setNodes] = useState<NetworkNode[]>([]);
@@ -93,6 +99,7 @@ export function useNetworkGraph({
       const controller = controllerRef.current;
       if (!controller || layoutCancel.current) return;
       const job = runLayout(controller.layoutRequest(keep));
+      const t = messages.current;
       const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
       layoutCancel.current = () => job.cancel();
       setLayoutBusy(true);
@@ -110,7 +117,7 @@ export function useNetworkGraph({
         setLayoutBusy(false);
       }
     },
-    [savePositions, t, onError],
+    [savePositions, onError],
   );
 
   // Load the drawn graph whenever the filter or the data change.

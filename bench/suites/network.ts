@@ -120,7 +120,9 @@ function longestTracedTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
     if (event.name !== 'RunTask' || !mainThreads.has(thread)) continue;
-    tasksByThread.set(thread, [...(tasksByThread.get(thread) ?? []), event]);
+    const tasks = tasksByThread.get(thread);
+    if (tasks) tasks.push(event);
+    else tasksByThread.set(thread, [event]);
   }
   const cpuOf = (task: TraceEvent) => (task.tdur ?? 0) / 1000;
   const busiest = [...tasksByThread.values()].sort(

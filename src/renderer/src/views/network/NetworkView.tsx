@@ -80,16 +80,17 @@ export function NetworkView() {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller) return;
-    if (emphasis?.type === 'focus') void controller.emphasise(emphasis.nodeIds, []);
+    const { showcase } = controller;
+    if (emphasis?.type === 'focus') void showcase.show(emphasis.nodeIds, []);
     else if (emphasis?.type === 'path') {
       const pathEnds = [emphasis.from, emphasis.to];
-      void controller.emphasise(emphasis.nodeIds, emphasis.edgeIds, { highlight: true, pathEnds });
+      void showcase.show(emphasis.nodeIds, emphasis.edgeIds, { highlight: true, pathEnds });
     } else if (highlight) {
       const missing = highlight.nodeIds.filter((id) => controller.cy.getElementById(id).empty());
-      const apply = () => controller.setHighlight(highlight);
+      const apply = () => showcase.highlight(highlight);
       if (missing.length > 0) void bringIn(controller, missing, addNodes).then(apply);
       else void apply();
-    } else void controller.clearEmphasis();
+    } else void showcase.clear();
   }, [emphasis, highlight, loadedAt, addNodes, controllerRef]);
 
   const focus = async (id: string, depth: 1 | 2) => {

@@ -5,7 +5,7 @@
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import type { GraphHighlight, GraphOverlay } from '../../state/appStore';
+import type { GraphOverlay } from '../../state/appStore';
 import {
   boxOf,
   edgeData,
@@ -21,11 +21,10 @@ import { prebuildLevel } from './prebuiltLayer';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
+import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
+import { GraphShowcase } from './graphShowcase';
 import { SelectionRing } from './selectionRing';
-import { addInSlices, restyleInSlices } from './slicedChanges';
-
-/** The classes that showcase or mark elements (see {@link GraphController.emphasise}). */
-const EMPHASIS_CLASSES = 'faded emphasised highlighted path-end';
+import { addInSlices } from './slicedChanges';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -64,29 +63,27 @@ function svgExtension(): Promise<void> {
 export class GraphController {
   private core: Core | null = null;
   private performanceMode = false;
-  private emphasis: { ids: Set<string> } | null = null;
   private labelsShown = true;
   /**
-   * Whether any element may be selected, or carry a showcase class. Clearing either tests every element against a
-   * selector (about 30 ms at five thousand records), and is asked for after every load, when nothing is.
+   * Whether any element may be selected. Clearing the selection tests every element against a selector (about
+   * 30 ms at five thousand records), and is asked for after every load, when nothing is.
    */
   private mayHaveSelection = false;
-  private mayHaveEmphasis = false;
   /** The instance the view's stylesheet was last added to. */
   private styled: Core | null = null;
   /** The nodes the current overlay draws (by id: the instance is replaced when the performance options flip). */
   private overlaid = new Set<string>();
   /** Incremented by every load, so a load replaced by a newer one stops between slices. */
-  private loadGeneration = 0;
-  /** Incremented by every restyle of the whole graph (a showcase), likewise. */
-  private restyleGeneration = 0;
+  private loads = 0;
   /** Incremented by every zoom the view makes, so the picture of a level left behind stops being drawn. */
   private viewGeneration = 0;
 
-  /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
   private readonly ring: SelectionRing | null;
+  /** Focus, path and highlight (see graphShowcase.ts). */
+  readonly showcase = new GraphShowcase(this);
 
+  /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   constructor(
     private readonly container: HTMLElement,
     private readonly events: GraphEvents,
@@ -96,13 +93,23 @@ export class GraphController {
   }
 
   /** The drawn elements with these ids (unknown ids are skipped). */
-  private collect(ids: readonly string[]): CollectionReturnValue {
+  collect(ids: readonly string[]): CollectionReturnValue {
     const found = this.cy.collection();
     for (const id of ids) {
       const element = this.cy.getElementById(id);
       if (element.nonempty()) found.merge(element);
     }
     return found;
+  }
+
+  /** Whether the graph is drawn in the large style (Cytoscape's performance options on). */
+  get large(): boolean {
+    return this.performanceMode;
+  }
+
+  /** Changes with every load (a showcase still going stops when it does). */
+  get loadGeneration(): number {
+    return this.loads;
   }
 
   /** The live instance (replaced when the performance options flip). */
@@ -187,7 +194,7 @@ export class GraphController {
     positions: ReadonlyMap<string, Point>,
     { fit }: { fit: boolean },
   ): Promise<string[] | null> {
-    const generation = ++this.loadGeneration;
+    const generation = ++this.loads;
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
     const previous = this.core;
     // A graph already drawn is dropped with its instance: Cytoscape removes elements a collection at a time (170 ms
@@ -199,7 +206,7 @@ export class GraphController {
       if (viewport) this.core.viewport(viewport);
     }
     const cy = this.core;
-    const superseded = () => generation !== this.loadGeneration || cy.destroyed();
+    const superseded = () => generation !== this.loads || cy.destroyed();
     // A new instance (its default stylesheet parsed, its canvases made) is a task's worth of work on its own, and
     // so is its stylesheet. The stylesheet goes by instance, not by load: a load superseded in between leaves it to
     // the next.
@@ -212,9 +219,8 @@ export class GraphController {
       await nextTask();
       if (superseded()) return null;
     }
-    this.emphasis = null;
     this.mayHaveSelection = false;
-    this.mayHaveEmphasis = false;
+    this.showcase.forget();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
     cy.resize();
     const missing: string[] = [];
@@ -286,62 +292,16 @@ export class GraphController {
     });
   }
 
-  /** Places new nodes beside their already placed neighbours (a cheap, stable alternative to a full layout). */
+  /** Places new nodes beside their already placed neighbours (see graphPlacement.ts) and returns where. */
   placeNearNeighbours(ids: readonly string[]): Record<string, Point> {
-    const cy = this.cy;
-    const placed: Record<string, Point> = {};
-    const pending = new Set(ids);
-    const extent = cy
-      .nodes()
-      .filter((node) => !pending.has(node.id()))
-      .boundingBox();
-    ids.forEach((id, i) => {
-      const node = cy.getElementById(id);
-      const anchors = node
-        .neighborhood()
-        .nodes()
-        .filter((other) => !pending.has(other.id()));
-      const angle = (i * 2.399963) % (2 * Math.PI);
-      let centre: Point;
-      if (anchors.nonempty()) {
-        let sumX = 0;
-        let sumY = 0;
-        anchors.forEach((other) => {
-          sumX += other.position('x');
-          sumY += other.position('y');
-        });
-        const sum = { x: sumX, y: sumY };
-        centre = { x: sum.x / anchors.length, y: sum.y / anchors.length };
-      } else {
-        centre = Number.isFinite(extent.x2) ? { x: extent.x2 + 120, y: extent.y1 + (i % 20) * 60 } : { x: 0, y: 0 };
-      }
-      placed[id] = { x: centre.x + Math.cos(angle) * 70, y: centre.y + Math.sin(angle) * 70 };
-    });
+    const placed = placesNearNeighbours(this.cy, ids);
     this.applyPositions(placed);
     return placed;
   }
 
-  /**
-   * What the worker needs to lay out the drawn graph. Positions of the `keep` ids are sent as a starting point (so
-   * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random. Where
-   * labels are drawn, a node's box takes in its label, so the layout keeps names from running into each other.
-   */
+  /** What the layout worker needs to lay out the drawn graph (see graphPlacement.ts). */
   layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
-    const cy = this.cy;
-    const labels = this.labelsShown;
-    return {
-      randomize: keep.size === 0,
-      nodes: cy.nodes().map((node) => {
-        const box = labels ? node.boundingBox({ includeLabels: true, includeOverlays: false }) : null;
-        return {
-          id: node.id(),
-          width: box ? box.w : node.width(),
-          height: box ? box.h : node.height(),
-          ...(keep.has(node.id()) ? node.position() : {}),
-        };
-      }),
-      edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
-    };
+    return layoutRequestFor(this.cy, keep, this.labelsShown);
   }
 
   /**
@@ -368,80 +328,6 @@ export class GraphController {
     }
   }
 
-  /**
-   * Showcases some elements: they keep full colour, everything else fades (never hidden, so the user keeps the
-   * picture of where they are). `edgeIds` empty means the edges among the nodes; `highlight` marks the kept elements
-   * too, and `pathEnds` the two ends of a path. Resolves once the showcase is drawn (or replaced by a newer one).
-   */
-  emphasise(
-    nodeIds: readonly string[],
-    edgeIds: readonly string[],
-    { highlight = false, pathEnds = [] }: { highlight?: boolean; pathEnds?: readonly string[] } = {},
-  ): Promise<void> {
-    const cy = this.cy;
-    const ids = new Set(nodeIds);
-    const ends = new Set(pathEnds);
-    const nodes = cy.nodes().filter((node) => ids.has(node.id()));
-    const kept = nodes.union(edgeIds.length > 0 ? this.collect(edgeIds) : nodes.edgesWith(nodes));
-    this.emphasis = { ids };
-    this.mayHaveEmphasis = true;
-    return this.restyle((elements) => {
-      elements.removeClass(EMPHASIS_CLASSES);
-      elements.filter((element) => !kept.has(element)).addClass('faded');
-      elements.filter((element) => element.isNode() && ids.has(element.id())).addClass('emphasised');
-      if (highlight) elements.filter((element) => kept.has(element)).addClass('highlighted');
-      if (ends.size > 0) elements.filter((element) => ends.has(element.id())).addClass('path-end');
-    });
-  }
-
-  /**
-   * Gives the graph's elements new classes. On a graph drawn in the large style, in slices with the picture the next
-   * frame shows drawn beforehand (slicedChanges.ts): a showcase restyles every element, and Cytoscape then drew
-   * all of them one by one in one frame (about a second at five thousand records). A newer restyle, or a load,
-   * replaces one still going.
-   */
-  private async restyle(change: (elements: CollectionReturnValue) => void): Promise<void> {
-    const cy = this.cy;
-    const generation = ++this.restyleGeneration;
-    const load = this.loadGeneration;
-    if (!this.performanceMode) {
-      cy.batch(() => change(cy.elements()));
-      return;
-    }
-    const superseded = () => generation !== this.restyleGeneration || load !== this.loadGeneration || cy.destroyed();
-    await restyleInSlices(cy, change, superseded);
-  }
-
-  /** The ids within `depth` relations of `id` among the drawn elements (the focus set). */
-  neighbourhood(id: string, depth: number): { nodeIds: string[]; edgeIds: string[] } {
-    let set = this.cy.getElementById(id);
-    for (let level = 0; level < depth; level++) set = set.union(set.closedNeighborhood());
-    return {
-      nodeIds: set.nodes().map((node) => node.id()),
-      edgeIds: set
-        .nodes()
-        .edgesWith(set.nodes())
-        .map((edge) => edge.id()),
-    };
-  }
-
-  /**
-   * Ends any focus, path or highlight: every element back to full colour. Only when something may have a showcase
-   * class: Cytoscape restyles every element a removeClass is called on, whether or not it had the class (a
-   * whole-graph restyle after every load, for nothing).
-   */
-  clearEmphasis(): Promise<void> {
-    this.emphasis = null;
-    if (!this.mayHaveEmphasis) return Promise.resolve();
-    this.mayHaveEmphasis = false;
-    return this.restyle((elements) => elements.removeClass(EMPHASIS_CLASSES));
-  }
-
-  /** Whether something is showcased now. */
-  get emphasised(): boolean {
-    return this.emphasis !== null;
-  }
-
   /** Draws node sizes and colours from an overlay (null clears it). */
   setOverlay(overlay: GraphOverlay | null): void {
     const cy = this.cy;
@@ -458,12 +344,6 @@ export class GraphController {
       for (const [id, colour] of Object.entries(overlay.color ?? {}))
         cy.getElementById(id).data('overlayColour', colour);
     });
-  }
-
-  /** Applies another view's highlight (a plan's paths); null clears it. */
-  setHighlight(highlight: GraphHighlight | null): Promise<void> {
-    if (!highlight) return this.clearEmphasis();
-    return this.emphasise(highlight.nodeIds, highlight.edgeIds, { highlight: true });
   }
 
   /**
@@ -492,18 +372,18 @@ export class GraphController {
     const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), padding);
     if (!viewport) return;
     this.cy.viewport(viewport);
-    this.prebuildLevel();
+    this.prebuildZoomLevel();
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */
   zoomBy(factor: number): void {
     const cy = this.cy;
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    this.prebuildLevel();
+    this.prebuildZoomLevel();
   }
 
   /** On a graph drawn in the large style, the picture of the zoom level the view is now at (prebuiltLayer.ts). */
-  private prebuildLevel(): void {
+  private prebuildZoomLevel(): void {
     const cy = this.cy;
     const generation = ++this.viewGeneration;
     if (this.performanceMode) void prebuildLevel(cy, () => generation !== this.viewGeneration || cy.destroyed());
@@ -525,14 +405,6 @@ export class GraphController {
     return this.cy.svg({ full: true, bg: '#ffffff', scale: 1 });
   }
 
-  /** The ids of the drawn nodes that are not faded, in the order drawn. */
-  visibleNodeIds(): string[] {
-    return this.cy
-      .nodes()
-      .filter((node) => !node.hasClass('faded'))
-      .map((node) => node.id());
-  }
-
   /** Renames a drawn node at once after an edit (the view also reloads, but the user sees it immediately). */
   rename(id: string, name: string): void {
     const node = this.cy.getElementById(id);
@@ -540,7 +412,7 @@ export class GraphController {
   }
 
   destroy(): void {
-    this.loadGeneration++;
+    this.loads++;
     if (!this.core) return;
     if (window.__atlasCy === this.core) delete window.__atlasCy;
     this.core.destroy();

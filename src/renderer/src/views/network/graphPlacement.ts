@@ -1,0 +1,64 @@
+/** Where records go on the canvas when they have no saved place: beside their neighbours, or by the layout worker. */
+import type { Core } from 'cytoscape';
+import type { Point } from './graphElements';
+import type { LayoutRequest } from './layoutProtocol';
+
+/** Spacing of records placed around one centre: the golden angle, so none lands on another. */
+const GOLDEN_ANGLE = 2.399963;
+const RING_RADIUS = 70;
+
+/**
+ * Places for records without one (a cheap, stable alternative to a full layout): around the centre of their placed
+ * neighbours, or, with none, in a column to the right of the placed graph.
+ */
+export function placesNearNeighbours(cy: Core, ids: readonly string[]): Record<string, Point> {
+  const placed: Record<string, Point> = {};
+  const pending = new Set(ids);
+  const extent = cy
+    .nodes()
+    .filter((node) => !pending.has(node.id()))
+    .boundingBox();
+  ids.forEach((id, i) => {
+    const anchors = cy
+      .getElementById(id)
+      .neighborhood()
+      .nodes()
+      .filter((other) => !pending.has(other.id()));
+    const angle = (i * GOLDEN_ANGLE) % (2 * Math.PI);
+    let centre: Point;
+    if (anchors.nonempty()) {
+      let sumX = 0;
+      let sumY = 0;
+      anchors.forEach((other) => {
+        sumX += other.position('x');
+        sumY += other.position('y');
+      });
+      centre = { x: sumX / anchors.length, y: sumY / anchors.length };
+    } else {
+      centre = Number.isFinite(extent.x2) ? { x: extent.x2 + 120, y: extent.y1 + (i % 20) * 60 } : { x: 0, y: 0 };
+    }
+    placed[id] = { x: centre.x + Math.cos(angle) * RING_RADIUS, y: centre.y + Math.sin(angle) * RING_RADIUS };
+  });
+  return placed;
+}
+
+/**
+ * What the worker needs to lay out the drawn graph. Positions of the `keep` ids are sent as a starting point (so
+ * the user's map survives); every other node starts fresh. With nothing kept the layout starts from random. Where
+ * labels are drawn, a node's box takes in its label, so the layout keeps names from running into each other.
+ */
+export function layoutRequestFor(cy: Core, keep: ReadonlySet<string>, labels: boolean): LayoutRequest {
+  return {
+    randomize: keep.size === 0,
+    nodes: cy.nodes().map((node) => {
+      const box = labels ? node.boundingBox({ includeLabels: true, includeOverlays: false }) : null;
+      return {
+        id: node.id(),
+        width: box ? box.w : node.width(),
+        height: box ? box.h : node.height(),
+        ...(keep.has(node.id()) ? node.position() : {}),
+      };
+    }),
+    edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The showcase of the drawn graph: a focus, a path or another view's highlight keeps some elements in full colour
+ * and fades the rest (never hidden, so the user keeps the picture of where they are). Every showcase restyles every
+ * element; on a graph drawn in the large style that goes in slices, with the picture the next frame shows drawn
+ * beforehand (slicedChanges.ts): in one go, Cytoscape then drew all of them one by one in one frame (about a second
+ * at five thousand records).
+ */
+import type { CollectionReturnValue, Core } from 'cytoscape';
+import type { GraphHighlight } from '../../state/appStore';
+import { restyleInSlices } from './slicedChanges';
+
+/** The classes that showcase or mark elements (the stylesheet's `.faded`, `.emphasised` and so on). */
+const SHOWCASE_CLASSES = 'faded emphasised highlighted path-end';
+
+/** What the showcase needs of the graph controller. */
+export interface ShowcaseHost {
+  /** The live instance. */
+  readonly cy: Core;
+  /** Whether the graph is drawn in the large style. */
+  readonly large: boolean;
+  /** Changes with every load, which replaces a restyle still going. */
+  readonly loadGeneration: number;
+  /** The drawn elements with these ids. */
+  collect(ids: readonly string[]): CollectionReturnValue;
+}
+
+export class GraphShowcase {
+  /**
+   * Whether any element may carry a showcase class. Clearing restyles every element a removeClass is called on,
+   * whether or not it had the class: after every load, nothing does.
+   */
+  private mayBeShown = false;
+  /** Incremented by every restyle, so one replaced by a newer stops between slices. */
+  private generation = 0;
+
+  constructor(private readonly host: ShowcaseHost) {}
+
+  /** The graph was replaced: none of its elements carries a class any more. */
+  forget(): void {
+    this.mayBeShown = false;
+  }
+
+  /**
+   * Showcases some elements. `edgeIds` empty means the edges among the nodes; `highlight` marks the kept elements
+   * too, and `pathEnds` the two ends of a path. Resolves once the showcase is drawn (or replaced by a newer one).
+   */
+  show(
+    nodeIds: readonly string[],
+    edgeIds: readonly string[],
+    { highlight = false, pathEnds = [] }: { highlight?: boolean; pathEnds?: readonly string[] } = {},
+  ): Promise<void> {
+    const cy = this.host.cy;
+    const ids = new Set(nodeIds);
+    const ends = new Set(pathEnds);
+    const nodes = cy.nodes().filter((node) => ids.has(node.id()));
+    const kept = nodes.union(edgeIds.length > 0 ? this.host.collect(edgeIds) : nodes.edgesWith(nodes));
+    this.mayBeShown = true;
+    return this.restyle((elements) => {
+      elements.removeClass(SHOWCASE_CLASSES);
+      elements.filter((element) => !kept.has(element)).addClass('faded');
+      elements.filter((element) => element.isNode() && ids.has(element.id())).addClass('emphasised');
+      if (highlight) elements.filter((element) => kept.has(element)).addClass('highlighted');
+      if (ends.size > 0) elements.filter((element) => ends.has(element.id())).addClass('path-end');
+    });
+  }
+
+  /** Applies another view's highlight (a plan's paths); null clears it. */
+  highlight(highlight: GraphHighlight | null): Promise<void> {
+    if (!highlight) return this.clear();
+    return this.show(highlight.nodeIds, highlight.edgeIds, { highlight: true });
+  }
+
+  /** Ends any focus, path or highlight: every element back to full colour. */
+  clear(): Promise<void> {
+    if (!this.mayBeShown) return Promise.resolve();
+    this.mayBeShown = false;
+    return this.restyle((elements) => elements.removeClass(SHOWCASE_CLASSES));
+  }
+
+  /** Gives every element its new classes: in slices on a large graph, at once otherwise. */
+  private async restyle(change: (elements: CollectionReturnValue) => void): Promise<void> {
+    const { cy, large, loadGeneration } = this.host;
+    const generation = ++this.generation;
+    if (!large) {
+      cy.batch(() => change(cy.elements()));
+      return;
+    }
+    const superseded = () =>
+      generation !== this.generation || loadGeneration !== this.host.loadGeneration || cy.destroyed();
+    await restyleInSlices(cy, change, superseded);
+  }
+}

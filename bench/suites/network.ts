@@ -213,7 +213,51 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown> }[] = [
   { name: 'focus on it, 2 hops', act: (page) => page.getByRole('button', { name: 'Focus: 2 hops' }).click() },
   { name: 'fit the view', act: (page) => page.getByRole('button', { name: 'Fit', exact: true }).click() },
   { name: 'show everything again', act: (page) => page.getByRole('button', { name: 'Show everything' }).click() },
+  // With the mouse, as a user does: each move, press and release asks Cytoscape what is under the pointer.
+  {
+    name: 'move the mouse over the graph',
+    act: async (page) => {
+      const { x, y } = await canvasCentre(page);
+      await page.mouse.move(x - 200, y - 120);
+      await page.mouse.move(x + 200, y + 120, { steps: 20 });
+    },
+  },
+  {
+    name: 'click a record',
+    act: async (page) => {
+      const at = await page.evaluate(() => {
+        const cy = window.__atlasCy!;
+        const box = cy.container()!.getBoundingClientRect();
+        const { x, y } = cy.nodes()[200]!.renderedPosition();
+        return { x: box.x + x, y: box.y + y };
+      });
+      await page.mouse.click(at.x, at.y);
+    },
+  },
+  {
+    name: 'drag the view',
+    act: async (page) => {
+      const { x, y } = await canvasCentre(page);
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 120, y + 60, { steps: 20 });
+      await page.mouse.up();
+    },
+  },
+  {
+    name: 'zoom with the wheel',
+    act: async (page) => {
+      const { x, y } = await canvasCentre(page);
+      await page.mouse.move(x, y);
+      for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -250);
+    },
+  },
 ];
+
+async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.canvas').boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
 
 async function interactionTasks(page: Page): Promise<{ name: string; longestTaskMs: number }[]> {
   const measured: { name: string; longestTaskMs: number }[] = [];

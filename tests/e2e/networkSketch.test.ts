@@ -32,12 +32,14 @@ declare global {
     __elementDraws?: number[];
     __ownSorts?: [at: number, elements: number][];
     __framedLayers?: number[];
+    __nodeDraws?: number[];
   }
 }
 
 /**
  * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
- * held (the renderer's `drawCachedElements`; a frame that copies a complete layer does not call it), and when
+ * held (the renderer's `drawCachedElements`, and `drawCachedNodes` for nodes alone; a frame that copies a complete
+ * layer calls neither), and when
  * Cytoscape computed its drawing order itself (its z-sort, in `getCachedZSortedEles`, when forced or when it had
  * none).
  */
@@ -45,6 +47,7 @@ const WATCH_ELEMENT_DRAWS = `(() => {
   window.__elementDraws = [];
   window.__ownSorts = [];
   window.__framedLayers = [];
+  window.__nodeDraws = [];
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -57,6 +60,12 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       renderer.drawCachedElements = function (context, eles, ...rest) {
         window.__elementDraws.push(eles.length);
         return drawEach.call(this, context, eles, ...rest);
+      };
+      // Nodes drawn one by one without their edges: Cytoscape's own snapshot at the start of a pan or wheel zoom.
+      const drawNodes = renderer.drawCachedNodes;
+      renderer.drawCachedNodes = function (context, eles, ...rest) {
+        window.__nodeDraws.push(eles.length);
+        return drawNodes.call(this, context, eles, ...rest);
       };
       // Layers Cytoscape made for itself inside a frame (getLayers, from render), by level.
       let inFrame = false;
@@ -342,6 +351,155 @@ describe('a large saved map', () => {
     await expect.poll(ink).toBeGreaterThan(before * 0.9);
     const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
     expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+  });
+
+  it("finds the element under the pointer as Cytoscape's own hit test does, testing only those that could be there", async () => {
+    const compared = await page.evaluate(() => {
+      type Found = { id(): string; isNode(): boolean }[];
+      type HitTester = { findNearestElements(x: number, y: number, interactive: boolean, touch: boolean): Found };
+      const cy = window.__atlasCy!;
+      const renderer = (cy as unknown as { renderer(): HitTester }).renderer();
+      const own = Object.getPrototypeOf(renderer) as HitTester;
+      const zoom = cy.zoom();
+      const points: [number, number][] = [];
+      // On, at the rim of and just outside records; on and beside relations; anywhere in the view.
+      cy.nodes()
+        .slice(0, 50)
+        .forEach((node) => {
+          const { x, y } = node.position();
+          const rim = node.outerWidth() / 2;
+          for (const away of [0, rim, rim + 1.5 / zoom, rim + 3 / zoom]) points.push([x + away, y], [x, y - away]);
+        });
+      cy.edges()
+        .slice(0, 50)
+        .forEach((edge) => {
+          const from = edge.source().position();
+          const to = edge.target().position();
+          const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+          const [nx, ny] = [(from.y - to.y) / length, (to.x - from.x) / length];
+          const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+          for (const away of [0, 4, 8, 9, 12, 26].map((px) => px / zoom))
+            points.push([mid.x + nx * away, mid.y + ny * away]);
+        });
+      const view = cy.extent();
+      for (let i = 0; i < 100; i++) {
+        points.push([view.x1 + (((i * 37) % 101) / 100) * view.w, view.y1 + (((i * 61) % 97) / 96) * view.h]);
+      }
+      const mismatches: string[] = [];
+      let nodeHits = 0;
+      let edgeHits = 0;
+      let misses = 0;
+      for (const touch of [false, true]) {
+        for (const [x, y] of points) {
+          const narrowed = renderer.findNearestElements(x, y, true, touch).map((element) => element.id());
+          const found = own.findNearestElements.call(renderer, x, y, true, touch);
+          const expected = found.map((element) => element.id());
+          if (narrowed.join() !== expected.join()) mismatches.push(`${x},${y},${touch}: ${narrowed} / ${expected}`);
+          if (found.some((element) => element.isNode())) nodeHits++;
+          if (found.some((element) => !element.isNode())) edgeHits++;
+          if (found.length === 0) misses++;
+        }
+      }
+      return { mismatches, nodeHits, edgeHits, misses };
+    });
+    expect(compared.mismatches).toEqual([]);
+    // The points hit records and relations, and miss too: the comparison covers all three answers.
+    expect(compared.nodeHits).toBeGreaterThan(150);
+    expect(compared.edgeHits).toBeGreaterThan(150);
+    expect(compared.misses).toBeGreaterThan(20);
+  });
+
+  it('takes a real mouse (a click on a record, a drag, the wheel) without Cytoscape drawing the graph element by element', async () => {
+    const { nodeCount } = app.atlas.store.index;
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.waitForTimeout(500);
+    const before = await page.evaluate(() => ({
+      elementDraws: window.__elementDraws!.length,
+      nodeDraws: window.__nodeDraws!.length,
+      framed: window.__framedLayers!.length,
+    }));
+    // A record alone on screen: clicked with the mouse, it is selected (the ring and the details panel show it).
+    const target = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const box = cy.container()!.getBoundingClientRect();
+      const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
+      const inView = placed.filter(
+        ({ at }) => at.x > 300 && at.x < box.width - 60 && at.y > 60 && at.y < box.height - 60,
+      );
+      const alone = inView.find(({ at }, i) =>
+        inView.every((other, j) => i === j || Math.hypot(other.at.x - at.x, other.at.y - at.y) > 16),
+      )!;
+      return { id: alone.node.id(), x: box.x + alone.at.x, y: box.y + alone.at.y };
+    });
+    await page.mouse.move(target.x - 40, target.y - 30);
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    await page.mouse.click(target.x, target.y);
+    await page.getByTestId('selection-ring').waitFor();
+    await page.locator(`.details[data-selected-id="${target.id}"]`).waitFor();
+    // Dragging from that record moves the view, not the record; mid-drag the canvas shows the view as it was, moved.
+    const inkAt = () =>
+      page.evaluate(() => {
+        const layer = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        return {
+          width: layer.width,
+          alpha: Array.from(
+            layer
+              .getContext('2d')!
+              .getImageData(0, 0, layer.width, layer.height)
+              .data.filter((_, i) => i % 4 === 3),
+          ),
+        };
+      });
+    const still = await inkAt();
+    const position = () => page.evaluate((id) => window.__atlasCy!.getElementById(id).position(), target.id);
+    const placedAt = await position();
+    const pan = () => page.evaluate(() => window.__atlasCy!.pan());
+    const panBefore = await pan();
+    await page.mouse.down();
+    await page.mouse.move(target.x + 40, target.y + 25, { steps: 8 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const moving = await inkAt();
+    await page.mouse.up();
+    const panAfter = await pan();
+    expect(panAfter.x - panBefore.x).toBeCloseTo(40, 0);
+    expect(panAfter.y - panBefore.y).toBeCloseTo(25, 0);
+    expect(await position()).toEqual(placedAt);
+    let compared = 0;
+    let alike = 0;
+    const { width } = still;
+    const height = still.alpha.length / width;
+    for (let y = 40; y < height - 40; y += 3) {
+      for (let x = 60; x < width - 60; x += 3) {
+        const was = still.alpha[y * width + x]!;
+        const now = moving.alpha[(y + 25) * width + x + 40]!;
+        if (was === 0 && now === 0) continue;
+        compared++;
+        if (Math.abs(was - now) <= 64) alike++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(alike / compared).toBeGreaterThan(0.9);
+    // The wheel zooms in around the pointer, to another level of the picture, which is built outside frames.
+    const level = () =>
+      page.evaluate(() => Math.max(-4, Math.ceil(Math.log2(window.__atlasCy!.zoom() * window.devicePixelRatio))));
+    const levelBefore = await level();
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -250);
+    await page.waitForTimeout(1500);
+    expect(await level()).toBeGreaterThan(levelBefore);
+    const after = await page.evaluate(
+      (from) => ({
+        elementDraws: window.__elementDraws!.slice(from.elementDraws),
+        nodeDraws: window.__nodeDraws!.slice(from.nodeDraws),
+        framed: window.__framedLayers!.slice(from.framed),
+      }),
+      before,
+    );
+    expect(after.elementDraws.filter((count) => count >= nodeCount)).toEqual([]);
+    expect(after.nodeDraws.filter((count) => count >= nodeCount)).toEqual([]);
+    expect(after.framed).toEqual([]);
+    await screenshot(page, 'network-large-mouse');
   });
 
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {

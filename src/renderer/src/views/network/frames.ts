@@ -23,5 +23,5 @@ let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
  */
 export function rasteriseNow(canvas: CanvasImageSource): void {
   flushTarget ??= new OffscreenCanvas(1, 1).getContext('2d');
-  flushTarget?.drawImage(canvas, 0, 0, 1, 1);
+  flushTarget?.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
 }

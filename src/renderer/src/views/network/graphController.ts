@@ -17,12 +17,14 @@ import {
   type Point,
 } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
-import { prebuildLevel } from './prebuiltLayer';
+import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
 import { GraphShowcase } from './graphShowcase';
+import { seedGestureSnapshots } from './gestureSnapshot';
+import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { addInSlices } from './slicedChanges';
 
@@ -75,8 +77,6 @@ export class GraphController {
   private overlaid = new Set<string>();
   /** Incremented by every load, so a load replaced by a newer one stops between slices. */
   private loads = 0;
-  /** Incremented by every zoom the view makes, so the picture of a level left behind stops being drawn. */
-  private viewGeneration = 0;
 
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
   private readonly ring: SelectionRing | null;
@@ -157,7 +157,13 @@ export class GraphController {
       const { x, y } = node.position();
       this.events.onMoved([{ nodeId: node.id(), x, y }]);
     });
-    if (performanceMode) cy.on('zoom', () => this.syncLabels());
+    if (performanceMode) {
+      cy.on('zoom', () => this.syncLabels());
+      narrowHitTesting(cy);
+      ignorePressedState(cy);
+      prebuildLevelsOnZoom(cy);
+      seedGestureSnapshots(cy);
+    }
     if (exposeForTests) window.__atlasCy = cy;
     return cy;
   }
@@ -233,7 +239,7 @@ export class GraphController {
     if (fit) this.fitToBox(boxOf(placed));
     // Nodes before edges: an edge can only be added once both its ends are there.
     const elements: ElementDefinition[] = [
-      ...nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
+      ...nodes.map((node) => this.nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
     this.events.onLoading(true);
@@ -246,6 +252,15 @@ export class GraphController {
     this.events.onLoading(false);
     window.__atlasGraphPaintedAt ??= performance.now();
     return missing;
+  }
+
+  /**
+   * A record's element. In the large style records are pannable: dragging one moves the view, as dragging the
+   * background does. Lifting a record out of the picture Cytoscape keeps of the graph would make it draw every
+   * element again on each frame of the drag (see pointerInput.ts); a full layout rearranges a large graph instead.
+   */
+  private nodeElement(node: NetworkNode, position: Point): ElementDefinition {
+    return { ...nodeElement(node, position), pannable: this.performanceMode };
   }
 
   /** Adds records and relations not yet drawn (a focus or a path reaching outside the view); returns the new ids. */
@@ -266,7 +281,7 @@ export class GraphController {
           if ([...classes].sort().join(' ') !== [...existing.classes()].sort().join(' ')) existing.classes(classes);
           continue;
         }
-        cy.add(nodeElement(node, { x: 0, y: 0 }));
+        cy.add(this.nodeElement(node, { x: 0, y: 0 }));
         added.push(node.id);
       }
       for (const edge of edges) {
@@ -323,8 +338,12 @@ export class GraphController {
     if (target?.nonempty()) {
       const box = cy.extent();
       const { x, y } = target.position();
-      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2)
-        cy.animate({ center: { eles: target } }, { duration: 250 });
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) {
+        // A large graph moves there at once: while an animation runs, Cytoscape draws every record one by one on
+        // each frame instead of copying the picture it keeps.
+        if (this.performanceMode) cy.center(target);
+        else cy.animate({ center: { eles: target } }, { duration: 250 });
+      }
     }
   }
 
@@ -372,21 +391,12 @@ export class GraphController {
     const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), padding);
     if (!viewport) return;
     this.cy.viewport(viewport);
-    this.prebuildZoomLevel();
   }
 
   /** Zooms in (factor > 1) or out around the centre of the canvas. */
   zoomBy(factor: number): void {
     const cy = this.cy;
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    this.prebuildZoomLevel();
-  }
-
-  /** On a graph drawn in the large style, the picture of the zoom level the view is now at (prebuiltLayer.ts). */
-  private prebuildZoomLevel(): void {
-    const cy = this.cy;
-    const generation = ++this.viewGeneration;
-    if (this.performanceMode) void prebuildLevel(cy, () => generation !== this.viewGeneration || cy.destroyed());
   }
 
   /** Pans by a distance in screen pixels (keyboard panning). */

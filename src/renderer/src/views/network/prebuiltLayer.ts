@@ -136,7 +136,7 @@ async function drawQueued({ cache, pixelRatio }: LayerPlan, layer: Layer, supers
 }
 
 /**
- * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevel}); forgotten
+ * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevelsOnZoom}); forgotten
  * as soon as an element moves, comes or goes, as it may then lie outside.
  */
 const graphBoxes = new WeakMap<Core, BoundingBox12>();
@@ -180,21 +180,61 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   return drawQueued(plan, layer, superseded);
 }
 
+/** The renderer's hook for work before each frame (Cytoscape's own texture caches use it), and what it reads. */
+type FrameHooks = {
+  beforeRender?(work: (willDraw: boolean) => void, priority: number): void;
+  beforeRenderPriorities?: { eleCalcs: number };
+  textureOnViewport?: boolean;
+  pinching?: boolean;
+  swipePanning?: boolean;
+  hoverData?: { dragging?: boolean };
+  data?: { wheelZooming?: boolean };
+};
+
+/** Whether the frame about to be drawn shows the viewport's snapshot instead of the graph (a pan or zoom going on). */
+export function showsSnapshot(renderer: FrameHooks): boolean {
+  return Boolean(
+    renderer.textureOnViewport &&
+    (renderer.pinching || renderer.hoverData?.dragging || renderer.swipePanning || renderer.data?.wheelZooming),
+  );
+}
+
 /**
- * After the view moved to another zoom level (fit, the zoom buttons): builds that level's layer in slices, when the
- * graph's extent is known and the level is not complete yet. Its elements are marked at once (a few milliseconds),
- * so meanwhile the frames show a complete level's picture, resampled, as Cytoscape does; left to Cytoscape, a frame
- * measured every element to make the layer, a later one drew much of it, and the frame that first showed it
- * rasterised it whole (about a tenth of a second each at five thousand records). Resolves to false if superseded.
+ * From now on, whenever a frame is about to show `cy` at another zoom level than the frame before (the zoom buttons,
+ * fit, the mouse wheel once it stops, an animation), builds that level's layer in slices, while the graph's extent
+ * is known (see {@link rememberBox}) and the level is not complete yet. The elements are marked into the layer
+ * before that frame (a few milliseconds), so it and the next ones show a complete level's picture, resampled, as
+ * Cytoscape does; left to Cytoscape, that frame measured every element to make the layer, a later one drew much of
+ * it, and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand
+ * records).
  */
-export async function prebuildLevel(cy: Core, superseded: () => boolean): Promise<boolean> {
-  const box = graphBoxes.get(cy);
-  const plan = box ? planLayer(cy, box) : null;
-  const elements = plan ? layerElements(plan) : null;
-  if (!plan || !elements) return true;
+export function prebuildLevelsOnZoom(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): CanvasRenderer & FrameHooks }).renderer();
+  if (!renderer.beforeRender || !renderer.beforeRenderPriorities) return;
+  let shownLevel: number | null = null;
+  let builds = 0;
+  const beforeFrame = (willDraw: boolean) => {
+    if (!willDraw || showsSnapshot(renderer)) return;
+    const box = graphBoxes.get(cy);
+    const plan = box ? planLayer(cy, box) : null;
+    if (plan?.level === shownLevel) return;
+    shownLevel = plan?.level ?? null;
+    const build = ++builds;
+    if (plan) void buildLevel(plan, () => build !== builds || cy.destroyed());
+  };
+  // After Cytoscape brings elements' positions and styles up to date, before its layers are drawn into.
+  renderer.beforeRender(beforeFrame, renderer.beforeRenderPriorities.eleCalcs - 50);
+}
+
+/** Builds the plan's level when it is not complete: marks every element at once, draws them in slices. */
+async function buildLevel(plan: LayerPlan, superseded: () => boolean): Promise<void> {
+  const elements = layerElements(plan);
+  if (!elements) return;
   const levelIsComplete = (plan.cache as { levelIsComplete?(level: number, eles: unknown[]): boolean }).levelIsComplete;
-  if (!levelIsComplete || levelIsComplete.call(plan.cache, plan.level, elements)) return true;
+  if (!levelIsComplete || levelIsComplete.call(plan.cache, plan.level, elements)) return;
   const layer = startLayer(plan);
   markInLayer(plan, layer, elements, 0, elements.length);
-  return drawQueued(plan, layer, superseded);
+  // The drawing starts after the frame.
+  await nextTask();
+  if (!superseded()) await drawQueued(plan, layer, superseded);
 }

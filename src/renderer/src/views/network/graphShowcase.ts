@@ -7,6 +7,7 @@
  */
 import type { CollectionReturnValue, Core } from 'cytoscape';
 import type { GraphHighlight } from '../../state/appStore';
+import { nextTask } from './frames';
 import { restyleInSlices } from './slicedChanges';
 
 /** The classes that showcase or mark elements (the stylesheet's `.faded`, `.emphasised` and so on). */
@@ -87,6 +88,9 @@ export class GraphShowcase {
     }
     const superseded = () =>
       generation !== this.generation || loadGeneration !== this.host.loadGeneration || cy.destroyed();
+    // Not in the task that asked (a click, and the view's render with it): the first slice is a task's worth.
+    await nextTask();
+    if (superseded()) return;
     await restyleInSlices(cy, change, superseded);
   }
 }

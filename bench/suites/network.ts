@@ -409,7 +409,9 @@ async function measure(target: number): Promise<BenchResult[]> {
 
       const fast = await panFps(page, true);
       const slow = await panFps(page, false);
-      // The next steps in an open of their own, as the app runs (not after the drag with the shortcuts off).
+      await page.close();
+      // The next steps in an open of their own, as the app runs (not after the drag with the shortcuts off), and
+      // alone: pages of one site share a renderer process, and so its main thread.
       const { page: stepsPage } = await openGraph(context, url.toString(), expected, false);
       const steps = await interactionTasks(stepsPage);
       await stepsPage.close();

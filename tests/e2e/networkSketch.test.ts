@@ -502,6 +502,43 @@ describe('a large saved map', () => {
     await screenshot(page, 'network-large-mouse');
   });
 
+  it('labels every record once zoomed in far enough to read them, and unlabels them zoomed out, in slices', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    const before = await page.evaluate(() => ({
+      elementDraws: window.__elementDraws!.length,
+      framed: window.__framedLayers!.length,
+    }));
+    const labelled = () => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length);
+    expect(await labelled()).toBe(0);
+    const centre = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const zoom = cy.zoom();
+      const { x, y } = cy.nodes()[0]!.renderedPosition();
+      cy.zoom({ level: 0.9, renderedPosition: { x, y } });
+      return { zoom, x, y };
+    });
+    await expect.poll(labelled, { timeout: 10_000 }).toBe(nodeCount);
+    const label = await page.evaluate(() => {
+      const node = window.__atlasCy!.nodes()[0]!;
+      return { shown: node.style('label') as string, name: node.data('label') as string };
+    });
+    expect(label.shown).toBe(label.name);
+    await page.evaluate(({ zoom, x, y }) => {
+      window.__atlasCy!.zoom({ level: zoom, renderedPosition: { x, y } });
+    }, centre);
+    await expect.poll(labelled, { timeout: 10_000 }).toBe(0);
+    await page.waitForTimeout(1000);
+    const after = await page.evaluate(
+      (from) => ({
+        elementDraws: window.__elementDraws!.slice(from.elementDraws),
+        framed: window.__framedLayers!.slice(from.framed),
+      }),
+      before,
+    );
+    expect(after.elementDraws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+    expect(after.framed).toEqual([]);
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

@@ -18,7 +18,7 @@ import {
 } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
-import { graphStylesheet, isLookClass, LABEL_ZOOM, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
+import { graphStylesheet, isLookClass, LABEL_ZOOM, LABELLED, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
@@ -26,7 +26,7 @@ import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
-import { addInSlices } from './slicedChanges';
+import { addInSlices, restyleInSlices } from './slicedChanges';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -51,6 +51,9 @@ declare global {
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
+/** How long the zoom must rest before a large graph's labels come or go (see syncLabels). */
+const LABEL_SETTLE_MS = 200;
+
 let svgRegistered: Promise<void> | null = null;
 
 /** Registers cytoscape-svg once, on first use. */
@@ -66,6 +69,9 @@ export class GraphController {
   private core: Core | null = null;
   private performanceMode = false;
   private labelsShown = true;
+  /** The label change waiting for the zoom to settle, and a count of label changes (a newer one replaces one going). */
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelSyncs = 0;
   /**
    * Whether any element may be selected. Clearing the selection tests every element against a selector (about
    * 30 ms at five thousand records), and is asked for after every load, when nothing is.
@@ -172,16 +178,28 @@ export class GraphController {
   private addStylesheet(cy: Core): void {
     // Labels as at its zoom: a graph drawn again keeps the viewport it had (see syncLabels).
     this.labelsShown = !this.performanceMode || cy.zoom() >= LABEL_ZOOM;
-    cy.style().append(graphStylesheet({ labels: this.labelsShown, large: this.performanceMode }));
+    cy.style().append(graphStylesheet({ large: this.performanceMode }));
     this.styled = cy;
   }
 
-  /** On a large graph, labels appear only once zoomed in far enough to read them. */
+  /**
+   * On a large graph, labels appear only once zoomed in far enough to read them, and go again when zoomed out: every
+   * node gets or loses the labelled class, in slices (slicedChanges.ts), once the zoom has settled. Measuring
+   * thousands of labels in one go held the main thread for a second at a thousand records, and mid-gesture the
+   * slices would hold up the gesture's frames.
+   */
   private syncLabels(): void {
-    const want = this.cy.zoom() >= LABEL_ZOOM;
-    if (want === this.labelsShown) return;
-    this.labelsShown = want;
-    this.cy.style(graphStylesheet({ labels: want, large: this.performanceMode }));
+    clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => {
+      const cy = this.core;
+      if (!cy || cy.destroyed() || !this.performanceMode) return;
+      const want = cy.zoom() >= LABEL_ZOOM;
+      if (want === this.labelsShown) return;
+      this.labelsShown = want;
+      const generation = ++this.labelSyncs;
+      const superseded = () => generation !== this.labelSyncs || cy.destroyed();
+      void restyleInSlices(cy, (slice) => slice.nodes().toggleClass(LABELLED, this.labelsShown), superseded);
+    }, LABEL_SETTLE_MS);
   }
 
   /**
@@ -237,6 +255,9 @@ export class GraphController {
       else missing.push(node.id);
     }
     if (fit) this.fitToBox(boxOf(placed));
+    // The new elements carry labels as the zoom they go in at wants (see syncLabels).
+    clearTimeout(this.labelTimer);
+    this.labelsShown = !this.performanceMode || cy.zoom() >= LABEL_ZOOM;
     // Nodes before edges: an edge can only be added once both its ends are there.
     const elements: ElementDefinition[] = [
       ...nodes.map((node) => this.nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
@@ -260,7 +281,10 @@ export class GraphController {
    * element again on each frame of the drag (see pointerInput.ts); a full layout rearranges a large graph instead.
    */
   private nodeElement(node: NetworkNode, position: Point): ElementDefinition {
-    return { ...nodeElement(node, position), pannable: this.performanceMode };
+    const element = nodeElement(node, position);
+    if (!this.performanceMode) return element;
+    const classes = this.labelsShown ? [...(element.classes as string[]), LABELLED] : element.classes;
+    return { ...element, classes, pannable: true };
   }
 
   /** Adds records and relations not yet drawn (a focus or a path reaching outside the view); returns the new ids. */
@@ -423,6 +447,7 @@ export class GraphController {
 
   destroy(): void {
     this.loads++;
+    clearTimeout(this.labelTimer);
     if (!this.core) return;
     if (window.__atlasCy === this.core) delete window.__atlasCy;
     this.core.destroy();

@@ -6,13 +6,14 @@ import {
   KIND_SHAPES,
   NODE_SIZES,
   graphStylesheet,
+  LABELLED,
   isLookClass,
   nodeClasses,
   nodeLook,
 } from './graphStyle';
 
 /** The style a stylesheet gives to the rule with exactly this selector. */
-function ruleFor(selector: string, sheet = graphStylesheet({ labels: true, large: false })) {
+function ruleFor(selector: string, sheet = graphStylesheet({ large: false })) {
   return sheet.find((rule) => 'selector' in rule && rule.selector === selector)?.style as Record<string, unknown>;
 }
 
@@ -39,7 +40,7 @@ describe('nodeClasses', () => {
 describe('nodeLook', () => {
   /** The style the stylesheet's rules give a node with these classes, later rules winning as in Cytoscape. */
   function styled(classes: string[]): Record<string, unknown> {
-    const sheet = graphStylesheet({ labels: false, large: true });
+    const sheet = graphStylesheet({ large: true });
     const style: Record<string, unknown> = {};
     for (const rule of sheet) {
       if (!('selector' in rule)) continue;
@@ -67,6 +68,15 @@ describe('nodeLook', () => {
 });
 
 describe('graphStylesheet', () => {
+  it('labels every node in the normal style, and in the large style only nodes given the labelled class', () => {
+    const labelRules = (large: boolean) =>
+      graphStylesheet({ large })
+        .filter((rule) => 'selector' in rule && 'label' in (rule.style as Record<string, unknown>))
+        .map((rule) => ('selector' in rule ? rule.selector : ''));
+    expect(labelRules(false)).toEqual(['node']);
+    expect(labelRules(true)).toEqual([`node.${LABELLED}`]);
+  });
+
   it('has a rule for every class nodeClasses can give, with the shape, colour and size of the tables', () => {
     for (const kind of NODE_KINDS) {
       expect(ruleFor(`node.kind-${kind}`)).toEqual({
@@ -82,9 +92,11 @@ describe('graphStylesheet', () => {
 
   it('maps no node property from element data except labels and overlays (mappers are re-run on every restyle)', () => {
     for (const large of [false, true]) {
-      const mapped = graphStylesheet({ labels: false, large })
+      const mapped = graphStylesheet({ large })
         .filter((rule) => 'selector' in rule && !rule.selector.includes('overlay'))
-        .flatMap((rule) => Object.values(rule.style as Record<string, unknown>))
+        .flatMap((rule) => Object.entries(rule.style as Record<string, unknown>))
+        .filter(([property]) => property !== 'label')
+        .map(([, value]) => value)
         .filter((value) => typeof value === 'string' && /^(data|mapData)\(/.test(value));
       expect(mapped).toEqual([]);
     }

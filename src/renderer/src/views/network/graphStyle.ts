@@ -81,6 +81,9 @@ export const PERFORMANCE_THRESHOLD = 1500;
 /** In the large style, the zoom from which labels are drawn (11 px text is about 9 px on screen there). */
 export const LABEL_ZOOM = 0.8;
 
+/** In the large style, the class of nodes that carry their label (every node, from {@link LABEL_ZOOM} in). */
+export const LABELLED = 'labelled';
+
 /** The ring around every node: white, so neighbouring nodes stay apart. */
 export const NODE_BORDER = { width: 2, colour: '#ffffff' } as const;
 
@@ -148,16 +151,14 @@ const LABEL_STYLE = {
 
 /**
  * The Cytoscape stylesheet. Node shape, colour and size come from classes (see {@link nodeClasses}).
- * Without `labels` nodes carry no text at all, which spares measuring thousands of labels nobody could read; a
- * `large` graph draws straight "haystack" edges, which skip the bundling of parallel edges (arrows are unreadable
- * at that scale anyway).
+ * In the `large` style only nodes with the {@link LABELLED} class carry text (the view gives it to all of them once
+ * zoomed in far enough to read labels), which spares measuring thousands of labels nobody could read; and edges are
+ * straight "haystack" lines, which skip the bundling of parallel edges (arrows are unreadable at that scale anyway).
  */
-export function graphStylesheet(
-  { labels, large }: { labels: boolean; large: boolean } = { labels: true, large: false },
-): StylesheetJson {
+export function graphStylesheet({ large }: { large: boolean } = { large: false }): StylesheetJson {
   // Every property a rule sets costs Cytoscape work per element when it first styles it (thousands of elements on
-  // open), so a large graph leaves out what it would not draw: arrows (haystack edges have none) and, while labels
-  // are off, every text property.
+  // open), so a large graph leaves out what it would not draw: arrows (haystack edges have none) and, on nodes
+  // without their label, every text property.
   const edgeRules: StylesheetJson = Object.entries(EDGE_LOOKS).map(([type, look]) => ({
     selector: `edge[type = "${type}"]`,
     style: large
@@ -188,7 +189,7 @@ export function graphStylesheet(
       style: { 'background-color': colour },
     })),
     ...NODE_SIZES.map((size, step) => ({ selector: `node.size-${step}`, style: { width: size, height: size } })),
-    ...(labels ? [{ selector: 'node', style: LABEL_STYLE }] : []),
+    { selector: large ? `node.${LABELLED}` : 'node', style: LABEL_STYLE },
     {
       selector: 'edge',
       style: large

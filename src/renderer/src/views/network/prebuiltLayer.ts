@@ -21,10 +21,16 @@ import { nextTask, rasteriseNow } from './frames';
 /** How long one slice of marking elements into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
 /**
- * How long one slice may draw into the layer. Rasterising what a slice drew takes the browser another 1.5 to 4 times
- * as long (measured: 15–39 ms after 10 ms of drawing at five thousand records), in the same task.
+ * How long a slice of drawing into the layer, and rasterising what it drew, may take together. Rasterising takes
+ * the browser longer than the drawing calls, and more so the larger the layer (measured: 15–39 ms after 10 ms of
+ * drawing at five thousand records fitted, 60–100 ms for a thousand records zoomed in), so each slice draws for a
+ * share of this sized by the last slice's ratio.
  */
-const DRAW_BUDGET_MS = 6;
+const DRAW_SLICE_MS = 24;
+/** The drawing time of the first slice, and the least and most of any. */
+const FIRST_DRAW_MS = 6;
+const MIN_DRAW_MS = 0.5;
+const MAX_DRAW_MS = 10;
 /** Elements marked between two looks at the clock. */
 const MARK_CHUNK = 200;
 
@@ -128,12 +134,16 @@ function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArg
  * frame that shows the layer neither draws nor rasterises it.
  */
 async function drawQueued({ cache, pixelRatio }: LayerPlan, layer: Layer, superseded: () => boolean) {
+  let drawMs = FIRST_DRAW_MS;
   while (cache.layersQueue.size() > 0) {
     const sliceStart = performance.now();
-    while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < DRAW_BUDGET_MS) {
+    while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < drawMs) {
       cache.dequeue(pixelRatio);
     }
+    const drawn = performance.now();
     rasteriseNow(layer.canvas);
+    const rasterPerDrawMs = (performance.now() - drawn) / Math.max(drawn - sliceStart, 0.1);
+    drawMs = Math.min(MAX_DRAW_MS, Math.max(MIN_DRAW_MS, DRAW_SLICE_MS / (1 + rasterPerDrawMs)));
     await nextTask();
     if (superseded()) return false;
   }

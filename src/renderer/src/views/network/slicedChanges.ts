@@ -75,11 +75,13 @@ export function restyleInSlices(
   change: (slice: CollectionReturnValue) => void,
   superseded: () => boolean,
 ): Promise<boolean> {
-  const elements = cy.elements();
+  // The elements as they are when this change's turn comes (see changeInSlices).
+  let elements: CollectionReturnValue | null = null;
   let next = 0;
   return changeInSlices(
     cy,
     (count) => {
+      elements ??= cy.elements();
       if (next >= elements.length) return null;
       const slice = elements.slice(next, next + count);
       next += count;
@@ -95,7 +97,26 @@ export function restyleInSlices(
  * none left); each call's elements are styled and measured at once, and the calls are sized to take about
  * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS.
  */
-async function changeInSlices(
+function changeInSlices(
+  cy: Core,
+  step: (count: number) => CollectionReturnValue | null,
+  superseded: () => boolean,
+): Promise<boolean> {
+  // One change at a time per instance, in the order asked: each keeps a batch open across its slices and hands the
+  // batch's end its own list of elements to restyle, which an overlapping change would cut short.
+  const previous = changesGoing.get(cy) ?? Promise.resolve(true);
+  const change = previous.then(() => !superseded() && sliceChange(cy, step, superseded));
+  changesGoing.set(
+    cy,
+    change.catch(() => false),
+  );
+  return change;
+}
+
+/** The last change asked for on each instance (see {@link changeInSlices}). */
+const changesGoing = new WeakMap<Core, Promise<boolean>>();
+
+async function sliceChange(
   cy: Core,
   step: (count: number) => CollectionReturnValue | null,
   superseded: () => boolean,

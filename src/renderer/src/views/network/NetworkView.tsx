@@ -43,7 +43,7 @@ async function bringIn(
   const found = await call('network.nodes', { ids });
   const added = new Set(controller.merge(found.nodes, found.edges));
   if (added.size > 0) {
-    controller.placeNearNeighbours([...added]);
+    await controller.placeNearNeighbours([...added]);
     onAdded(found.nodes.filter((node) => added.has(node.id)));
   }
 }
@@ -127,7 +127,7 @@ export function NetworkView() {
       nodeIds: path.nodes.map((node) => node.id),
       edgeIds: path.edges.map((edge) => edge.id),
     });
-    controller.arrange(
+    await controller.arrange(
       path.nodes.map((node) => node.id),
       from,
       'breadthfirst',
@@ -140,7 +140,7 @@ export function NetworkView() {
     if (highlight) highlightInGraph(null);
     // A path or focus arrangement is temporary: put every record back where it was saved.
     if (controller && positionsRef.current) {
-      controller.applyPositions(
+      void controller.applyPositions(
         Object.fromEntries(
           controller.cy.nodes().map((node) => [node.id(), positionsRef.current?.get(node.id()) ?? node.position()]),
         ),
@@ -228,7 +228,7 @@ export function NetworkView() {
               <button
                 type="button"
                 className="button"
-                onClick={() => controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}
+                onClick={() => void controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}
               >
                 {t('network.emphasis.arrange')}
               </button>

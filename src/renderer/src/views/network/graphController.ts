@@ -26,7 +26,7 @@ import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
-import { addInSlices, restyleInSlices } from './slicedChanges';
+import { addInSlices, moveInSlices, restyleInSlices } from './slicedChanges';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -72,6 +72,8 @@ export class GraphController {
   /** The label change waiting for the zoom to settle, and a count of label changes (a newer one replaces one going). */
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private labelSyncs = 0;
+  /** A count of moves: a newer one replaces one still going. */
+  private moves = 0;
   /**
    * Whether any element may be selected. Clearing the selection tests every element against a selector (about
    * 30 ms at five thousand records), and is asked for after every load, when nothing is.
@@ -316,12 +318,18 @@ export class GraphController {
   }
 
   /**
-   * Moves nodes to the given positions in one draw. Nodes already there are left alone: a node moved, even onto its
-   * own place, makes Cytoscape draw the whole graph element by element again (a third of a second at five thousand
-   * records, for putting records back where they were).
+   * Moves nodes to the given positions, and resolves once they are drawn there. Nodes already there are left alone:
+   * a node moved, even onto its own place, makes Cytoscape draw the whole graph element by element again (a third of
+   * a second at five thousand records, for putting records back where they were). A large graph moves in slices
+   * (slicedChanges.ts), with its picture redrawn before it shows.
    */
-  applyPositions(positions: Readonly<Record<string, Point>>): void {
+  async applyPositions(positions: Readonly<Record<string, Point>>): Promise<void> {
     const cy = this.cy;
+    if (this.performanceMode) {
+      const generation = ++this.moves;
+      await moveInSlices(cy, positions, () => generation !== this.moves || cy.destroyed());
+      return;
+    }
     cy.batch(() => {
       for (const [id, position] of Object.entries(positions)) {
         const node = cy.getElementById(id);
@@ -332,9 +340,9 @@ export class GraphController {
   }
 
   /** Places new nodes beside their already placed neighbours (see graphPlacement.ts) and returns where. */
-  placeNearNeighbours(ids: readonly string[]): Record<string, Point> {
+  async placeNearNeighbours(ids: readonly string[]): Promise<Record<string, Point>> {
     const placed = placesNearNeighbours(this.cy, ids);
-    this.applyPositions(placed);
+    await this.applyPositions(placed);
     return placed;
   }
 
@@ -393,11 +401,21 @@ export class GraphController {
    * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
    * the arrangement is placed where the first node already is, so the rest of the graph stays put.
    */
-  arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): void {
+  async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
     const nodes = this.collect(nodeIds);
     if (nodes.empty()) return;
-    const elements = nodes.union(nodes.edgesWith(nodes));
-    elements.layout(readingLayoutOptions(kind, this.cy.getElementById(root), nodes.length)).run();
+    // Laid out on a copy of just these elements (a few hundred at most), then moved as any other move is: a layout
+    // run on the drawn graph moves its nodes at once.
+    const copy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: graphStylesheet({ large: this.performanceMode }),
+      elements: nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[],
+    });
+    copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
+    const positions = Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
+    copy.destroy();
+    await this.applyPositions(positions);
     this.fitTo(nodeIds);
   }
 

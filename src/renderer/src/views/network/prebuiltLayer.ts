@@ -157,6 +157,11 @@ async function drawQueued({ cache, pixelRatio }: LayerPlan, layer: Layer, supers
 const graphBoxes = new WeakMap<Core, BoundingBox12>();
 const watched = new WeakSet<Core>();
 
+/** The extent `cy`'s graph was last prebuilt over, while nothing has moved, come or gone since. */
+export function knownExtent(cy: Core): BoundingBox12 | undefined {
+  return graphBoxes.get(cy);
+}
+
 function rememberBox(cy: Core, box: BoundingBox12): void {
   graphBoxes.set(cy, box);
   if (watched.has(cy)) return;

@@ -17,7 +17,8 @@
 import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { restoreDrawingOrder } from './drawingOrder';
 import { nextTask } from './frames';
-import { prebuildLayer } from './prebuiltLayer';
+import type { Point } from './graphElements';
+import { knownExtent, prebuildLayer } from './prebuiltLayer';
 
 /** How long one slice may keep the main thread before it lets input and painting through. */
 const SLICE_BUDGET_MS = 16;
@@ -93,19 +94,76 @@ export function restyleInSlices(
 }
 
 /**
- * The slicing both share: `step(count)` changes about `count` more elements and returns them (null once there are
- * none left); each call's elements are styled and measured at once, and the calls are sized to take about
- * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS.
+ * Moves nodes to new places (by id; nodes already there, or not drawn, are left alone) in slices inside one batch,
+ * with the picture over the whole graph prebuilt before the batch ends, and ends the batch. Moving even a few
+ * nodes makes Cytoscape drop its picture of the graph and draw every element one by one (a second at a thousand
+ * records, for a path's arrangement). Resolves as {@link restyleInSlices} does.
+ */
+export function moveInSlices(
+  cy: Core,
+  positions: Readonly<Record<string, Point>>,
+  superseded: () => boolean,
+): Promise<boolean> {
+  let ids: string[] | null = null;
+  let extent: BoundingBox12 | undefined;
+  let everything: CollectionReturnValue | null = null;
+  let next = 0;
+  return changeInSlices(
+    cy,
+    (count) => {
+      if (!ids) {
+        // The places as they are when this change's turn comes; the extent is read before anything moves.
+        ids = Object.keys(positions).filter((id) => {
+          const node = cy.getElementById(id);
+          const now = node.nonempty() ? node.position() : null;
+          return now !== null && (now.x !== positions[id]!.x || now.y !== positions[id]!.y);
+        });
+        if (ids.length === 0) return null;
+        // Without a known extent, or when most nodes move (a layout: the old extent no longer fits the graph),
+        // every element goes through the slices, which measure the whole graph.
+        extent = ids.length * 2 > cy.nodes().length ? undefined : knownExtent(cy);
+        if (!extent) everything = cy.elements();
+      }
+      if (everything) {
+        if (next >= everything.length) return null;
+        const slice = everything.slice(next, next + count);
+        next += count;
+        slice.nodes().forEach((node) => {
+          const place = positions[node.id()];
+          if (place) node.position(place);
+        });
+        return slice;
+      }
+      if (next >= ids.length) return null;
+      const moved = cy.collection();
+      for (const id of ids.slice(next, next + count)) {
+        const node = cy.getElementById(id).position(positions[id]!);
+        moved.merge(node).merge(node.connectedEdges());
+      }
+      next += count;
+      return moved;
+    },
+    superseded,
+    () => extent,
+  );
+}
+
+/**
+ * The slicing all three share: `step(count)` changes about `count` more elements and returns them (null once there
+ * are none left); each call's elements are styled and measured at once, and the calls are sized to take about
+ * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS. The picture is prebuilt over the changed
+ * elements and `extentBefore()`, the extent of those left as they were (when only some change).
  */
 function changeInSlices(
   cy: Core,
   step: (count: number) => CollectionReturnValue | null,
   superseded: () => boolean,
+  extentBefore: () => BoundingBox12 | undefined = () => undefined,
 ): Promise<boolean> {
   // One change at a time per instance, in the order asked: each keeps a batch open across its slices and hands the
   // batch's end its own list of elements to restyle, which an overlapping change would cut short.
   const previous = changesGoing.get(cy) ?? Promise.resolve(true);
-  const change = previous.then(() => !superseded() && sliceChange(cy, step, superseded));
+  const change = previous.then(() => !superseded() && sliceChange(cy, step, superseded, extentBefore));
   changesGoing.set(
     cy,
     change.catch(() => false),
@@ -120,6 +178,7 @@ async function sliceChange(
   cy: Core,
   step: (count: number) => CollectionReturnValue | null,
   superseded: () => boolean,
+  extentBefore: () => BoundingBox12 | undefined,
 ): Promise<boolean> {
   const style = cy.style() as unknown as StyleEngine;
   // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
@@ -168,6 +227,9 @@ async function sliceChange(
       await nextTask();
       if (superseded()) return false;
     }
+    // The extent of the elements the slices did not touch, which the picture must cover too (a move's).
+    const before = extentBefore();
+    if (box && before) box = union(box, before);
     return !box || (await prebuildLayer(cy, box, superseded));
   } finally {
     inStep = false;

@@ -106,7 +106,7 @@ export function useNetworkGraph({
       try {
         const positions = await job.result;
         if (controllerRef.current !== controller) return;
-        controller.applyPositions(positions);
+        await controller.applyPositions(positions);
         controller.fitTo();
         savePositions(positions);
       } catch (error) {
@@ -186,7 +186,8 @@ export function useNetworkGraph({
       if (!live || !missing) return;
       lastFilter.current = filterKey;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
-        savePositions(controller.placeNearNeighbours(missing));
+        savePositions(await controller.placeNearNeighbours(missing));
+        if (!live) return;
         if (newFilter) controller.fitTo();
       }
       setLoadedAt((value) => value + 1);

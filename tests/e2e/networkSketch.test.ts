@@ -566,6 +566,69 @@ describe('a large saved map', () => {
     await page.locator('.node-table').waitFor({ state: 'detached' });
   });
 
+  it('zoomed in past any picture of the whole graph, draws only what is in view, as Cytoscape would draw it', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      cy.zoom({ level: 3, renderedPosition: cy.nodes()[5]!.renderedPosition() });
+    });
+    // Zoomed in that far, every record gets its label (in slices, during which Cytoscape draws nothing).
+    await expect
+      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
+      .toBe(nodeCount);
+    const result = await page.evaluate(async () => {
+      type Renderer = Record<string, unknown> & {
+        drawCachedElement(...args: unknown[]): unknown;
+        redrawHint(what: string, on: boolean): void;
+        redraw(): void;
+      };
+      const cy = window.__atlasCy!;
+      const renderer = (cy as unknown as { renderer(): Renderer }).renderer();
+      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await frames();
+      const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const pixels = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      // One frame, counting the elements Cytoscape drew one by one.
+      let drawn = 0;
+      const drawOne = renderer.drawCachedElement;
+      renderer.drawCachedElement = function (...args: unknown[]) {
+        drawn++;
+        return drawOne.apply(this, args);
+      };
+      renderer.redrawHint('eles', true);
+      renderer.redraw();
+      await frames();
+      const narrowed = pixels();
+      const narrowedCount = drawn;
+      // The same frame with Cytoscape's own pass over every element.
+      const own = Object.getPrototypeOf(renderer).drawCachedElements;
+      const kept = Object.getOwnPropertyDescriptor(renderer, 'drawCachedElements')!;
+      renderer.drawCachedElements = own;
+      drawn = 0;
+      renderer.redrawHint('eles', true);
+      renderer.redraw();
+      await frames();
+      const whole = pixels();
+      const wholeCount = drawn;
+      Object.defineProperty(renderer, 'drawCachedElements', kept);
+      renderer.drawCachedElement = drawOne;
+      delete (renderer as Record<string, unknown>).drawCachedElement;
+      let differing = 0;
+      let inked = 0;
+      for (let i = 3; i < whole.length; i += 4) {
+        if (whole[i]! > 0) inked++;
+        if (Math.abs(whole[i]! - narrowed[i]!) > 8) differing++;
+      }
+      cy.fit();
+      return { narrowedCount, wholeCount, differing, inked };
+    });
+    expect(result.wholeCount).toBe(nodeCount + edgeCount);
+    expect(result.narrowedCount).toBeGreaterThan(0);
+    expect(result.narrowedCount).toBeLessThan((nodeCount + edgeCount) / 4);
+    expect(result.inked).toBeGreaterThan(1000);
+    expect(result.differing).toBe(0);
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

@@ -26,6 +26,7 @@ import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
+import { drawOnlyWhatShows } from './visibleDrawing';
 import { addInSlices, moveInSlices, restyleInSlices } from './slicedChanges';
 
 /** What the canvas tells the view. */
@@ -171,6 +172,7 @@ export class GraphController {
       ignorePressedState(cy);
       prebuildLevelsOnZoom(cy);
       seedGestureSnapshots(cy);
+      drawOnlyWhatShows(cy);
     }
     if (exposeForTests) window.__atlasCy = cy;
     return cy;

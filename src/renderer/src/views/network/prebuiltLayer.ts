@@ -89,17 +89,33 @@ function planLayer(cy: Core, box: BoundingBox12): LayerPlan | null {
   const cache = layerCacheOf(renderer);
   if (!cache || !renderer.getPixelRatio || !renderer.getCachedZSortedEles) return null;
   const pixelRatio = renderer.getPixelRatio();
-  const zoom = cy.zoom();
-  // The level the renderer will ask for: the power of two at or above the zoom (in device pixels).
+  const level = levelFor(cy.zoom(), pixelRatio, box);
+  if (level === null) return null;
+  const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
+  return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
+}
+
+/** The level Cytoscape draws a layer over `box` at, at this zoom; null where it would use no layer (too large). */
+function levelFor(zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
+  // The power of two at or above the zoom (in device pixels).
   const level = Math.max(MIN_LEVEL, Math.ceil(Math.log2(zoom * pixelRatio)));
   if (zoom >= MAX_ZOOM || level > MAX_LEVEL) return null;
   const scale = 2 ** level;
-  const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
-  const width = Math.ceil(bounds.w * scale);
-  const height = Math.ceil(bounds.h * scale);
+  const width = Math.ceil((box.x2 - box.x1) * scale);
+  const height = Math.ceil((box.y2 - box.y1) * scale);
   if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
-  if (width * height > MAX_LAYER_AREA) return null;
-  return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
+  return width * height > MAX_LAYER_AREA ? null : level;
+}
+
+/**
+ * Whether a picture of `cy`'s whole graph can be kept at its current zoom (Cytoscape's limits on a layer's size),
+ * or undefined while the graph's extent is not known (see {@link knownExtent}).
+ */
+export function layerFits(cy: Core): boolean | undefined {
+  const box = graphBoxes.get(cy);
+  if (!box) return undefined;
+  const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
+  return levelFor(cy.zoom(), renderer.getPixelRatio?.() ?? 1, box) !== null;
 }
 
 /** The elements the layer holds (the drawing order, less any being dragged), or null when something is dragged. */

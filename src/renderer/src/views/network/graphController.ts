@@ -52,6 +52,9 @@ declare global {
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
+/** The largest side of an exported PNG image, in pixels. */
+const EXPORT_MAX_SIDE = 4096;
+
 /** How long the zoom must rest before a large graph's labels come or go (see syncLabels). */
 const LABEL_SETTLE_MS = 200;
 
@@ -448,9 +451,16 @@ export class GraphController {
     this.cy.panBy({ x: dx, y: dy });
   }
 
-  /** The drawn graph as a PNG image (the whole graph, not just the visible part). */
+  /**
+   * The drawn graph as a PNG image (the whole graph, not just the visible part), at twice its size up to about
+   * EXPORT_MAX_SIDE pixels across (its records' centres are within that): five thousand records at twice their size made an image 12,700 pixels square,
+   * 340 MB, after 17 s of drawing; 4,096 across takes about 3 s.
+   */
   exportPng(): Promise<Blob> {
-    return this.cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
+    const box = boxOf(this.cy.nodes().map((node) => node.position()));
+    const side = box ? Math.max(box.x2 - box.x1, box.y2 - box.y1) : 0;
+    const scale = Math.min(2, EXPORT_MAX_SIDE / Math.max(side, 1));
+    return this.cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale });
   }
 
   /** The drawn graph as an SVG document (the SVG extension is loaded the first time: most sessions never need it). */

@@ -7,6 +7,7 @@ import {
   NODE_SIZES,
   graphStylesheet,
   LABELLED,
+  LARGE_STYLE_REACH,
   isLookClass,
   nodeClasses,
   nodeLook,
@@ -68,6 +69,26 @@ describe('nodeLook', () => {
 });
 
 describe('graphStylesheet', () => {
+  it("states how far the large style draws anything from a node's centre and an edge's line", () => {
+    const numbers = (property: string, selector: RegExp) =>
+      graphStylesheet({ large: true })
+        .filter((rule) => 'selector' in rule && selector.test(rule.selector))
+        .map((rule) => (rule.style as Record<string, unknown>)[property])
+        .filter((value) => value !== undefined)
+        .map((value) => (typeof value === 'number' ? value : Number(/([\d.]+)\)?(?:px)?$/.exec(String(value))?.[1])));
+    const nodeSizes = [...numbers('width', /^node/), ...numbers('height', /^node/)];
+    const borders = numbers('border-width', /^(node|\.)/);
+    expect(nodeSizes.every(Number.isFinite) && borders.every(Number.isFinite)).toBe(true);
+    expect(LARGE_STYLE_REACH.node).toBeGreaterThanOrEqual(Math.max(...nodeSizes) / 2 + Math.max(...borders));
+    const edgeWidths = numbers('width', /^(edge|\.)/);
+    expect(LARGE_STYLE_REACH.edge).toBeGreaterThanOrEqual(Math.max(...edgeWidths) / 2);
+    const labelWidth = numbers('text-max-width', /^node/);
+    expect(LARGE_STYLE_REACH.label).toBeGreaterThanOrEqual(Math.max(...labelWidth) / 2);
+    // The large style draws no arrows, and its labels take no pointer events (Cytoscape's default).
+    const properties = graphStylesheet({ large: true }).flatMap((rule) => Object.keys(rule.style as object));
+    expect(properties.filter((name) => name.endsWith('arrow-shape') || name === 'text-events')).toEqual([]);
+  });
+
   it('labels every node in the normal style, and in the large style only nodes given the labelled class', () => {
     const labelRules = (large: boolean) =>
       graphStylesheet({ large })

@@ -90,6 +90,24 @@ export const NODE_BORDER = { width: 2, colour: '#ffffff' } as const;
 /** Edges: thin lines, slightly see-through. */
 export const EDGE_LINE = { width: 1.4, opacity: 0.75 } as const;
 
+/** Node sizes an overlay maps its values (0 to 1) to; the widest border (a path's ends); the widest edge. */
+const OVERLAY_SIZES = { min: 16, max: 70 } as const;
+const WIDEST_BORDER = 5;
+const WIDEST_EDGE = 3.5;
+/** Labels' widest line (they are cut with an ellipsis past it). */
+const LABEL_WIDTH = 150;
+
+/**
+ * How far, in the large style, anything drawn for a node reaches from its centre (its body and border, a label
+ * aside) and for an edge from its line, in the graph's units: for quick tests of what could be under the pointer or
+ * in view, whose answers Cytoscape's own tests then settle. `label` is how far a node's label reaches besides.
+ */
+export const LARGE_STYLE_REACH = {
+  node: Math.max(OVERLAY_SIZES.max, ...NODE_SIZES) / 2 + WIDEST_BORDER,
+  edge: WIDEST_EDGE / 2,
+  label: LABEL_WIDTH / 2 + 20,
+} as const;
+
 /** Cytoscape's dash patterns for the line styles (its defaults, which the stylesheet keeps). */
 export const LINE_DASHES: Record<EdgeLook['line'], readonly number[]> = { solid: [], dashed: [6, 3], dotted: [1, 1] };
 
@@ -140,7 +158,7 @@ const LABEL_STYLE = {
   'text-valign': 'bottom',
   'text-margin-y': 4,
   'text-wrap': 'ellipsis',
-  'text-max-width': '150px',
+  'text-max-width': `${LABEL_WIDTH}px`,
   'text-background-color': '#ffffff',
   'text-background-opacity': 0.85,
   'text-background-padding': '2px',
@@ -213,7 +231,10 @@ export function graphStylesheet({ large }: { large: boolean } = { large: false }
     { selector: 'node[overlayColour]', style: { 'background-color': 'data(overlayColour)' } },
     {
       selector: 'node[overlaySize]',
-      style: { width: 'mapData(overlaySize, 0, 1, 16, 70)', height: 'mapData(overlaySize, 0, 1, 16, 70)' },
+      style: {
+        width: `mapData(overlaySize, 0, 1, ${OVERLAY_SIZES.min}, ${OVERLAY_SIZES.max})`,
+        height: `mapData(overlaySize, 0, 1, ${OVERLAY_SIZES.min}, ${OVERLAY_SIZES.max})`,
+      },
     },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
     { selector: 'node.emphasised', style: { 'font-weight': 'bold', 'font-size': 12, 'z-index': 10 } },
@@ -221,7 +242,7 @@ export function graphStylesheet({ large }: { large: boolean } = { large: false }
       selector: '.highlighted',
       style: { 'border-color': HIGHLIGHT, 'border-width': 4, 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT },
     },
-    { selector: 'edge.highlighted', style: { width: 3.5, opacity: 1, 'z-index': 9 } },
+    { selector: 'edge.highlighted', style: { width: WIDEST_EDGE, opacity: 1, 'z-index': 9 } },
     {
       selector: 'node:selected',
       style: {
@@ -233,6 +254,6 @@ export function graphStylesheet({ large }: { large: boolean } = { large: false }
       },
     },
     { selector: 'edge:selected', style: { width: 3, opacity: 1 } },
-    { selector: 'node.path-end', style: { 'border-color': HIGHLIGHT, 'border-width': 5 } },
+    { selector: 'node.path-end', style: { 'border-color': HIGHLIGHT, 'border-width': WIDEST_BORDER } },
   ];
 }

@@ -13,12 +13,15 @@
  * always did.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import { LARGE_STYLE_REACH } from './graphStyle';
 import { layerFits } from './prebuiltLayer';
 
-/** Model units around a node's centre that its body, border, label and overlays stay within (the stylesheet's). */
-const NODE_REACH = 160;
-/** Model units around an edge's drawn line that its width and arrows stay within. */
-const EDGE_REACH = 24;
+/**
+ * Model units around a node's centre, and an edge's drawn line, that anything drawn for it stays within: the large
+ * style's farthest, with room to spare (the shade Cytoscape draws behind a selected element, rounding).
+ */
+const NODE_REACH = LARGE_STYLE_REACH.node + LARGE_STYLE_REACH.label + 20;
+const EDGE_REACH = LARGE_STYLE_REACH.edge + 20;
 /** Below this many elements Cytoscape's own pass is quick enough. */
 const FILTER_FROM = 400;
 

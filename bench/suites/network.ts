@@ -252,6 +252,54 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown> }[] = [
       for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -250);
     },
   },
+  {
+    // Far enough to read labels, and past the largest picture of the whole graph Cytoscape keeps.
+    name: 'zoom in to read labels',
+    act: (page) =>
+      page.evaluate(() => {
+        const cy = window.__atlasCy!;
+        cy.zoom({ level: 1.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      }),
+  },
+  {
+    name: 'drag the view, zoomed in',
+    act: async (page) => {
+      const { x, y } = await canvasCentre(page);
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x - 150, y - 80, { steps: 20 });
+      await page.mouse.up();
+    },
+  },
+  { name: 'fit the view again', act: (page) => page.getByRole('button', { name: 'Fit', exact: true }).click() },
+  {
+    name: 'show a path between two records',
+    act: async (page) => {
+      const tap = (index: number) =>
+        page.evaluate((at) => {
+          window.__atlasCy!.nodes()[at]!.emit('tap');
+        }, index);
+      await tap(100);
+      await page.getByRole('button', { name: 'Path from here…' }).click();
+      await tap(300);
+      await page.getByRole('button', { name: 'Show path to here' }).click();
+    },
+  },
+  { name: 'end the path', act: (page) => page.getByRole('button', { name: 'Show everything' }).click() },
+  { name: 'open the table view', act: (page) => page.getByRole('button', { name: 'Table', exact: true }).click() },
+  { name: 'back to the graph', act: (page) => page.getByRole('button', { name: 'Graph', exact: true }).click() },
+  {
+    name: 'resize the window',
+    act: async (page) => {
+      await page.setViewportSize({ width: 1200, height: 800 });
+      await page.waitForTimeout(300);
+      await page.setViewportSize({ width: 1360, height: 860 });
+    },
+  },
+  {
+    name: 'export a PNG image',
+    act: (page) => page.getByRole('button', { name: 'Export the graph as a PNG image' }).click(),
+  },
 ];
 
 async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {

@@ -27,8 +27,8 @@ const SLICE_BUDGET_MS = 10;
  * share of this sized by the last slice's ratio.
  */
 const DRAW_SLICE_MS = 24;
-/** The drawing time of the first slice, and the least and most of any. */
-const FIRST_DRAW_MS = 6;
+/** The drawing time of the first slice (short: the layer may be large), and the least and most of any. */
+const FIRST_DRAW_MS = 1;
 const MIN_DRAW_MS = 0.5;
 const MAX_DRAW_MS = 10;
 /** Elements marked between two looks at the clock. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxOf, fittedViewport, ZOOM_RANGE } from './graphElements';
+import { boxOf, boxOfFlat, fittedViewport, ZOOM_RANGE } from './graphElements';
 
 describe('fittedViewport', () => {
   it('centres the box and zooms so it fills the padded canvas along its tighter side', () => {
@@ -27,5 +27,19 @@ describe('fittedViewport', () => {
   it('gives nothing for no nodes or a canvas smaller than its padding', () => {
     expect(fittedViewport(null, 1000, 800)).toBeNull();
     expect(fittedViewport(boxOf([{ x: 0, y: 0 }]), 60, 800)).toBeNull();
+  });
+});
+
+describe('boxOfFlat', () => {
+  it('is the extent of points given as x, y pairs in one array, as boxOf is of point objects', () => {
+    const flat = [3, -2, -7, 5, 10, 1];
+    expect(boxOfFlat(flat)).toEqual({ x1: -7, y1: -2, x2: 10, y2: 5 });
+    expect(boxOfFlat(flat)).toEqual(
+      boxOf([
+        { x: 3, y: -2 },
+        { x: -7, y: 5 },
+        { x: 10, y: 1 },
+      ]),
+    );
   });
 });

@@ -53,6 +53,18 @@ export function boxOf(points: readonly Point[]): Box | null {
   return box;
 }
 
+/** The extent of points given flat (`[x0, y0, x1, y1, ...]`, as Cytoscape keeps an edge's drawn points). */
+export function boxOfFlat(points: readonly number[]): Box {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    box.x1 = Math.min(box.x1, points[i]!);
+    box.x2 = Math.max(box.x2, points[i]!);
+    box.y1 = Math.min(box.y1, points[i + 1]!);
+    box.y2 = Math.max(box.y2, points[i + 1]!);
+  }
+  return box;
+}
+
 /** How far the canvas zooms out and in. */
 export const ZOOM_RANGE = { min: 0.05, max: 4 } as const;
 

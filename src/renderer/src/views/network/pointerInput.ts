@@ -17,6 +17,7 @@
  * of lifting the record into a layer of its own, which would likewise redraw everything.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
+import { boxOfFlat } from './graphElements';
 import { LARGE_STYLE_REACH } from './graphStyle';
 
 /** An element with, for an edge, its drawn points (Cytoscape's scratch data). */
@@ -63,16 +64,7 @@ function edgeMayHit(scratch: EdgeScratch, x: number, y: number, reach: number): 
     return false;
   }
   // A curve lies within the box of its control points.
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    x1 = Math.min(x1, points[i]!);
-    x2 = Math.max(x2, points[i]!);
-    y1 = Math.min(y1, points[i + 1]!);
-    y2 = Math.max(y2, points[i + 1]!);
-  }
+  const { x1, y1, x2, y2 } = boxOfFlat(points);
   return x >= x1 - reach && x <= x2 + reach && y >= y1 - reach && y <= y2 + reach;
 }
 

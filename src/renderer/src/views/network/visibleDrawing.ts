@@ -13,6 +13,7 @@
  * always did.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import { boxOfFlat } from './graphElements';
 import { LARGE_STYLE_REACH } from './graphStyle';
 import { layerFits } from './prebuiltLayer';
 
@@ -69,16 +70,7 @@ function mayShow(element: Placed, view: BoundingBox12): boolean {
     return false;
   }
   // A curve lies within the box of its control points.
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    x1 = Math.min(x1, points[i]!);
-    x2 = Math.max(x2, points[i]!);
-    y1 = Math.min(y1, points[i + 1]!);
-    y2 = Math.max(y2, points[i + 1]!);
-  }
+  const { x1, y1, x2, y2 } = boxOfFlat(points);
   return x2 >= near.x1 && x1 <= near.x2 && y2 >= near.y1 && y1 <= near.y2;
 }
 

@@ -3,6 +3,7 @@
  * A large saved map in Chromium: the sketch shows the whole graph at once, in the places and colours Cytoscape then
  * draws it, and gives way to Cytoscape's drawing once that is whole.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
@@ -627,6 +628,45 @@ describe('a large saved map', () => {
     expect(result.narrowedCount).toBeLessThan((nodeCount + edgeCount) / 4);
     expect(result.inked).toBeGreaterThan(1000);
     expect(result.differing).toBe(0);
+  });
+
+  it('exports the whole graph as a PNG drawn in slices, not in one call to Cytoscape', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    const before = await page.evaluate(() => {
+      const cy = window.__atlasCy! as unknown as { png(...args: unknown[]): unknown; __pngCalls?: number };
+      const png = cy.png;
+      cy.__pngCalls = 0;
+      cy.png = function (...args: unknown[]) {
+        cy.__pngCalls!++;
+        return png.apply(this, args);
+      };
+      return window.__elementDraws!.length;
+    });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the graph as a PNG image' }).click();
+    const file = await (await download).path();
+    const bytes = readFileSync(file);
+    // A PNG: its signature, then the header chunk with the width and height.
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    const expected = await page.evaluate(() => {
+      const box = window.__atlasCy!.elements().boundingBox();
+      return { width: box.w, height: box.h };
+    });
+    // The graph's extent at a power-of-two scale of at most 2, at most about 4,096 pixels across.
+    const scale = size.width / expected.width;
+    expect(Math.log2(scale) % 1).toBeCloseTo(0, 1);
+    expect(size.height / expected.height).toBeCloseTo(scale, 1);
+    expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(4096);
+    const after = await page.evaluate(
+      (from) => ({
+        pngCalls: (window.__atlasCy as unknown as { __pngCalls: number }).__pngCalls,
+        draws: window.__elementDraws!.slice(from),
+      }),
+      before,
+    );
+    expect(after.pngCalls).toBe(0);
+    expect(after.draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
   });
 
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {

@@ -4,6 +4,7 @@
  */
 import { useI18n } from '../../i18n';
 import { saveBlob } from '../../files/download';
+import { startTask } from '../../shell/taskProgress';
 import type { GraphController } from './graphController';
 
 interface GraphToolbarProps {
@@ -16,10 +17,22 @@ interface GraphToolbarProps {
   onNewRecord(): void;
 }
 
-async function exportImage(controller: GraphController, format: 'png' | 'svg'): Promise<void> {
+async function exportImage(controller: GraphController, format: 'png' | 'svg', running: string): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 10);
-  if (format === 'png') saveBlob(`referral-atlas-network-${stamp}.png`, await controller.exportPng());
-  else
+  if (format === 'png') {
+    // Drawn in slices on a large graph: the status bar shows how far, and can cancel it.
+    let cancelled = false;
+    const task = startTask(running, () => (cancelled = true));
+    try {
+      const image = await controller.exportPng(
+        (share) => task.progress(share),
+        () => cancelled,
+      );
+      if (image) saveBlob(`referral-atlas-network-${stamp}.png`, image);
+    } finally {
+      task.done();
+    }
+  } else
     saveBlob(
       `referral-atlas-network-${stamp}.svg`,
       new Blob([await controller.exportSvg()], { type: 'image/svg+xml' }),
@@ -31,7 +44,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
   const { controller, counts } = props;
   const exportAs = (format: 'png' | 'svg') => {
     const current = controller();
-    if (current) void exportImage(current, format);
+    if (current) void exportImage(current, format, t('network.export.running'));
   };
   return (
     <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>

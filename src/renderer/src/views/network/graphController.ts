@@ -17,7 +17,7 @@ import {
   type Point,
 } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
-import { prebuildLevelsOnZoom } from './prebuiltLayer';
+import { prebuildLevelsOnZoom, wholeGraphPng } from './prebuiltLayer';
 import { graphStylesheet, isLookClass, LABEL_ZOOM, LABELLED, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
@@ -453,14 +453,23 @@ export class GraphController {
 
   /**
    * The drawn graph as a PNG image (the whole graph, not just the visible part), at twice its size up to about
-   * EXPORT_MAX_SIDE pixels across (its records' centres are within that): five thousand records at twice their size made an image 12,700 pixels square,
-   * 340 MB, after 17 s of drawing; 4,096 across takes about 3 s.
+   * EXPORT_MAX_SIDE pixels across: five thousand records at twice their size made an image 12,700 pixels square,
+   * 340 MB, after 17 s of drawing. A large graph is drawn in slices (`wholeGraphPng`, prebuiltLayer.ts), telling
+   * `progress` how far it is; resolves to null if `cancelled()` says stop. Otherwise Cytoscape draws it at once.
    */
-  exportPng(): Promise<Blob> {
-    const box = boxOf(this.cy.nodes().map((node) => node.position()));
+  async exportPng(
+    progress: (share: number) => void = () => undefined,
+    cancelled: () => boolean = () => false,
+  ): Promise<Blob | null> {
+    const cy = this.cy;
+    if (this.performanceMode) {
+      const image = await wholeGraphPng(cy, EXPORT_MAX_SIDE, progress, () => cancelled() || cy.destroyed());
+      if (image || cancelled()) return image;
+    }
+    const box = boxOf(cy.nodes().map((node) => node.position()));
     const side = box ? Math.max(box.x2 - box.x1, box.y2 - box.y1) : 0;
     const scale = Math.min(2, EXPORT_MAX_SIDE / Math.max(side, 1));
-    return this.cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale });
+    return cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale });
   }
 
   /** The drawn graph as an SVG document (the SVG extension is loaded the first time: most sessions never need it). */

@@ -669,6 +669,54 @@ describe('a large saved map', () => {
     expect(after.draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
   });
 
+  it('arranges a path and puts its records back in slices, without Cytoscape drawing the graph element by element', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
+    const ends = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      // Two records two relations apart, so the path has a record between them to arrange.
+      const from = cy.nodes().filter((node) => node.degree(false) > 0)[0]!;
+      const near = from.neighborhood('node');
+      const to = near.neighborhood('node').filter((node) => node.id() !== from.id() && !near.has(node))[0]!;
+      return { from: from.id(), to: to.id() };
+    });
+    const places = () =>
+      page.evaluate(() => Object.fromEntries(window.__atlasCy!.nodes().map((node) => [node.id(), node.position()])));
+    const saved = await places();
+    const tap = (id: string) =>
+      page.evaluate((nodeId) => {
+        window.__atlasCy!.getElementById(nodeId).emit('tap');
+      }, id);
+    await tap(ends.from);
+    await page.getByRole('button', { name: 'Path from here…' }).click();
+    await tap(ends.to);
+    await page.getByRole('button', { name: 'Show path to here' }).click();
+    // The path's records move (left to right from the first), the others stay.
+    await expect
+      .poll(
+        async () => {
+          const now = await places();
+          return Object.keys(now).filter((id) => now[id]!.x !== saved[id]!.x || now[id]!.y !== saved[id]!.y).length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    const moved = await places();
+    const movedIds = Object.keys(moved).filter((id) => moved[id]!.x !== saved[id]!.x || moved[id]!.y !== saved[id]!.y);
+    expect(movedIds.length).toBeLessThan(10);
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    const misplaced = async () => {
+      const now = await places();
+      return Object.keys(now).filter((id) => now[id]!.x !== saved[id]!.x || now[id]!.y !== saved[id]!.y);
+    };
+    // Back where they were, those brought in by an earlier focus (with no saved place) too.
+    await expect.poll(misplaced, { timeout: 15_000 }).toEqual([]);
+    await page.waitForTimeout(500);
+    const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
+    expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

@@ -142,7 +142,12 @@ export function NetworkView() {
     if (controller && positionsRef.current) {
       void controller.applyPositions(
         Object.fromEntries(
-          controller.cy.nodes().map((node) => [node.id(), positionsRef.current?.get(node.id()) ?? node.position()]),
+          controller.cy
+            .nodes()
+            .map((node) => [
+              node.id(),
+              positionsRef.current?.get(node.id()) ?? controller.placeBeforeArrangement(node.id()) ?? node.position(),
+            ]),
         ),
       );
     }

@@ -78,6 +78,8 @@ export class GraphController {
   private labelSyncs = 0;
   /** A count of moves: a newer one replaces one still going. */
   private moves = 0;
+  /** Where arranged records were before their first arrangement since the last load (see placeBeforeArrangement). */
+  private beforeArrangement = new Map<string, Point>();
   /**
    * Whether any element may be selected. Clearing the selection tests every element against a selector (about
    * 30 ms at five thousand records), and is asked for after every load, when nothing is.
@@ -252,6 +254,7 @@ export class GraphController {
     }
     this.mayHaveSelection = false;
     this.showcase.forget();
+    this.beforeArrangement.clear();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
     cy.resize();
     const missing: string[] = [];
@@ -420,8 +423,17 @@ export class GraphController {
     copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
     const positions = Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
     copy.destroy();
+    // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
+    nodes.forEach((node) => {
+      if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
+    });
     await this.applyPositions(positions);
     this.fitTo(nodeIds);
+  }
+
+  /** Where an arranged record was before it was first arranged (undefined if it never was since the last load). */
+  placeBeforeArrangement(id: string): Point | undefined {
+    return this.beforeArrangement.get(id);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxOf, boxOfFlat, fittedViewport, ZOOM_RANGE } from './graphElements';
+import { boxOf, boxOfFlat, fittedViewport, nodeElement, ZOOM_RANGE } from './graphElements';
 
 describe('fittedViewport', () => {
   it('centres the box and zooms so it fills the padded canvas along its tighter side', () => {
@@ -41,5 +41,15 @@ describe('boxOfFlat', () => {
         { x: 10, y: 1 },
       ]),
     );
+  });
+});
+
+describe('nodeElement', () => {
+  it('gives Cytoscape a copy of the position (Cytoscape moves the object it is given, and that is the saved place)', () => {
+    const saved = { x: 12, y: -4 };
+    const node = { id: 'actor:a', kind: 'actor', name: 'A', status: 'active', subtype: 'ngo', stale: false, degree: 3 };
+    const element = nodeElement(node as Parameters<typeof nodeElement>[0], saved);
+    expect(element.position).toEqual(saved);
+    expect(element.position).not.toBe(saved);
   });
 });

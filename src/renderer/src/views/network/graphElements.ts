@@ -27,7 +27,9 @@ export function nodeElement(node: NetworkNode, position: Point): ElementDefiniti
   return {
     group: 'nodes',
     data: nodeData(node),
-    position,
+    // A copy: Cytoscape keeps the object it is given as the node's position and moves it in place, which would
+    // move the saved place the view puts records back to.
+    position: { x: position.x, y: position.y },
     classes: nodeClasses(node.kind, node.subtype, node.degree),
   };
 }

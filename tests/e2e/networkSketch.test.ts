@@ -39,8 +39,8 @@ declare global {
 
 /**
  * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
- * held (the renderer's `drawCachedElements`, and `drawCachedNodes` for nodes alone; a frame that copies a complete
- * layer calls neither), and when
+ * drew (the renderer's `drawCachedElements`, and `drawCachedNodes` for nodes alone, each element through
+ * `drawCachedElement`; a frame that copies a complete layer calls neither), and when
  * Cytoscape computed its drawing order itself (its z-sort, in `getCachedZSortedEles`, when forced or when it had
  * none).
  */
@@ -57,17 +57,29 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       cy = next;
       const renderer = next && next.renderer();
       if (!renderer) return;
-      const drawEach = renderer.drawCachedElements;
-      renderer.drawCachedElements = function (context, eles, ...rest) {
-        window.__elementDraws.push(eles.length);
-        return drawEach.call(this, context, eles, ...rest);
+      // Counted as drawn: the elements each drawing hands to drawCachedElement (it skips those out of view itself).
+      let drawing = null;
+      const drawOne = renderer.drawCachedElement;
+      renderer.drawCachedElement = function (...args) {
+        if (drawing) drawing.count++;
+        return drawOne.apply(this, args);
       };
+      const counted = (method, log) => {
+        const draw = renderer[method];
+        renderer[method] = function (...args) {
+          const outer = drawing;
+          drawing = { count: 0 };
+          try {
+            return draw.apply(this, args);
+          } finally {
+            log.push(drawing.count);
+            drawing = outer;
+          }
+        };
+      };
+      counted('drawCachedElements', window.__elementDraws);
       // Nodes drawn one by one without their edges: Cytoscape's own snapshot at the start of a pan or wheel zoom.
-      const drawNodes = renderer.drawCachedNodes;
-      renderer.drawCachedNodes = function (context, eles, ...rest) {
-        window.__nodeDraws.push(eles.length);
-        return drawNodes.call(this, context, eles, ...rest);
-      };
+      counted('drawCachedNodes', window.__nodeDraws);
       // Layers Cytoscape made for itself inside a frame (getLayers, from render), by level.
       let inFrame = false;
       const render = renderer.render;
@@ -613,7 +625,6 @@ describe('a large saved map', () => {
       const wholeCount = drawn;
       Object.defineProperty(renderer, 'drawCachedElements', kept);
       renderer.drawCachedElement = drawOne;
-      delete (renderer as Record<string, unknown>).drawCachedElement;
       let differing = 0;
       let inked = 0;
       for (let i = 3; i < whole.length; i += 4) {

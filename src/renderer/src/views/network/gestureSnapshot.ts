@@ -17,9 +17,8 @@ import { showsSnapshot } from './prebuiltLayer';
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
 
+/** The renderer's frame hooks and gesture state (see prebuiltLayer.ts), and what the snapshot is made of. */
 type SnapshotRenderer = Parameters<typeof showsSnapshot>[0] & {
-  beforeRender?(work: (willDraw: boolean) => void, priority: number): void;
-  beforeRenderPriorities?: { eleCalcs: number };
   NODE?: number;
   TEXTURE_BUFFER?: number;
   canvasWidth?: number;

@@ -17,17 +17,19 @@ import {
   type Point,
 } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
-import { prebuildLevelsOnZoom, wholeGraphPng } from './prebuiltLayer';
-import { graphStylesheet, isLookClass, LABEL_ZOOM, LABELLED, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
+import { prebuildLevelsOnZoom } from './prebuiltLayer';
+import { graphPng, graphSvg } from './graphExport';
+import { ZoomLabels } from './zoomLabels';
+import { graphStylesheet, isLookClass, LABELLED, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
 import type { LayoutRequest } from './layoutProtocol';
-import { readingLayoutOptions, type ReadingLayout } from './readingLayouts';
+import { readingPositions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
 import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
-import { addInSlices, moveInSlices, restyleInSlices } from './slicedChanges';
+import { addInSlices, moveInSlices } from './slicedChanges';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -52,30 +54,12 @@ declare global {
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
-/** The largest side of an exported PNG image, in pixels. */
-const EXPORT_MAX_SIDE = 4096;
-
-/** How long the zoom must rest before a large graph's labels come or go (see syncLabels). */
-const LABEL_SETTLE_MS = 200;
-
-let svgRegistered: Promise<void> | null = null;
-
-/** Registers cytoscape-svg once, on first use. */
-function svgExtension(): Promise<void> {
-  svgRegistered ??= import('cytoscape-svg').then(({ default: extension }) => {
-    cytoscape.use(extension);
-  });
-  return svgRegistered;
-}
-
 /** The Cytoscape instance of the network view and what the view does with it. */
 export class GraphController {
   private core: Core | null = null;
   private performanceMode = false;
-  private labelsShown = true;
-  /** The label change waiting for the zoom to settle, and a count of label changes (a newer one replaces one going). */
-  private labelTimer: ReturnType<typeof setTimeout> | undefined;
-  private labelSyncs = 0;
+  /** Whether records carry their labels (see zoomLabels.ts). */
+  private readonly labels = new ZoomLabels();
   /** A count of moves: a newer one replaces one still going. */
   private moves = 0;
   /** Where arranged records were before their first arrangement since the last load (see placeBeforeArrangement). */
@@ -172,7 +156,7 @@ export class GraphController {
       this.events.onMoved([{ nodeId: node.id(), x, y }]);
     });
     if (performanceMode) {
-      cy.on('zoom', () => this.syncLabels());
+      cy.on('zoom', () => this.labels.followZoom(cy));
       narrowHitTesting(cy);
       ignorePressedState(cy);
       prebuildLevelsOnZoom(cy);
@@ -185,30 +169,10 @@ export class GraphController {
 
   /** Adds the view's stylesheet to a new instance, as Cytoscape does with a stylesheet given when it is made. */
   private addStylesheet(cy: Core): void {
-    // Labels as at its zoom: a graph drawn again keeps the viewport it had (see syncLabels).
-    this.labelsShown = !this.performanceMode || cy.zoom() >= LABEL_ZOOM;
+    // Labels as at its zoom: a graph drawn again keeps the viewport it had.
+    this.labels.takeZoom(cy, this.performanceMode);
     cy.style().append(graphStylesheet({ large: this.performanceMode }));
     this.styled = cy;
-  }
-
-  /**
-   * On a large graph, labels appear only once zoomed in far enough to read them, and go again when zoomed out: every
-   * node gets or loses the labelled class, in slices (slicedChanges.ts), once the zoom has settled. Measuring
-   * thousands of labels in one go held the main thread for a second at a thousand records, and mid-gesture the
-   * slices would hold up the gesture's frames.
-   */
-  private syncLabels(): void {
-    clearTimeout(this.labelTimer);
-    this.labelTimer = setTimeout(() => {
-      const cy = this.core;
-      if (!cy || cy.destroyed() || !this.performanceMode) return;
-      const want = cy.zoom() >= LABEL_ZOOM;
-      if (want === this.labelsShown) return;
-      this.labelsShown = want;
-      const generation = ++this.labelSyncs;
-      const superseded = () => generation !== this.labelSyncs || cy.destroyed();
-      void restyleInSlices(cy, (slice) => slice.nodes().toggleClass(LABELLED, this.labelsShown), superseded);
-    }, LABEL_SETTLE_MS);
   }
 
   /**
@@ -265,9 +229,8 @@ export class GraphController {
       else missing.push(node.id);
     }
     if (fit) this.fitToBox(boxOf(placed));
-    // The new elements carry labels as the zoom they go in at wants (see syncLabels).
-    clearTimeout(this.labelTimer);
-    this.labelsShown = !this.performanceMode || cy.zoom() >= LABEL_ZOOM;
+    // The new elements carry labels as the zoom they go in at wants.
+    this.labels.takeZoom(cy, this.performanceMode);
     // Nodes before edges: an edge can only be added once both its ends are there.
     const elements: ElementDefinition[] = [
       ...nodes.map((node) => this.nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
@@ -293,7 +256,7 @@ export class GraphController {
   private nodeElement(node: NetworkNode, position: Point): ElementDefinition {
     const element = nodeElement(node, position);
     if (!this.performanceMode) return element;
-    const classes = this.labelsShown ? [...(element.classes as string[]), LABELLED] : element.classes;
+    const classes = this.labels.shown ? [...(element.classes as string[]), LABELLED] : element.classes;
     return { ...element, classes, pannable: true };
   }
 
@@ -356,7 +319,7 @@ export class GraphController {
 
   /** What the layout worker needs to lay out the drawn graph (see graphPlacement.ts). */
   layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
-    return layoutRequestFor(this.cy, keep, this.labelsShown);
+    return layoutRequestFor(this.cy, keep, this.labels.shown);
   }
 
   /**
@@ -412,17 +375,7 @@ export class GraphController {
   async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
     const nodes = this.collect(nodeIds);
     if (nodes.empty()) return;
-    // Laid out on a copy of just these elements (a few hundred at most), then moved as any other move is: a layout
-    // run on the drawn graph moves its nodes at once.
-    const copy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      style: graphStylesheet({ large: this.performanceMode }),
-      elements: nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[],
-    });
-    copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
-    const positions = Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
-    copy.destroy();
+    const positions = readingPositions(nodes, root, kind, this.performanceMode);
     // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
     nodes.forEach((node) => {
       if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
@@ -463,31 +416,17 @@ export class GraphController {
     this.cy.panBy({ x: dx, y: dy });
   }
 
-  /**
-   * The drawn graph as a PNG image (the whole graph, not just the visible part), at twice its size up to about
-   * EXPORT_MAX_SIDE pixels across: five thousand records at twice their size made an image 12,700 pixels square,
-   * 340 MB, after 17 s of drawing. A large graph is drawn in slices (`wholeGraphPng`, prebuiltLayer.ts), telling
-   * `progress` how far it is; resolves to null if `cancelled()` says stop. Otherwise Cytoscape draws it at once.
-   */
-  async exportPng(
+  /** The drawn graph as a PNG image (see graphExport.ts); null if `cancelled()` stopped it. */
+  exportPng(
     progress: (share: number) => void = () => undefined,
     cancelled: () => boolean = () => false,
   ): Promise<Blob | null> {
-    const cy = this.cy;
-    if (this.performanceMode) {
-      const image = await wholeGraphPng(cy, EXPORT_MAX_SIDE, progress, () => cancelled() || cy.destroyed());
-      if (image || cancelled()) return image;
-    }
-    const box = boxOf(cy.nodes().map((node) => node.position()));
-    const side = box ? Math.max(box.x2 - box.x1, box.y2 - box.y1) : 0;
-    const scale = Math.min(2, EXPORT_MAX_SIDE / Math.max(side, 1));
-    return cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale });
+    return graphPng(this.cy, this.performanceMode, progress, cancelled);
   }
 
-  /** The drawn graph as an SVG document (the SVG extension is loaded the first time: most sessions never need it). */
-  async exportSvg(): Promise<string> {
-    await svgExtension();
-    return this.cy.svg({ full: true, bg: '#ffffff', scale: 1 });
+  /** The drawn graph as an SVG document. */
+  exportSvg(): Promise<string> {
+    return graphSvg(this.cy);
   }
 
   /** Renames a drawn node at once after an edit (the view also reloads, but the user sees it immediately). */
@@ -498,7 +437,7 @@ export class GraphController {
 
   destroy(): void {
     this.loads++;
-    clearTimeout(this.labelTimer);
+    this.labels.stop();
     if (!this.core) return;
     if (window.__atlasCy === this.core) delete window.__atlasCy;
     this.core.destroy();

@@ -3,8 +3,14 @@
  * focus in rings (concentric). Placed where the root already is, in a square that grows with the number of nodes,
  * so the rest of the graph stays put.
  */
-import type { LayoutOptions, NodeSingular } from 'cytoscape';
+import cytoscape, {
+  type ElementDefinition,
+  type LayoutOptions,
+  type NodeCollection,
+  type NodeSingular,
+} from 'cytoscape';
 import type { Point } from './graphElements';
+import { graphStylesheet } from './graphStyle';
 
 /** How a few nodes are arranged around `root`. */
 export type ReadingLayout = 'concentric' | 'breadthfirst';
@@ -41,4 +47,27 @@ export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, co
     animate: false,
     minNodeSpacing: 30,
   } as LayoutOptions;
+}
+
+/**
+ * Where `kind` arranges `nodes` around the one with id `root`, without moving them: laid out on a copy of just these
+ * elements (a few hundred at most), in the stylesheet of the graph's style (`large`) for the nodes' sizes. A layout
+ * run on the drawn graph would move its nodes at once, and the caller moves them in slices instead.
+ */
+export function readingPositions(
+  nodes: NodeCollection,
+  root: string,
+  kind: ReadingLayout,
+  large: boolean,
+): Record<string, Point> {
+  const copy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: graphStylesheet({ large }),
+    elements: nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[],
+  });
+  copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
+  const positions = Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
+  copy.destroy();
+  return positions;
 }

@@ -643,6 +643,13 @@ describe('a large saved map', () => {
 
   it('exports the whole graph as a PNG drawn in slices, not in one call to Cytoscape', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
+    // The view as the user leaves it before exporting: fitted, its labels gone, its picture drawn (the previous test
+    // zoomed in far, where no picture of the whole graph fits).
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
+      .toBe(0);
+    await page.waitForTimeout(1500);
     const before = await page.evaluate(() => {
       const cy = window.__atlasCy! as unknown as { png(...args: unknown[]): unknown; __pngCalls?: number };
       const png = cy.png;

@@ -47,6 +47,26 @@ async function nodeLabel(page: Page, id: string): Promise<string | null> {
   }, id);
 }
 
+/**
+ * Marks the drawn graph's elements, so {@link stillMarked} can tell a graph changed in place (what an edit does)
+ * from one loaded anew (a new instance, new elements).
+ */
+async function markDrawnGraph(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const marked = new WeakSet<object>();
+    window.__atlasCy!.elements().forEach((element) => void marked.add(element));
+    (window as unknown as { __marked: WeakSet<object> }).__marked = marked;
+  });
+}
+
+/** How many drawn elements still carry the mark {@link markDrawnGraph} gave them. */
+function stillMarked(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { __marked: marked } = window as unknown as { __marked: WeakSet<object> };
+    return window.__atlasCy!.elements().filter((element) => marked.has(element)).length;
+  });
+}
+
 async function openInDetails(page: Page, id: string) {
   // A user clicks a record that is drawn: not while the graph is still going in.
   await page.waitForFunction(
@@ -191,9 +211,13 @@ describe('the network view', () => {
     // The shared schema refuses an empty name, and says so next to the field.
     await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('must not be empty');
     await screenshot(page, 'network-edit-error');
+    await markDrawnGraph(page);
+    const drawn = await page.evaluate(() => window.__atlasCy!.elements().length);
     await name.fill('Marigold Gate House');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => nodeLabel(page, shelter)).toBe('Marigold Gate House');
+    // Changed in place: the graph was not loaded again for one new name.
+    expect(await stillMarked(page)).toBe(drawn);
     await expect.poll(() => page.locator('.details h2').textContent()).toBe('Marigold Gate House');
     expect(app.atlas.store.index.node(shelter)?.name).toBe('Marigold Gate House');
     const found = (await app.dispatch('search.query', { text: 'Marigold Gate House' })) as {
@@ -228,9 +252,20 @@ describe('the network view', () => {
     // No source: refused by the shared schema, next to the field.
     await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('must cite');
     await page.getByLabel('Source').fill('Coalition meeting notes, November 2026');
+    await markDrawnGraph(page);
+    const drawn = await page.evaluate(() => window.__atlasCy!.elements().length);
     await page.getByRole('button', { name: 'Create relation' }).click();
     const id = `${from}|refers_to|${target.id}`;
     await page.waitForFunction((edgeId) => window.__atlasCy!.getElementById(edgeId).nonempty(), id);
+    // Added to the graph drawn, not drawn anew: every element drawn before is still there, and only the relation is
+    // new; its two ends, one relation bigger, are drawn at their new size.
+    expect(await stillMarked(page)).toBe(drawn);
+    expect(await page.evaluate(() => window.__atlasCy!.elements().length)).toBe(drawn + 1);
+    const sizes = await page.evaluate(
+      ([a, b]) => [a, b].map((nodeId) => window.__atlasCy!.getElementById(nodeId!).data('degree') as number),
+      [from, target.id],
+    );
+    expect(sizes).toEqual([from, target.id].map((nodeId) => app.atlas.store.index.edgesOf(nodeId).length));
     expect(app.atlas.store.index.edge(id)?.source).toBe('Coalition meeting notes, November 2026');
     await screenshot(page, 'network-relation-created');
   });

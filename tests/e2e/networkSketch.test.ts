@@ -735,6 +735,56 @@ describe('a large saved map', () => {
     expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
   });
 
+  it('draws an edit in place: a rename and its undoing restyle one record, not drawing the graph anew', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    // Every element drawn now, marked: a graph loaded anew would be new elements.
+    const drawn = await page.evaluate(() => {
+      const marked = new WeakSet<object>();
+      window.__atlasCy!.elements().forEach((element) => void marked.add(element));
+      (window as unknown as { __marked: WeakSet<object> }).__marked = marked;
+      return window.__atlasCy!.elements().length;
+    });
+    const stillMarked = () =>
+      page.evaluate(() => {
+        const { __marked: marked } = window as unknown as { __marked: WeakSet<object> };
+        return window.__atlasCy!.elements().filter((element) => marked.has(element)).length;
+      });
+    const before = await page.evaluate(() => ({
+      draws: window.__elementDraws!.length,
+      layers: window.__framedLayers!.length,
+    }));
+    const id = await page.evaluate(() => {
+      const node = window.__atlasCy!.nodes('.kind-actor')[3]!;
+      node.emit('tap');
+      return node.id();
+    });
+    const name = app.atlas.store.index.node(id)!.name;
+    const label = () => page.evaluate((nodeId) => window.__atlasCy!.getElementById(nodeId).data('label') as string, id);
+    await page.locator('.details').getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Harbour Light Outreach');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(label, { timeout: 15_000 }).toBe('Harbour Light Outreach');
+    expect(await stillMarked()).toBe(drawn);
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(label, { timeout: 15_000 }).toBe(name);
+    expect(await stillMarked()).toBe(drawn);
+    // Each change's picture rebuilt in slices before it showed: no frame drew the graph element by element, none
+    // made a layer for itself.
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(
+      ({ draws, layers }) => ({
+        draws: window.__elementDraws!.slice(draws),
+        layers: window.__framedLayers!.slice(layers),
+      }),
+      before,
+    );
+    expect(after.draws.filter((count) => count >= (nodeCount + edgeCount) / 4)).toEqual([]);
+    expect(after.layers).toEqual([]);
+    await screenshot(page, 'network-large-renamed');
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

@@ -65,13 +65,14 @@ export function NetworkView() {
   const [editing, setEditing] = useState<Editing>(null);
   const [showTable, setShowTable] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, layoutBusy, relayout } =
+  const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, updatedAt, layoutBusy, relayout } =
     useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, ringRef, onError: setMessage });
 
-  // Selection, overlay and emphasis are re-applied after every load.
+  // Selection, overlay and emphasis are re-applied after every load; the selection after every update too (the
+  // selected record may be one just created).
   useEffect(() => {
     controllerRef.current?.select(selectedId);
-  }, [selectedId, loadedAt, controllerRef]);
+  }, [selectedId, loadedAt, updatedAt, controllerRef]);
 
   useEffect(() => {
     controllerRef.current?.setOverlay(overlay);
@@ -305,8 +306,7 @@ export function NetworkView() {
                 key={editing.mode === 'edit' ? editing.record.id : 'new'}
                 record={editing.mode === 'edit' ? editing.record : null}
                 onCancel={() => setEditing(null)}
-                onDone={(id, name) => {
-                  controllerRef.current?.rename(id, name);
+                onDone={(id) => {
                   setEditing(null);
                   openRecord(id);
                 }}

@@ -6,21 +6,12 @@
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphOverlay } from '../../state/appStore';
-import {
-  boxOf,
-  edgeData,
-  fittedViewport,
-  nodeData,
-  nodeElement,
-  ZOOM_RANGE,
-  type Box,
-  type Point,
-} from './graphElements';
+import { boxOf, edgeData, fittedViewport, nodeElement, ZOOM_RANGE, type Box, type Point } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
-import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
-import { graphStylesheet, isLookClass, LABELLED, nodeClasses, PERFORMANCE_THRESHOLD } from './graphStyle';
+import { graphStylesheet, LABELLED, PERFORMANCE_THRESHOLD } from './graphStyle';
+import { graphChanges, restyleRecord, type GraphChanges } from './graphChanges';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingPositions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
@@ -29,7 +20,8 @@ import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
-import { addInSlices, moveInSlices } from './slicedChanges';
+import { addInSlices, changeInSteps, changesDone, moveInSlices } from './slicedChanges';
+import { dropLayers, prebuildLevelsOnZoom } from './prebuiltLayer';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -51,6 +43,12 @@ declare global {
     __atlasGraphPaintedAt?: number;
   }
 }
+
+/**
+ * The most elements an update changes (see GraphController.update); more (an import, a merge of many records) and
+ * the graph is loaded again. An update adds its new elements in one call, which stays short up to this many.
+ */
+const MAX_UPDATE = 200;
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
@@ -75,6 +73,8 @@ export class GraphController {
   private overlaid = new Set<string>();
   /** Incremented by every load, so a load replaced by a newer one stops between slices. */
   private loads = 0;
+  /** Incremented by every update (see {@link update}), for the same reason. */
+  private updates = 0;
 
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
   private readonly ring: SelectionRing | null;
@@ -249,6 +249,76 @@ export class GraphController {
   }
 
   /**
+   * Brings the drawn graph up to date with a new answer for the filter it was loaded for (after an edit, an undo,
+   * a redo), changing only what changed (graphChanges.ts): a rename restyles one record, where a load drew the whole
+   * graph anew. A large graph changes in slices, with its picture rebuilt before it shows. New records without a
+   * saved place go beside their neighbours. Resolves to the places given to them; to null when a newer load or
+   * update replaced this one; to undefined when an update will not do (nothing drawn, the graph crossing the
+   * large-style threshold, or more than {@link MAX_UPDATE} changes), and the view loads the graph instead.
+   */
+  async update(
+    nodes: readonly NetworkNode[],
+    edges: readonly NetworkEdge[],
+    positions: ReadonlyMap<string, Point>,
+  ): Promise<Record<string, Point> | null | undefined> {
+    const cy = this.core;
+    const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
+    if (!cy || this.styled !== cy || wantPerformance !== this.performanceMode || cy.elements().empty()) return;
+    const generation = ++this.updates;
+    const loads = this.loads;
+    const superseded = () => generation !== this.updates || loads !== this.loads || cy.destroyed();
+    // Compared with the graph as the changes before this one (a showcase, another update) leave it.
+    await changesDone(cy);
+    if (superseded()) return null;
+    const changes = graphChanges(cy, nodes, edges);
+    if (changes.size > MAX_UPDATE) return;
+    const placed: Record<string, Point> = {};
+    const steps = [
+      () => {
+        cy.remove(changes.removed);
+        // A picture that holds a removed element would go on showing it.
+        if (changes.removed.nonempty() && this.performanceMode) dropLayers(cy);
+        return cy.collection();
+      },
+      () => this.addNew(changes, positions, placed),
+      ...changes.changedNodes.map((node) => () => {
+        const element = cy.getElementById(node.id);
+        restyleRecord(element, node);
+        return element;
+      }),
+      ...changes.changedEdges.map((edge) => () => cy.getElementById(edge.id).data('type', edge.type)),
+    ];
+    if (this.performanceMode) {
+      if (!(await changeInSteps(cy, steps, superseded))) return null;
+    } else cy.batch(() => steps.forEach((step) => step()));
+    return placed;
+  }
+
+  /** Draws an update's new records and relations (see {@link update}); records without a saved place are placed. */
+  private addNew(
+    changes: GraphChanges,
+    positions: ReadonlyMap<string, Point>,
+    placed: Record<string, Point>,
+  ): CollectionReturnValue {
+    const cy = this.cy;
+    const added = cy.collection();
+    const unplaced: string[] = [];
+    for (const node of changes.addedNodes) {
+      if (cy.getElementById(node.id).nonempty()) continue;
+      const position = positions.get(node.id);
+      if (!position) unplaced.push(node.id);
+      added.merge(cy.add(this.nodeElement(node, position ?? { x: 0, y: 0 })));
+    }
+    for (const edge of changes.addedEdges) {
+      if (cy.getElementById(edge.id).empty()) added.merge(cy.add({ group: 'edges', data: edgeData(edge) }));
+    }
+    Object.assign(placed, placesNearNeighbours(cy, unplaced));
+    for (const id of unplaced) cy.getElementById(id).position(placed[id]!);
+    this.showcase.extend(added);
+    return added;
+  }
+
+  /**
    * A record's element. In the large style records are pannable: dragging one moves the view, as dragging the
    * background does. Lifting a record out of the picture Cytoscape keeps of the graph would make it draw every
    * element again on each frame of the drag (see pointerInput.ts); a full layout rearranges a large graph instead.
@@ -268,14 +338,7 @@ export class GraphController {
       for (const node of nodes) {
         const existing = cy.getElementById(node.id);
         if (existing.nonempty()) {
-          // Only a record that changed: a restyle makes Cytoscape draw the whole graph element by element again.
-          const data = nodeData(node);
-          const current = existing.data() as Record<string, unknown>;
-          if (Object.entries(data).some(([key, value]) => current[key] !== value)) existing.data(data);
-          const look = nodeClasses(node.kind, node.subtype, node.degree);
-          const kept = existing.classes().filter((name) => !isLookClass(name));
-          const classes = [...kept, ...look];
-          if ([...classes].sort().join(' ') !== [...existing.classes()].sort().join(' ')) existing.classes(classes);
+          restyleRecord(existing, node);
           continue;
         }
         cy.add(this.nodeElement(node, { x: 0, y: 0 }));
@@ -427,12 +490,6 @@ export class GraphController {
   /** The drawn graph as an SVG document. */
   exportSvg(): Promise<string> {
     return graphSvg(this.cy);
-  }
-
-  /** Renames a drawn node at once after an edit (the view also reloads, but the user sees it immediately). */
-  rename(id: string, name: string): void {
-    const node = this.cy.getElementById(id);
-    if (node.nonempty()) node.data('label', name);
   }
 
   destroy(): void {

@@ -5,7 +5,7 @@
  * beforehand (slicedChanges.ts): in one go, Cytoscape then drew all of them one by one in one frame (about a second
  * at five thousand records).
  */
-import type { CollectionReturnValue, Core } from 'cytoscape';
+import type { CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
 import type { GraphHighlight } from '../../state/appStore';
 import { nextTask } from './frames';
 import { restyleInSlices } from './slicedChanges';
@@ -21,8 +21,6 @@ export interface ShowcaseHost {
   readonly large: boolean;
   /** Changes with every load, which replaces a restyle still going. */
   readonly loadGeneration: number;
-  /** The drawn elements with these ids. */
-  collect(ids: readonly string[]): CollectionReturnValue;
 }
 
 export class GraphShowcase {
@@ -31,6 +29,8 @@ export class GraphShowcase {
    * whether or not it had the class: after every load, nothing does.
    */
   private mayBeShown = false;
+  /** The showcase in force (what it does to elements), for elements drawn after it (see {@link extend}). */
+  private shown: ((elements: CollectionReturnValue) => void) | null = null;
   /** Incremented by every restyle, so one replaced by a newer stops between slices. */
   private generation = 0;
 
@@ -39,6 +39,7 @@ export class GraphShowcase {
   /** The graph was replaced: none of its elements carries a class any more. */
   forget(): void {
     this.mayBeShown = false;
+    this.shown = null;
   }
 
   /**
@@ -50,19 +51,30 @@ export class GraphShowcase {
     edgeIds: readonly string[],
     { highlight = false, pathEnds = [] }: { highlight?: boolean; pathEnds?: readonly string[] } = {},
   ): Promise<void> {
-    const cy = this.host.cy;
     const ids = new Set(nodeIds);
+    const keptEdges = new Set(edgeIds);
     const ends = new Set(pathEnds);
-    const nodes = cy.nodes().filter((node) => ids.has(node.id()));
-    const kept = nodes.union(edgeIds.length > 0 ? this.host.collect(edgeIds) : nodes.edgesWith(nodes));
-    this.mayBeShown = true;
-    return this.restyle((elements) => {
+    // By id, not by collection: an element drawn later (after an edit) is judged as those drawn now.
+    const isKept = (element: SingularElementArgument) => {
+      if (element.isNode()) return ids.has(element.id());
+      if (keptEdges.size > 0) return keptEdges.has(element.id());
+      return ids.has(element.data('source') as string) && ids.has(element.data('target') as string);
+    };
+    const change = (elements: CollectionReturnValue) => {
       elements.removeClass(SHOWCASE_CLASSES);
-      elements.filter((element) => !kept.has(element)).addClass('faded');
+      elements.filter((element) => !isKept(element)).addClass('faded');
       elements.filter((element) => element.isNode() && ids.has(element.id())).addClass('emphasised');
-      if (highlight) elements.filter((element) => kept.has(element)).addClass('highlighted');
+      if (highlight) elements.filter(isKept).addClass('highlighted');
       if (ends.size > 0) elements.filter((element) => ends.has(element.id())).addClass('path-end');
-    });
+    };
+    this.mayBeShown = true;
+    this.shown = change;
+    return this.restyle(change);
+  }
+
+  /** Gives newly drawn elements the showcase in force, if any (call it inside the batch that adds them). */
+  extend(elements: CollectionReturnValue): void {
+    this.shown?.(elements);
   }
 
   /** Applies another view's highlight (a plan's paths); null clears it. */
@@ -75,6 +87,7 @@ export class GraphShowcase {
   clear(): Promise<void> {
     if (!this.mayBeShown) return Promise.resolve();
     this.mayBeShown = false;
+    this.shown = null;
     return this.restyle((elements) => elements.removeClass(SHOWCASE_CLASSES));
   }
 

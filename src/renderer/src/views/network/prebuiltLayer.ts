@@ -168,6 +168,18 @@ async function drawQueued({ cache, pixelRatio }: LayerPlan, layer: Layer, supers
 }
 
 /**
+ * Drops every picture Cytoscape keeps of `cy`'s graph, at every level. Removing an element does not: a picture that
+ * holds it would go on showing it, at a level not rebuilt since.
+ */
+export function dropLayers(cy: Core): void {
+  const cache = layerCacheOf((cy as unknown as { renderer(): CanvasRenderer }).renderer());
+  if (!cache) return;
+  for (const layers of Object.values(cache.layersByLevel)) {
+    for (const layer of [...(layers ?? [])]) cache.invalidateLayer(layer);
+  }
+}
+
+/**
  * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevelsOnZoom}); forgotten
  * as soon as an element moves, comes or goes, as it may then lie outside.
  */

@@ -149,7 +149,43 @@ export function moveInSlices(
 }
 
 /**
- * The slicing all three share: `step(count)` changes about `count` more elements and returns them (null once there
+ * Runs `steps` in order, each changing a few elements (adding, removing, giving new data) and returning those it
+ * added or changed, in slices inside one batch, with the picture over the whole graph rebuilt before the batch ends:
+ * an edit's changes to the drawn graph (graphChanges.ts). Resolves as {@link restyleInSlices} does.
+ */
+export function changeInSteps(
+  cy: Core,
+  steps: readonly (() => CollectionReturnValue)[],
+  superseded: () => boolean,
+): Promise<boolean> {
+  let extent: BoundingBox12 | undefined;
+  // Without a known extent, every element goes through the slices after the steps, which measure the whole graph.
+  let everything: CollectionReturnValue | null = null;
+  let next = 0;
+  return changeInSlices(
+    cy,
+    (count) => {
+      // Read when this change's turn comes, before anything is added or removed (which forgets it).
+      if (next === 0) extent = knownExtent(cy);
+      if (next < steps.length) {
+        const changed = cy.collection();
+        for (const until = Math.min(steps.length, next + count); next < until; next++) changed.merge(steps[next]!());
+        return changed;
+      }
+      if (extent) return null;
+      everything ??= cy.elements();
+      const from = next - steps.length;
+      if (from >= everything.length) return null;
+      next += count;
+      return everything.slice(from, from + count);
+    },
+    superseded,
+    () => extent,
+  );
+}
+
+/**
+ * The slicing all four share: `step(count)` changes about `count` more elements and returns them (null once there
  * are none left); each call's elements are styled and measured at once, and the calls are sized to take about
  * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS. The picture is prebuilt over the changed
  * elements and `extentBefore()`, the extent of those left as they were (when only some change).
@@ -173,6 +209,11 @@ function changeInSlices(
 
 /** The last change asked for on each instance (see {@link changeInSlices}). */
 const changesGoing = new WeakMap<Core, Promise<boolean>>();
+
+/** Resolves once every change asked for on `cy` so far has ended. */
+export async function changesDone(cy: Core): Promise<void> {
+  await changesGoing.get(cy);
+}
 
 async function sliceChange(
   cy: Core,
@@ -213,7 +254,7 @@ async function sliceChange(
         inStep = false;
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
         // frame that draws the graph.
-        box = union(box, changed.boundingBox());
+        if (changed.nonempty()) box = union(box, changed.boundingBox());
         // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
         // geometry, texture-cache bookkeeping), done per call and counted in its time: the drawing frame then has
         // only the drawing left (a quarter less long, measured), and a slice of many edges stays in its budget.

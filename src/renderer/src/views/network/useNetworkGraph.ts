@@ -40,7 +40,8 @@ export interface GraphPlaces {
 
 /**
  * Loads the graph for `filter` whenever it or the data (`revision`) change, and says what is drawn. `loadedAt`
- * counts the loads drawn whole, so the view can re-apply selection and emphasis after each; `onError` (a stable
+ * counts the loads drawn whole, so the view can re-apply selection and emphasis after each; `updatedAt` the
+ * updates after a change of data (the graph drawn before keeps its emphasis; a selected record may be new); `onError` (a stable
  * function, such as a state setter: a new one loads again) gets what went wrong, in words.
  */
 export function useNetworkGraph({
@@ -65,6 +66,7 @@ export function useNetworkGraph({
   const [edgeTypes, setEdgeTypes] = useState<EdgeType[]>([]);
   const [counts, setCounts] = useState<{ total: number; truncated: boolean } | null>(null);
   const [loadedAt, setLoadedAt] = useState(0);
+  const [updatedAt, setUpdatedAt] = useState(0);
   const [layoutBusy, setLayoutBusy] = useState(false);
   /** The filter of the last graph drawn whole. */
   const lastFilter = useRef<string>('');
@@ -148,6 +150,17 @@ export function useNetworkGraph({
         setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());
         setCounts({ total: subgraph.totalNodes, truncated: subgraph.truncated });
       });
+      // The same filter's graph after an edit: only what changed is drawn again.
+      const drawn = controllerRef.current;
+      if (drawn && !newFilter) {
+        const placed = await drawn.update(subgraph.nodes, subgraph.edges, positions);
+        if (!live || placed === null) return;
+        if (placed) {
+          savePositions(placed);
+          setUpdatedAt((value) => value + 1);
+          return;
+        }
+      }
       // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
       const sketch = sketchRef.current;
       if (sketch && newFilter) {
@@ -218,5 +231,16 @@ export function useNetworkGraph({
   /** Lays the whole drawn graph out again in the worker. */
   const relayout = useCallback(() => void layout(new Set()), [layout]);
 
-  return { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, layoutBusy, relayout };
+  return {
+    controllerRef,
+    positionsRef,
+    nodes,
+    addNodes,
+    edgeTypes,
+    counts,
+    loadedAt,
+    updatedAt,
+    layoutBusy,
+    relayout,
+  };
 }

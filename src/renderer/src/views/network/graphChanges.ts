@@ -4,14 +4,14 @@
  * it again took three to four seconds of slices at five thousand records, with the picture Cytoscape keeps of the
  * graph rebuilt from nothing.
  */
-import type { CollectionReturnValue, Core } from 'cytoscape';
+import type { CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { type edgeData, nodeData } from './graphElements';
+import { nodeData } from './graphElements';
 import { isLookClass, nodeClasses } from './graphStyle';
 
 export interface GraphChanges {
-  /** Drawn elements the answer no longer has, and relations whose ends changed (they come back as added). */
-  removed: CollectionReturnValue;
+  /** Ids of drawn elements the answer no longer has, and of relations whose ends changed (they come back as added). */
+  removed: string[];
   /** Records and relations to draw, nodes before edges. */
   addedNodes: NetworkNode[];
   addedEdges: NetworkEdge[];
@@ -23,24 +23,32 @@ export interface GraphChanges {
   size: number;
 }
 
-/** The changes that make `cy`'s drawn graph the answer `nodes` and `edges`. */
+/**
+ * The changes that make `cy`'s drawn graph the answer `nodes` and `edges`. One pass over each, by id: at five
+ * thousand records and eleven thousand relations it takes a few milliseconds (a Cytoscape collection test per
+ * relation took seventy).
+ */
 export function graphChanges(cy: Core, nodes: readonly NetworkNode[], edges: readonly NetworkEdge[]): GraphChanges {
   const nodeIds = new Set(nodes.map((node) => node.id));
   const edgesById = new Map(edges.map((edge) => [edge.id, edge]));
-  const removed = cy.collection();
+  const removed: string[] = [];
+  const redrawn = new Set<string>();
   const changedNodes: NetworkNode[] = [];
   const changedEdges: NetworkEdge[] = [];
   const addedNodes: NetworkNode[] = [];
   const addedEdges: NetworkEdge[] = [];
-  cy.edges().forEach((element) => {
-    const edge = edgesById.get(element.id());
-    const drawn = element.data() as ReturnType<typeof edgeData>;
+  // One pass over the drawn elements (cy.edges() and cy.nodes() would each build a collection of them first).
+  cy.elements().forEach((element: SingularElementArgument) => {
+    const id = element.id();
+    if (element.isNode()) {
+      if (!nodeIds.has(id)) removed.push(id);
+      return;
+    }
+    const edge = edgesById.get(id);
     // Cytoscape cannot move a drawn edge to other ends through its data: such a relation is drawn anew.
-    if (!edge || edge.from !== drawn.source || edge.to !== drawn.target) removed.merge(element);
-    else if (edge.type !== drawn.type) changedEdges.push(edge);
-  });
-  cy.nodes().forEach((element) => {
-    if (!nodeIds.has(element.id())) removed.merge(element);
+    if (edge && (edge.from !== element.data('source') || edge.to !== element.data('target'))) redrawn.add(id);
+    if (!edge || redrawn.has(id)) removed.push(id);
+    else if (edge.type !== element.data('type')) changedEdges.push(edge);
   });
   for (const node of nodes) {
     const element = cy.getElementById(node.id);
@@ -48,8 +56,7 @@ export function graphChanges(cy: Core, nodes: readonly NetworkNode[], edges: rea
     else if (nodeDiffers(element, node)) changedNodes.push(node);
   }
   for (const edge of edges) {
-    const element = cy.getElementById(edge.id);
-    if (element.empty() || removed.has(element)) addedEdges.push(edge);
+    if (redrawn.has(edge.id) || cy.getElementById(edge.id).empty()) addedEdges.push(edge);
   }
   return {
     removed,
@@ -61,13 +68,15 @@ export function graphChanges(cy: Core, nodes: readonly NetworkNode[], edges: rea
   };
 }
 
-/** Whether a drawn node's data or look classes differ from what the record gives it now. */
+/**
+ * Whether a drawn node's data differs from what the record gives it now. Its look classes come from the same fields
+ * (kind, actor type, degree), so they differ only when its data does.
+ */
 function nodeDiffers(element: CollectionReturnValue, node: NetworkNode): boolean {
   const drawn = element.data() as Record<string, unknown>;
-  if (Object.entries(nodeData(node)).some(([key, value]) => drawn[key] !== value)) return true;
-  const look = nodeClasses(node.kind, node.subtype, node.degree);
-  const drawnLook = element.classes().filter(isLookClass);
-  return drawnLook.length !== look.length || look.some((name) => !element.hasClass(name));
+  const data: Record<string, unknown> = nodeData(node);
+  for (const key in data) if (drawn[key] !== data[key]) return true;
+  return false;
 }
 
 /**

@@ -275,9 +275,10 @@ export class GraphController {
     const placed: Record<string, Point> = {};
     const steps = [
       () => {
-        cy.remove(changes.removed);
+        if (changes.removed.length === 0) return cy.collection();
+        cy.remove(this.collect(changes.removed));
         // A picture that holds a removed element would go on showing it.
-        if (changes.removed.nonempty() && this.performanceMode) dropLayers(cy);
+        if (this.performanceMode) dropLayers(cy);
         return cy.collection();
       },
       () => this.addNew(changes, positions, placed),

@@ -42,10 +42,18 @@ const MAX_LAYER_AREA = 4000 * 4000;
 const MAX_LAYER_SIDE = 32767;
 
 /** A layer: an offscreen canvas over a bounding box at a level (a scale of 2^level), and the elements in it. */
-type Layer = { canvas: CanvasImageSource; width: number; height: number; eles: SingularElementArgument[] };
+type Layer = {
+  canvas: CanvasImageSource;
+  width: number;
+  height: number;
+  eles: SingularElementArgument[];
+  invalid?: boolean;
+};
 
 type LayerCache = {
   layersByLevel: Record<number, Layer[] | undefined>;
+  /** When a layer was last invalidated: for a quarter of a second after, Cytoscape shows no incomplete level. */
+  lastInvalidationTime?: number;
   drawEleInLayer?(layer: Layer, element: SingularElementArgument, level: number, pixelRatio: number): void;
   layersQueue: { size(): number };
   makeLayer(box: BoundingBox12 & { w: number; h: number }, level: number): Layer;
@@ -84,13 +92,16 @@ type LayerPlan = {
   bounds: BoundingBox12 & { w: number; h: number };
 };
 
-/** The plan for a layer of `cy` at its current zoom over `box`, or null where Cytoscape would use no layer. */
-function planLayer(cy: Core, box: BoundingBox12): LayerPlan | null {
+/**
+ * The plan for a layer of `cy` over `box` at its current zoom (or at `zoom`), or null where Cytoscape would use no
+ * layer.
+ */
+function planLayer(cy: Core, box: BoundingBox12, zoom = cy.zoom()): LayerPlan | null {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
   const cache = layerCacheOf(renderer);
   if (!cache || !renderer.getPixelRatio || !renderer.getCachedZSortedEles) return null;
   const pixelRatio = renderer.getPixelRatio();
-  const level = levelFor(cy.zoom(), pixelRatio, box);
+  const level = levelFor(zoom, pixelRatio, box);
   if (level === null) return null;
   const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
   return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
@@ -106,6 +117,12 @@ function levelFor(zoom: number, pixelRatio: number, box: BoundingBox12): number 
   const height = Math.ceil((box.y2 - box.y1) * scale);
   if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
   return width * height > MAX_LAYER_AREA ? null : level;
+}
+
+/** The zoom at which `cy`'s canvas shows the whole of `box`. */
+function wholeGraphZoom(cy: Core, box: BoundingBox12): number {
+  const zoom = Math.min(cy.width() / Math.max(box.x2 - box.x1, 1), cy.height() / Math.max(box.y2 - box.y1, 1));
+  return Math.max(cy.minZoom(), zoom);
 }
 
 /**
@@ -129,7 +146,12 @@ function layerElements(plan: LayerPlan): SingularElementArgument[] | null {
 
 /** A new layer for the plan's level, in place of any there. */
 function startLayer({ cache, level, bounds }: LayerPlan): Layer {
-  for (const stale of cache.layersByLevel[level] ?? []) cache.invalidateLayer(stale);
+  // Any invalidation, even of a layer already invalid, makes Cytoscape skip incomplete levels for a quarter of a
+  // second, drawing element by element where it would show another complete level: replacing this level's picture
+  // is no reason to.
+  const lastInvalidation = cache.lastInvalidationTime;
+  for (const stale of cache.layersByLevel[level] ?? []) if (!stale.invalid) cache.invalidateLayer(stale);
+  if (lastInvalidation !== undefined) cache.lastInvalidationTime = lastInvalidation;
   const layer = cache.makeLayer(bounds, level);
   cache.layersByLevel[level] = [layer];
   return layer;
@@ -204,8 +226,14 @@ function rememberBox(cy: Core, box: BoundingBox12): void {
  * draws the graph half-built. Resolves to false if a newer load superseded this one (the slices stop then).
  */
 export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: () => boolean): Promise<boolean> {
+  // Known even where no layer fits at this zoom (zoomed in for a path): the other levels, an update and an export
+  // need it.
+  rememberBox(cy, box);
   const plan = planLayer(cy, box);
-  if (!plan) return true;
+  if (!plan) {
+    buildWholeGraphLevelLater(cy, box);
+    return true;
+  }
   // The drawing order, as the frame will use it (computed in slices: drawingOrder.ts).
   if (!(await sortForDrawing(cy, superseded))) return false;
   const elements = layerElements(plan);
@@ -225,7 +253,6 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
     await nextTask();
     if (superseded()) return false;
   }
-  rememberBox(cy, box);
   return drawQueued(plan, layer, superseded);
 }
 
@@ -273,6 +300,26 @@ export function prebuildLevelsOnZoom(cy: Core): void {
   };
   // After Cytoscape brings elements' positions and styles up to date, before its layers are drawn into.
   renderer.beforeRender(beforeFrame, renderer.beforeRenderPriorities.eleCalcs - 50);
+}
+
+/** Counts the builds {@link buildWholeGraphLevelLater} started per instance: a newer one stops an older one. */
+const wholeGraphBuilds = new WeakMap<Core, number>();
+
+/**
+ * Zoomed in past any picture of the whole graph (for a path, to read labels), a change leaves Cytoscape no picture
+ * at all: this builds one at the zoom that shows the whole graph, in slices once the change has ended (frames go on
+ * meanwhile, drawing what is in view element by element). Zooming back out then finds a picture to show (Cytoscape
+ * shows a complete level until the right one is), where with none it drew every element in one frame (over half a
+ * second at five thousand records).
+ */
+function buildWholeGraphLevelLater(cy: Core, box: BoundingBox12): void {
+  const plan = planLayer(cy, box, wholeGraphZoom(cy, box));
+  if (!plan) return;
+  const build = (wholeGraphBuilds.get(cy) ?? 0) + 1;
+  wholeGraphBuilds.set(cy, build);
+  const superseded = () => cy.destroyed() || wholeGraphBuilds.get(cy) !== build;
+  // After the task that ends the change's batch: its elements are then styled and in their drawing order.
+  void nextTask().then(() => (superseded() ? undefined : buildLevel(plan, superseded)));
 }
 
 /** Builds the plan's level when it is not complete: marks every element at once, draws them in slices. */

@@ -579,11 +579,86 @@ describe('a large saved map', () => {
     await page.locator('.node-table').waitFor({ state: 'detached' });
   });
 
-  it('zoomed in past any picture of the whole graph, draws only what is in view, as Cytoscape would draw it', async () => {
-    const { nodeCount, edgeCount } = app.atlas.store.index;
+  it('zoomed in past any picture of the whole graph, shows a picture of what is in view, drawn in slices', async () => {
+    const { nodeCount } = app.atlas.store.index;
     await page.evaluate(() => {
       const cy = window.__atlasCy!;
-      cy.zoom({ level: 3, renderedPosition: cy.nodes()[5]!.renderedPosition() });
+      cy.zoom({ level: 2.5, renderedPosition: cy.nodes()[7]!.renderedPosition() });
+    });
+    await expect
+      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
+      .toBe(nodeCount);
+    /**
+     * The node layer after a frame drawn now, and how many elements that frame drew one by one; with `own`, as
+     * Cytoscape draws when it keeps no picture (every element, one by one).
+     */
+    const frame = (own: boolean) =>
+      page.evaluate(async (own) => {
+        type Renderer = Record<string, unknown> & {
+          drawCachedElement(...args: unknown[]): unknown;
+          render(...args: unknown[]): unknown;
+          redrawHint(what: string, on: boolean): void;
+          redraw(): void;
+          data: { lyrTxrCache: { getLayers: unknown } };
+        };
+        const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
+        const cache = renderer.data.lyrTxrCache;
+        const kept = { getLayers: cache.getLayers, drawCachedElements: renderer.drawCachedElements };
+        if (own) {
+          cache.getLayers = () => null;
+          renderer.drawCachedElements = Object.getPrototypeOf(renderer).drawCachedElements;
+        }
+        let drawn = 0;
+        const perFrame: number[] = [];
+        const drawOne = renderer.drawCachedElement;
+        renderer.drawCachedElement = function (...args: unknown[]) {
+          drawn++;
+          return drawOne.apply(this, args);
+        };
+        const render = renderer.render;
+        renderer.render = function (...args: unknown[]) {
+          drawn = 0;
+          try {
+            return render.apply(this, args);
+          } finally {
+            perFrame.push(drawn);
+          }
+        };
+        renderer.redrawHint('eles', true);
+        renderer.redraw();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        renderer.drawCachedElement = drawOne;
+        renderer.render = render;
+        cache.getLayers = kept.getLayers;
+        renderer.drawCachedElements = kept.drawCachedElements;
+        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        return { drawn: Math.max(0, ...perFrame), alpha: Array.from(data.filter((_, i) => i % 4 === 3)) };
+      }, own);
+    // Once the view has settled and the picture is drawn (in slices), a frame copies it: nothing one by one.
+    await expect.poll(async () => (await frame(false)).drawn, { timeout: 15_000 }).toBe(0);
+    const tile = await frame(false);
+    const ownDrawing = await frame(true);
+    expect(ownDrawing.drawn).toBeGreaterThan(100);
+    // The same picture, resampled from the level it is drawn at: alike, where either has ink.
+    let compared = 0;
+    let alike = 0;
+    for (let i = 0; i < tile.alpha.length; i += 7) {
+      if (tile.alpha[i] === 0 && ownDrawing.alpha[i] === 0) continue;
+      compared++;
+      if (Math.abs(tile.alpha[i]! - ownDrawing.alpha[i]!) <= 64) alike++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(alike / compared).toBeGreaterThan(0.9);
+    await screenshot(page, 'network-large-view-tile');
+  });
+
+  it('zoomed in past any picture of the whole graph, draws only what is in view, as Cytoscape would draw it', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    // Past the zoom at which Cytoscape keeps pictures at all (3.99): no picture of the view either.
+    await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      cy.zoom({ level: 4.5, renderedPosition: cy.nodes()[5]!.renderedPosition() });
     });
     // Zoomed in that far, every record gets its label (in slices, during which Cytoscape draws nothing).
     await expect

@@ -20,6 +20,7 @@ import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
+import { keepViewTiles } from './viewTile';
 import { addInSlices, changeInSteps, changesDone, moveInSlices } from './slicedChanges';
 import { dropLayers, prebuildLevelsOnZoom } from './prebuiltLayer';
 
@@ -162,6 +163,7 @@ export class GraphController {
       prebuildLevelsOnZoom(cy);
       seedGestureSnapshots(cy);
       drawOnlyWhatShows(cy);
+      keepViewTiles(cy);
     }
     if (exposeForTests) window.__atlasCy = cy;
     return cy;

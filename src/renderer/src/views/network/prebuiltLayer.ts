@@ -42,7 +42,8 @@ const MAX_LAYER_AREA = 4000 * 4000;
 const MAX_LAYER_SIDE = 32767;
 
 /** A layer: an offscreen canvas over a bounding box at a level (a scale of 2^level), and the elements in it. */
-type Layer = {
+export type Layer = {
+  level: number;
   canvas: CanvasImageSource;
   width: number;
   height: number;
@@ -50,7 +51,7 @@ type Layer = {
   invalid?: boolean;
 };
 
-type LayerCache = {
+export type LayerCache = {
   layersByLevel: Record<number, Layer[] | undefined>;
   /** When a layer was last invalidated: for a quarter of a second after, Cytoscape shows no incomplete level. */
   lastInvalidationTime?: number;
@@ -62,7 +63,7 @@ type LayerCache = {
   dequeue(pixelRatio: number): unknown[];
 };
 
-type CanvasRenderer = {
+export type CanvasRenderer = {
   data?: { lyrTxrCache?: Partial<LayerCache> };
   getPixelRatio?(): number;
   getCachedZSortedEles?(): DrawingOrder;
@@ -71,7 +72,7 @@ type CanvasRenderer = {
 /** Where Cytoscape keeps, per element, the layer holding it at each level. */
 type LayerSlots = { _private?: { rscratch?: { imgLayerCaches?: Record<number, Layer | null> } } };
 
-function layerCacheOf(renderer: CanvasRenderer): LayerCache | null {
+export function layerCacheOf(renderer: CanvasRenderer): LayerCache | null {
   const cache = renderer.data?.lyrTxrCache;
   const complete =
     cache?.layersByLevel &&
@@ -107,16 +108,26 @@ function planLayer(cy: Core, box: BoundingBox12, zoom = cy.zoom()): LayerPlan | 
   return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
 }
 
-/** The level Cytoscape draws a layer over `box` at, at this zoom; null where it would use no layer (too large). */
-function levelFor(zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
+/** The level Cytoscape draws layers at, at this zoom (in device pixels); null past the zoom it keeps layers to. */
+export function zoomLevel(zoom: number, pixelRatio: number): number | null {
   // The power of two at or above the zoom (in device pixels).
   const level = Math.max(MIN_LEVEL, Math.ceil(Math.log2(zoom * pixelRatio)));
-  if (zoom >= MAX_ZOOM || level > MAX_LEVEL) return null;
+  return zoom >= MAX_ZOOM || level > MAX_LEVEL ? null : level;
+}
+
+/** Whether a layer over `box` at `level` is within Cytoscape's limits on a layer's size. */
+export function layerSizeFits(box: BoundingBox12, level: number): boolean {
   const scale = 2 ** level;
   const width = Math.ceil((box.x2 - box.x1) * scale);
   const height = Math.ceil((box.y2 - box.y1) * scale);
-  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
-  return width * height > MAX_LAYER_AREA ? null : level;
+  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return false;
+  return width * height <= MAX_LAYER_AREA;
+}
+
+/** The level Cytoscape draws a layer over `box` at, at this zoom; null where it would use no layer (too large). */
+function levelFor(zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
+  const level = zoomLevel(zoom, pixelRatio);
+  return level !== null && layerSizeFits(box, level) ? level : null;
 }
 
 /** The zoom at which `cy`'s canvas shows the whole of `box`. */
@@ -336,6 +347,36 @@ async function buildLevel(plan: LayerPlan, superseded: () => boolean): Promise<v
 }
 
 /**
+ * Draws `elements` into `layer` with Cytoscape's own code (a layer no frame uses unless the caller shows it), in
+ * slices sized as {@link drawQueued}'s, each rasterised at once. `afterSlice` hears the share drawn and says whether
+ * to stop; resolves to false if it did.
+ */
+export async function drawInSlices(
+  cache: LayerCache,
+  layer: Layer,
+  elements: readonly SingularElementArgument[],
+  pixelRatio: number,
+  afterSlice: (share: number) => boolean,
+): Promise<boolean> {
+  const drawEleInLayer = cache.drawEleInLayer;
+  if (!drawEleInLayer) return false;
+  let drawMs = FIRST_DRAW_MS;
+  for (let next = 0; next < elements.length;) {
+    const sliceStart = performance.now();
+    while (next < elements.length && performance.now() - sliceStart < drawMs) {
+      drawEleInLayer.call(cache, layer, elements[next++]!, layer.level, pixelRatio);
+    }
+    const drawn = performance.now();
+    rasteriseNow(layer.canvas);
+    const rasterPerDrawMs = (performance.now() - drawn) / Math.max(drawn - sliceStart, 0.1);
+    drawMs = Math.min(MAX_DRAW_MS, Math.max(MIN_DRAW_MS, DRAW_SLICE_MS / (1 + rasterPerDrawMs)));
+    await nextTask();
+    if (afterSlice(next / elements.length)) return false;
+  }
+  return true;
+}
+
+/**
  * A PNG image of `cy`'s whole graph on white, at the largest power-of-two scale (up to 2) at which it is at most
  * `maxSide` pixels across, drawn with Cytoscape's own drawing code in slices, into a layer of its own that no frame
  * uses, and encoded off the main thread: an export that never holds the main thread for long (`cy.png` drew five
@@ -364,20 +405,11 @@ export async function wholeGraphPng(
   layer.context.fillRect(bounds.x1, bounds.y1, bounds.w, bounds.h);
   const elements = renderer.getCachedZSortedEles();
   const pixelRatio = renderer.getPixelRatio?.() ?? 1;
-  let drawMs = FIRST_DRAW_MS;
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    while (next < elements.length && performance.now() - sliceStart < drawMs) {
-      cache.drawEleInLayer(layer, elements[next++]!, level, pixelRatio);
-    }
-    const drawn = performance.now();
-    rasteriseNow(layer.canvas);
-    const rasterPerDrawMs = (performance.now() - drawn) / Math.max(drawn - sliceStart, 0.1);
-    drawMs = Math.min(MAX_DRAW_MS, Math.max(MIN_DRAW_MS, DRAW_SLICE_MS / (1 + rasterPerDrawMs)));
-    progress(next / elements.length);
-    await nextTask();
-    if (cancelled()) return null;
-  }
+  const drawn = await drawInSlices(cache, layer, elements, pixelRatio, (share) => {
+    progress(share);
+    return cancelled();
+  });
+  if (!drawn) return null;
   const canvas = layer.canvas;
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/png' });
   return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob), 'image/png'));

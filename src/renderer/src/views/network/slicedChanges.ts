@@ -18,7 +18,8 @@ import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, Eve
 import { restoreDrawingOrder } from './drawingOrder';
 import { nextTask } from './frames';
 import type { Point } from './graphElements';
-import { knownExtent, prebuildLayer } from './prebuiltLayer';
+import { knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
+import { drawViewTile } from './viewTile';
 
 /** How long one slice may keep the main thread before it lets input and painting through. */
 const SLICE_BUDGET_MS = 16;
@@ -272,7 +273,10 @@ async function sliceChange(
     // The extent of the elements the slices did not touch, which the picture must cover too (a move's).
     const before = extentBefore();
     if (box && before) box = union(box, before);
-    return !box || (await prebuildLayer(cy, box, superseded));
+    if (!box) return true;
+    if (!(await prebuildLayer(cy, box, superseded))) return false;
+    // Zoomed in past any picture of the whole graph: the picture of what is in view instead (viewTile.ts).
+    return layerFits(cy) !== false || (await drawViewTile(cy, superseded));
   } finally {
     inStep = false;
     if (!cy.destroyed()) {

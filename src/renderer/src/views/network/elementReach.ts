@@ -1,0 +1,74 @@
+/**
+ * Where an element of a graph drawn in the large style could show: a node within a reach of its centre, an edge
+ * within a reach of its drawn line. Used to hand Cytoscape's drawing only the elements that could show in a view
+ * (visibleDrawing.ts) or in a picture of part of the graph (viewTile.ts).
+ */
+import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
+import { boxOfFlat } from './graphElements';
+import { LARGE_STYLE_REACH } from './graphStyle';
+
+/**
+ * Model units around a node's centre, and an edge's drawn line, that anything drawn for it stays within: the large
+ * style's farthest, with room to spare (the shade Cytoscape draws behind a selected element, rounding).
+ */
+const NODE_REACH = LARGE_STYLE_REACH.node + LARGE_STYLE_REACH.label + 20;
+const EDGE_REACH = LARGE_STYLE_REACH.edge + 20;
+type Placed = SingularElementArgument & {
+  _private: { position?: { x: number; y: number }; rscratch: { allpts?: number[]; edgeType?: string } };
+};
+
+/** Whether an element's place could put any of it inside `view` (true when its place is unknown). */
+export function mayShow(element: SingularElementArgument, view: BoundingBox12): boolean {
+  const placed = element as Placed;
+  if (element.isNode()) {
+    const at = placed._private.position;
+    if (!at) return true;
+    return (
+      at.x >= view.x1 - NODE_REACH &&
+      at.x <= view.x2 + NODE_REACH &&
+      at.y >= view.y1 - NODE_REACH &&
+      at.y <= view.y2 + NODE_REACH
+    );
+  }
+  const { allpts: points, edgeType } = placed._private.rscratch;
+  if (!points || points.length < 4) return true;
+  const near = {
+    x1: view.x1 - EDGE_REACH,
+    y1: view.y1 - EDGE_REACH,
+    x2: view.x2 + EDGE_REACH,
+    y2: view.y2 + EDGE_REACH,
+  };
+  if (edgeType === 'straight' || edgeType === 'haystack' || edgeType === 'segments') {
+    for (let i = 0; i + 3 < points.length; i += 2) {
+      if (segmentMeetsBox(points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!, near)) return true;
+    }
+    return false;
+  }
+  // A curve lies within the box of its control points.
+  const { x1, y1, x2, y2 } = boxOfFlat(points);
+  return x2 >= near.x1 && x1 <= near.x2 && y2 >= near.y1 && y1 <= near.y2;
+}
+
+/** Whether the segment from (ax, ay) to (bx, by) has any point inside `box` (Liang–Barsky clipping). */
+function segmentMeetsBox(ax: number, ay: number, bx: number, by: number, box: BoundingBox12): boolean {
+  const dx = bx - ax;
+  const dy = by - ay;
+  let enter = 0;
+  let leave = 1;
+  for (const [p, q] of [
+    [-dx, ax - box.x1],
+    [dx, box.x2 - ax],
+    [-dy, ay - box.y1],
+    [dy, box.y2 - ay],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) enter = Math.max(enter, t);
+    else leave = Math.min(leave, t);
+    if (enter > leave) return false;
+  }
+  return true;
+}

@@ -1,0 +1,177 @@
+/**
+ * A picture of what is in view, for zooms at which no picture of the whole graph fits.
+ *
+ * Zoomed in on five thousand records past about an eighth, a picture of the whole graph (Cytoscape's layers; see
+ * prebuiltLayer.ts) would exceed Cytoscape's size limit, so every frame drew what was in view element by element:
+ * at a middle zoom that is thousands of elements, 150–250 ms a frame here. Instead, once the view settles, a "tile"
+ * is drawn in slices: a layer over the view and a margin around it, at the zoom level in use, holding only the
+ * elements that could show there. Frames that find the view inside the tile copy it, as they copy a layer. Until it
+ * is drawn (after a pan or zoom past it), frames show a complete level of the whole graph instead, resampled (blurred
+ * for a moment, as Cytoscape shows one level while it builds another), or, with none, draw element by element.
+ *
+ * The tile is dropped whenever an element changes (Cytoscape's own signal for its texture caches). A change made in
+ * slices draws the new tile before its batch ends (slicedChanges.ts), so its first frame shows it.
+ *
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
+ */
+import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import { drawInSlices, layerCacheOf, layerSizeFits, zoomLevel } from './prebuiltLayer';
+import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
+import { sortForDrawing } from './drawingOrder';
+import { mayShow } from './elementReach';
+
+/** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
+const TILE_MARGIN = 0.25;
+/** How long the view must stay put before a tile is drawn for it. */
+const SETTLE_MS = 120;
+
+type Tile = Layer & { bb: BoundingBox12 & { w: number; h: number } };
+
+type TileRenderer = CanvasRenderer & {
+  onUpdateEleCalcs?(work: (willDraw: boolean, eles: { length: number }) => void): void;
+  redrawHint?(what: string, on: boolean): void;
+  redraw?(): void;
+};
+
+type TileState = {
+  /** The drawn tile (complete), if any. */
+  tile: Tile | null;
+  /** Counts the tiles asked for and the changes that drop them: a newer count stops a tile being drawn. */
+  builds: number;
+  /** A tile waiting for the view to settle. */
+  timer: ReturnType<typeof setTimeout> | null;
+  /** The level and view of the tile asked for last (waiting or being drawn), so a frame of the same view keeps it. */
+  wanted: { level: number; view: BoundingBox12 } | null;
+};
+
+const tiles = new WeakMap<Core, TileState>();
+
+/** From now on, drops `cy`'s tile whenever an element changes. Call once per instance. */
+export function keepViewTiles(cy: Core): void {
+  const renderer = rendererOf(cy);
+  if (!renderer.onUpdateEleCalcs || !layerCacheOf(renderer)) return;
+  const state: TileState = { tile: null, builds: 0, timer: null, wanted: null };
+  tiles.set(cy, state);
+  renderer.onUpdateEleCalcs((_willDraw, eles) => {
+    if (eles.length > 0) drop(state);
+  });
+  cy.on('add remove', () => drop(state));
+}
+
+function drop(state: TileState): void {
+  state.tile = null;
+  state.builds++;
+  state.wanted = null;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+}
+
+/**
+ * The layers a frame should copy when no picture of the whole graph fits at `cy`'s zoom: the tile when it holds the
+ * view, or else a complete level of the whole graph (and the tile is drawn once the view settles), or null (the
+ * frame draws element by element).
+ */
+export function viewLayers(cy: Core, eles: readonly unknown[]): Layer[] | null {
+  const state = tiles.get(cy);
+  if (!state) return null;
+  const renderer = rendererOf(cy);
+  const level = zoomLevel(cy.zoom(), renderer.getPixelRatio?.() ?? 1);
+  if (level === null) return null;
+  const { tile } = state;
+  const view = cy.extent();
+  if (tile && tile.level === level && contains(tile.bb, view)) return [tile];
+  // Frames come while a tile is waiting or being drawn (Cytoscape's own texture work asks for them): only a view
+  // that moved asks for another.
+  const { wanted } = state;
+  if (!wanted || wanted.level !== level || !sameBox(wanted.view, view)) {
+    state.wanted = { level, view };
+    drawTileLater(cy, state);
+  }
+  return completeLevel(layerCacheOf(renderer)!, eles);
+}
+
+/**
+ * Draws the tile for `cy`'s view now, in slices (call it with a change's batch still open, so the frame that ends it
+ * finds the tile). Resolves to false if `superseded` said to stop; to true when drawn, or when no tile is needed or
+ * can be had.
+ */
+export async function drawViewTile(cy: Core, superseded: () => boolean): Promise<boolean> {
+  const state = tiles.get(cy);
+  if (!state) return true;
+  drop(state);
+  const build = state.builds;
+  const stop = () => superseded() || state.builds !== build;
+  // The drawing order, as the frame will use it (the change may have added elements or changed z-indexes).
+  if (!(await sortForDrawing(cy, stop))) return !superseded();
+  const drawn = await drawTile(cy, state, stop);
+  return drawn || !superseded();
+}
+
+function drawTileLater(cy: Core, state: TileState): void {
+  if (state.timer) clearTimeout(state.timer);
+  const build = ++state.builds;
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    void drawTile(cy, state, () => state.builds !== build || cy.destroyed()).then((drawn) => {
+      if (!drawn) return;
+      state.wanted = null;
+      const renderer = rendererOf(cy);
+      renderer.redrawHint?.('eles', true);
+      renderer.redraw?.();
+    });
+  }, SETTLE_MS);
+}
+
+/** Draws a tile over the view and its margin; on success it becomes the state's tile. */
+async function drawTile(cy: Core, state: TileState, superseded: () => boolean): Promise<boolean> {
+  const renderer = rendererOf(cy);
+  const cache = layerCacheOf(renderer);
+  const pixelRatio = renderer.getPixelRatio?.() ?? 1;
+  const level = zoomLevel(cy.zoom(), pixelRatio);
+  if (!cache || level === null || !renderer.getCachedZSortedEles) return false;
+  const view = cy.extent();
+  const marginX = view.w * TILE_MARGIN;
+  const marginY = view.h * TILE_MARGIN;
+  const x1 = view.x1 - marginX;
+  const y1 = view.y1 - marginY;
+  const bounds = {
+    x1,
+    y1,
+    x2: view.x2 + marginX,
+    y2: view.y2 + marginY,
+    w: view.w + 2 * marginX,
+    h: view.h + 2 * marginY,
+  };
+  if (!layerSizeFits(bounds, level)) return false;
+  const elements = renderer
+    .getCachedZSortedEles()
+    .filter((element: SingularElementArgument) => mayShow(element, bounds));
+  const tile = cache.makeLayer(bounds, level) as Tile;
+  if (!(await drawInSlices(cache, tile, elements, pixelRatio, superseded))) return false;
+  if (superseded()) return false;
+  state.tile = tile;
+  return true;
+}
+
+/** The layers of a complete level of the whole graph (the finest), or null. */
+function completeLevel(cache: LayerCache, eles: readonly unknown[]): Layer[] | null {
+  const complete = (cache as { levelIsComplete?(level: number, eles: readonly unknown[]): boolean }).levelIsComplete;
+  if (!complete) return null;
+  const levels = Object.keys(cache.layersByLevel)
+    .map(Number)
+    .sort((a, b) => b - a);
+  for (const level of levels) if (complete.call(cache, level, eles)) return cache.layersByLevel[level] ?? null;
+  return null;
+}
+
+function sameBox(a: BoundingBox12, b: BoundingBox12): boolean {
+  return a.x1 === b.x1 && a.y1 === b.y1 && a.x2 === b.x2 && a.y2 === b.y2;
+}
+
+function contains(outer: BoundingBox12, inner: BoundingBox12): boolean {
+  return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
+}
+
+function rendererOf(cy: Core): TileRenderer {
+  return (cy as unknown as { renderer(): TileRenderer }).renderer();
+}

@@ -139,19 +139,8 @@ export function NetworkView() {
     const controller = controllerRef.current;
     setEmphasis(null);
     if (highlight) highlightInGraph(null);
-    // A path or focus arrangement is temporary: put every record back where it was saved.
-    if (controller && positionsRef.current) {
-      void controller.applyPositions(
-        Object.fromEntries(
-          controller.cy
-            .nodes()
-            .map((node) => [
-              node.id(),
-              positionsRef.current?.get(node.id()) ?? controller.placeBeforeArrangement(node.id()) ?? node.position(),
-            ]),
-        ),
-      );
-    }
+    // A path or focus arrangement is temporary: put every arranged record back where it was saved.
+    if (controller && positionsRef.current) void controller.putBackArranged(positionsRef.current);
   };
 
   const openFromTable = (id: string) => {

@@ -61,7 +61,7 @@ export class GraphController {
   private readonly labels = new ZoomLabels();
   /** A count of moves: a newer one replaces one still going. */
   private moves = 0;
-  /** Where arranged records were before their first arrangement since the last load (see placeBeforeArrangement). */
+  /** Where arranged records were before their first arrangement since the last load (see putBackArranged). */
   private beforeArrangement = new Map<string, Point>();
   /**
    * Whether any element may be selected. Clearing the selection tests every element against a selector (about
@@ -439,9 +439,11 @@ export class GraphController {
    * the arrangement is placed where the first node already is, so the rest of the graph stays put.
    */
   async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
+    // Not in the task that asked (the answer that brought the path in, and the view's render with it).
+    await nextTask();
     const nodes = this.collect(nodeIds);
     if (nodes.empty()) return;
-    const positions = readingPositions(nodes, root, kind, this.performanceMode);
+    const positions = await readingPositions(nodes, root, kind, this.performanceMode);
     // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
     nodes.forEach((node) => {
       if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
@@ -450,9 +452,14 @@ export class GraphController {
     this.fitTo(nodeIds);
   }
 
-  /** Where an arranged record was before it was first arranged (undefined if it never was since the last load). */
-  placeBeforeArrangement(id: string): Point | undefined {
-    return this.beforeArrangement.get(id);
+  /**
+   * Puts every record arranged since the last load (a path, a focus) back at its saved place, or, with none (brought
+   * in by the focus or path), where it was before its first arrangement. Only those records: the others never moved.
+   */
+  putBackArranged(saved: ReadonlyMap<string, Point>): Promise<void> {
+    const places: Record<string, Point> = {};
+    for (const [id, before] of this.beforeArrangement) places[id] = saved.get(id) ?? before;
+    return this.applyPositions(places);
   }
 
   /**

@@ -241,10 +241,7 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   // need it.
   rememberBox(cy, box);
   const plan = planLayer(cy, box);
-  if (!plan) {
-    buildWholeGraphLevelLater(cy, box);
-    return true;
-  }
+  if (!plan) return true;
   // The drawing order, as the frame will use it (computed in slices: drawingOrder.ts).
   if (!(await sortForDrawing(cy, superseded))) return false;
   const elements = layerElements(plan);
@@ -318,19 +315,18 @@ const wholeGraphBuilds = new WeakMap<Core, number>();
 
 /**
  * Zoomed in past any picture of the whole graph (for a path, to read labels), a change leaves Cytoscape no picture
- * at all: this builds one at the zoom that shows the whole graph, in slices once the change has ended (frames go on
- * meanwhile, drawing what is in view element by element). Zooming back out then finds a picture to show (Cytoscape
- * shows a complete level until the right one is), where with none it drew every element in one frame (over half a
- * second at five thousand records).
+ * of it at all: this builds one at the zoom that shows the whole graph, in slices (frames go on meanwhile, showing
+ * what is in view; see viewTile.ts). Zooming back out then finds a picture to show (Cytoscape shows a complete level
+ * until the right one is), where with none it drew every element in one frame (over half a second at five thousand
+ * records). Call it once the change's batch has ended: its elements are then in their drawing order for good.
  */
-function buildWholeGraphLevelLater(cy: Core, box: BoundingBox12): void {
-  const plan = planLayer(cy, box, wholeGraphZoom(cy, box));
+export function buildWholeGraphLevel(cy: Core): void {
+  const box = graphBoxes.get(cy);
+  const plan = box && layerFits(cy) === false ? planLayer(cy, box, wholeGraphZoom(cy, box)) : null;
   if (!plan) return;
   const build = (wholeGraphBuilds.get(cy) ?? 0) + 1;
   wholeGraphBuilds.set(cy, build);
-  const superseded = () => cy.destroyed() || wholeGraphBuilds.get(cy) !== build;
-  // After the task that ends the change's batch: its elements are then styled and in their drawing order.
-  void nextTask().then(() => (superseded() ? undefined : buildLevel(plan, superseded)));
+  void buildLevel(plan, () => cy.destroyed() || wholeGraphBuilds.get(cy) !== build);
 }
 
 /** Builds the plan's level when it is not complete: marks every element at once, draws them in slices. */

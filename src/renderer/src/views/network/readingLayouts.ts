@@ -9,6 +9,7 @@ import cytoscape, {
   type NodeCollection,
   type NodeSingular,
 } from 'cytoscape';
+import { nextTask } from './frames';
 import type { Point } from './graphElements';
 import { graphStylesheet } from './graphStyle';
 
@@ -52,22 +53,22 @@ export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, co
 /**
  * Where `kind` arranges `nodes` around the one with id `root`, without moving them: laid out on a copy of just these
  * elements (a few hundred at most), in the stylesheet of the graph's style (`large`) for the nodes' sizes. A layout
- * run on the drawn graph would move its nodes at once, and the caller moves them in slices instead.
+ * run on the drawn graph would move its nodes at once, and the caller moves them in slices instead. Making the copy
+ * (its stylesheet parsed) and laying it out take a task each (about 25 ms apiece at a path's size).
  */
-export function readingPositions(
+export async function readingPositions(
   nodes: NodeCollection,
   root: string,
   kind: ReadingLayout,
   large: boolean,
-): Record<string, Point> {
-  const copy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: graphStylesheet({ large }),
-    elements: nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[],
-  });
-  copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
-  const positions = Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
-  copy.destroy();
-  return positions;
+): Promise<Record<string, Point>> {
+  const elements = nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[];
+  const copy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet({ large }), elements });
+  try {
+    await nextTask();
+    copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
+    return Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
+  } finally {
+    copy.destroy();
+  }
 }

@@ -18,7 +18,7 @@ import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, Eve
 import { restoreDrawingOrder } from './drawingOrder';
 import { nextTask } from './frames';
 import type { Point } from './graphElements';
-import { knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
+import { buildWholeGraphLevel, knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
 import { drawViewTile } from './viewTile';
 
 /** How long one slice may keep the main thread before it lets input and painting through. */
@@ -222,6 +222,9 @@ async function sliceChange(
   superseded: () => boolean,
   extentBefore: () => BoundingBox12 | undefined,
 ): Promise<boolean> {
+  // Not in the task that asked for the change (a click, with the view's render): the first slice is a task's worth.
+  await nextTask();
+  if (superseded()) return false;
   const style = cy.style() as unknown as StyleEngine;
   // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
   // batch must restyle, as the slices style their own elements as they change them.
@@ -291,6 +294,8 @@ async function sliceChange(
       // sorted again now, in this task, rather than in the drawing frame (a tenth of that frame at a thousand
       // records).
       if (!(touched.empty() && restoreDrawingOrder(cy))) renderer.getCachedZSortedEles?.();
+      // Zoomed in past any picture of the whole graph, one is built for when the view zooms back out.
+      buildWholeGraphLevel(cy);
     }
   }
 }

@@ -751,6 +751,46 @@ describe('a large saved map', () => {
     expect(result.differing).toBe(0);
   });
 
+  it('zoomed back out before a picture of the whole graph is drawn, shows it being drawn, not every element at once', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    /** The summed opacity of Cytoscape's node layer, as it is on screen now. */
+    const ink = () =>
+      page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let sum = 0;
+        for (let i = 3; i < data.length; i += 4) sum += data[i]!;
+        return sum;
+      });
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await page.waitForTimeout(1000);
+    const fitted = await ink();
+    await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      cy.zoom({ level: 4.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
+    // The moment the labels' change ends (which drops every picture of the whole graph and starts drawing one),
+    // back out to the whole graph.
+    await page.evaluate(async () => {
+      const cy = window.__atlasCy!;
+      const batching = () => (cy as unknown as { batching(): boolean }).batching();
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (cy.nodes('.labelled').length === cy.nodes().length && !batching()) resolve();
+          else setTimeout(check, 0);
+        };
+        check();
+      });
+      cy.fit();
+    });
+    // The picture fills in as it is drawn, in slices.
+    await expect.poll(ink, { timeout: 15_000 }).toBeGreaterThan(fitted * 0.8);
+    const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
+    expect(draws.filter((count) => count >= (nodeCount + edgeCount) / 2)).toEqual([]);
+  });
+
   it('exports the whole graph as a PNG drawn in slices, not in one call to Cytoscape', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
     // The view as the user leaves it before exporting: fitted, its labels gone, its picture drawn (the previous test

@@ -9,12 +9,16 @@
  * edge's drawn points, with room for the largest node and its label): a few hundred at that zoom, not fifteen
  * thousand. Cytoscape still measures and draws each of those as it always does.
  *
+ * Cytoscape's layer lookup goes through here too: where no picture of the whole graph fits, it shows the picture of
+ * what is in view (viewTile.ts); where one fits but no level is complete yet (zoomed back out before it was drawn),
+ * it shows the one being drawn, as drawn so far (prebuiltLayer.ts), rather than drawing every element in that frame.
+ *
  * Reached through optional types into Cytoscape's canvas renderer (3.x); without what it needs, Cytoscape draws as it
  * always did.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayShow } from './elementReach';
-import { layerFits } from './prebuiltLayer';
+import { layerFits, layersBeingDrawn } from './prebuiltLayer';
 import { viewLayers } from './viewTile';
 
 /** Below this many elements Cytoscape's own pass is quick enough. */
@@ -44,7 +48,11 @@ export function drawOnlyWhatShows(cy: Core): void {
   // No picture of the whole graph fits at this zoom: say so before Cytoscape measures every element to find out, and
   // show the picture of what is in view instead, if there is one (viewTile.ts).
   layers.getLayers = function (eles, pixelRatio, level) {
-    return layerFits(cy) === false ? viewLayers(cy, eles) : getLayers.call(this, eles, pixelRatio, level);
+    if (layerFits(cy) === false) return viewLayers(cy, eles);
+    // With no complete level to show, what is drawn so far of the one being drawn (see prebuiltLayer.ts).
+    return (
+      getLayers.call(this, eles, pixelRatio, level) ?? (level === undefined ? layersBeingDrawn(cy, pixelRatio) : null)
+    );
   };
   const inView = (draw: DrawElements): DrawElements =>
     function (this: DrawingRenderer, context, eles, pixelRatio, extent) {

@@ -28,6 +28,8 @@ const SLICE_BUDGET_MS = 16;
 const FIRST_STEP = 5;
 const STEP_CALL_MS = 5;
 const MAX_STEP = 40;
+/** The most elements and relations a restyle call touches: the relations of each restyled record count too. */
+const MAX_STEP_WEIGHT = 240;
 
 /**
  * Cytoscape's style engine, which `cy.style()` returns: `apply` styles elements now. It is not in the typings; the
@@ -85,8 +87,14 @@ export function restyleInSlices(
     (count) => {
       elements ??= cy.elements();
       if (next >= elements.length) return null;
-      const slice = elements.slice(next, next + count);
-      next += count;
+      // A restyled record has its relations' geometry computed again too: a call stops early at a hub's worth.
+      let until = next;
+      for (let weight = 0; until < elements.length && until - next < count && weight < MAX_STEP_WEIGHT; until++) {
+        const element = elements[until]!;
+        weight += element.isNode() ? 1 + element.degree(false) : 1;
+      }
+      const slice = elements.slice(next, until);
+      next = until;
       change(slice);
       return slice;
     },

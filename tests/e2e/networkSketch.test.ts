@@ -328,16 +328,7 @@ describe('a large saved map', () => {
 
   it('fades all but a focus, and shows everything again, without Cytoscape drawing the graph element by element', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
-    /** The summed opacity of Cytoscape's node layer (where it draws nodes and edges), as it is on screen now. */
-    const ink = () =>
-      page.evaluate(async () => {
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        let sum = 0;
-        for (let i = 3; i < data.length; i += 4) sum += data[i]!;
-        return sum;
-      });
+    const ink = () => nodeLayerInk(page);
     const before = await ink();
     const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
     await page.evaluate(() => {
@@ -588,53 +579,7 @@ describe('a large saved map', () => {
     await expect
       .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
       .toBe(nodeCount);
-    /**
-     * The node layer after a frame drawn now, and how many elements that frame drew one by one; with `own`, as
-     * Cytoscape draws when it keeps no picture (every element, one by one).
-     */
-    const frame = (own: boolean) =>
-      page.evaluate(async (own) => {
-        type Renderer = Record<string, unknown> & {
-          drawCachedElement(...args: unknown[]): unknown;
-          render(...args: unknown[]): unknown;
-          redrawHint(what: string, on: boolean): void;
-          redraw(): void;
-          data: { lyrTxrCache: { getLayers: unknown } };
-        };
-        const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
-        const cache = renderer.data.lyrTxrCache;
-        const kept = { getLayers: cache.getLayers, drawCachedElements: renderer.drawCachedElements };
-        if (own) {
-          cache.getLayers = () => null;
-          renderer.drawCachedElements = Object.getPrototypeOf(renderer).drawCachedElements;
-        }
-        let drawn = 0;
-        const perFrame: number[] = [];
-        const drawOne = renderer.drawCachedElement;
-        renderer.drawCachedElement = function (...args: unknown[]) {
-          drawn++;
-          return drawOne.apply(this, args);
-        };
-        const render = renderer.render;
-        renderer.render = function (...args: unknown[]) {
-          drawn = 0;
-          try {
-            return render.apply(this, args);
-          } finally {
-            perFrame.push(drawn);
-          }
-        };
-        renderer.redrawHint('eles', true);
-        renderer.redraw();
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        renderer.drawCachedElement = drawOne;
-        renderer.render = render;
-        cache.getLayers = kept.getLayers;
-        renderer.drawCachedElements = kept.drawCachedElements;
-        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        return { drawn: Math.max(0, ...perFrame), alpha: Array.from(data.filter((_, i) => i % 4 === 3)) };
-      }, own);
+    const frame = (own: boolean) => drawFrame(page, own);
     // Once the view has settled and the picture is drawn (in slices), a frame copies it: nothing one by one.
     await expect.poll(async () => (await frame(false)).drawn, { timeout: 15_000 }).toBe(0);
     const tile = await frame(false);
@@ -682,61 +627,17 @@ describe('a large saved map', () => {
           .map(([level]) => Number(level));
       });
     await expect.poll(completeLevels, { timeout: 15_000 }).not.toEqual([]);
-    const result = await page.evaluate(async () => {
-      type Renderer = Record<string, unknown> & {
-        drawCachedElement(...args: unknown[]): unknown;
-        redrawHint(what: string, on: boolean): void;
-        redraw(): void;
-      };
-      const cy = window.__atlasCy!;
-      const renderer = (cy as unknown as { renderer(): Renderer }).renderer();
-      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      await frames();
-      const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
-      const pixels = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      // One frame, counting the elements Cytoscape drew one by one (per frame: the next frame may come too).
-      let drawn = 0;
-      let perFrame: number[] = [];
-      const drawOne = renderer.drawCachedElement;
-      renderer.drawCachedElement = function (...args: unknown[]) {
-        drawn++;
-        return drawOne.apply(this, args);
-      };
-      const render = renderer.render as (...args: unknown[]) => unknown;
-      renderer.render = function (...args: unknown[]) {
-        drawn = 0;
-        try {
-          return render.apply(this, args);
-        } finally {
-          perFrame.push(drawn);
-        }
-      };
-      renderer.redrawHint('eles', true);
-      renderer.redraw();
-      await frames();
-      const narrowed = pixels();
-      const narrowedCount = Math.max(...perFrame);
-      // The same frame with Cytoscape's own pass over every element.
-      const own = Object.getPrototypeOf(renderer).drawCachedElements;
-      const kept = Object.getOwnPropertyDescriptor(renderer, 'drawCachedElements')!;
-      renderer.drawCachedElements = own;
-      perFrame = [];
-      renderer.redrawHint('eles', true);
-      renderer.redraw();
-      await frames();
-      const whole = pixels();
-      const wholeCount = Math.max(...perFrame);
-      Object.defineProperty(renderer, 'drawCachedElements', kept);
-      renderer.drawCachedElement = drawOne;
-      renderer.render = render;
-      let differing = 0;
-      let inked = 0;
-      for (let i = 3; i < whole.length; i += 4) {
-        if (whole[i]! > 0) inked++;
-        if (Math.abs(whole[i]! - narrowed[i]!) > 8) differing++;
-      }
-      return { narrowedCount, wholeCount, differing, inked };
-    });
+    await nodeLayerInk(page);
+    // One frame as the view draws it, then the same frame as Cytoscape draws it, every element one by one.
+    const narrowed = await drawFrame(page, false);
+    const whole = await drawFrame(page, true);
+    let differing = 0;
+    let inked = 0;
+    for (let i = 0; i < whole.alpha.length; i++) {
+      if (whole.alpha[i]! > 0) inked++;
+      if (Math.abs(whole.alpha[i]! - narrowed.alpha[i]!) > 8) differing++;
+    }
+    const result = { narrowedCount: narrowed.drawn, wholeCount: whole.drawn, differing, inked };
     // Back out to the whole graph: the picture built while zoomed in shows at once, where none would make
     // Cytoscape draw every element (labelled) in that one frame.
     const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
@@ -753,16 +654,7 @@ describe('a large saved map', () => {
 
   it('zoomed back out before a picture of the whole graph is drawn, shows it being drawn, not every element at once', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
-    /** The summed opacity of Cytoscape's node layer, as it is on screen now. */
-    const ink = () =>
-      page.evaluate(async () => {
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        let sum = 0;
-        for (let i = 3; i < data.length; i += 4) sum += data[i]!;
-        return sum;
-      });
+    const ink = () => nodeLayerInk(page);
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await page.waitForTimeout(1000);
     const fitted = await ink();
@@ -955,6 +847,68 @@ describe('a large saved map', () => {
     expect(look).toEqual({ shape: 'diamond', width: '46px' });
   });
 });
+
+/**
+ * Draws one frame now and returns the node layer's opacity after it and how many elements the frame drew one by
+ * one (the most of any frame drawn meanwhile); with `cytoscapesOwn`, as Cytoscape draws when it keeps no picture:
+ * every element, one by one, with its own pass.
+ */
+function drawFrame(page: Page, cytoscapesOwn: boolean): Promise<{ drawn: number; alpha: number[] }> {
+  return page.evaluate(async (own) => {
+    type Renderer = Record<string, unknown> & {
+      drawCachedElement(...args: unknown[]): unknown;
+      render(...args: unknown[]): unknown;
+      redrawHint(what: string, on: boolean): void;
+      redraw(): void;
+      data: { lyrTxrCache: { getLayers: unknown } };
+    };
+    const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
+    const cache = renderer.data.lyrTxrCache;
+    const kept = { getLayers: cache.getLayers, drawCachedElements: renderer.drawCachedElements };
+    if (own) {
+      cache.getLayers = () => null;
+      renderer.drawCachedElements = Object.getPrototypeOf(renderer).drawCachedElements;
+    }
+    let drawn = 0;
+    const perFrame: number[] = [];
+    const drawOne = renderer.drawCachedElement;
+    renderer.drawCachedElement = function (...args: unknown[]) {
+      drawn++;
+      return drawOne.apply(this, args);
+    };
+    const render = renderer.render;
+    renderer.render = function (...args: unknown[]) {
+      drawn = 0;
+      try {
+        return render.apply(this, args);
+      } finally {
+        perFrame.push(drawn);
+      }
+    };
+    renderer.redrawHint('eles', true);
+    renderer.redraw();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    renderer.drawCachedElement = drawOne;
+    renderer.render = render;
+    cache.getLayers = kept.getLayers;
+    renderer.drawCachedElements = kept.drawCachedElements;
+    const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    return { drawn: Math.max(0, ...perFrame), alpha: Array.from(data.filter((_, i) => i % 4 === 3)) };
+  }, cytoscapesOwn);
+}
+
+/** The summed opacity of Cytoscape's node layer (where it draws nodes and edges), as it is on screen now. */
+function nodeLayerInk(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let sum = 0;
+    for (let i = 3; i < data.length; i += 4) sum += data[i]!;
+    return sum;
+  });
+}
 
 /** What one canvas shows at the centre of a record drawn apart from the others. */
 type Probe = { kind: NodeKind; subtype: string | null; degree: number; pixel: number[] };

@@ -43,6 +43,9 @@ type RendererQueue = { flushRenderedStyleQueue?(): void; getCachedZSortedEles?()
 /** Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). */
 type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
 
+/** A change's step: changes about `count` more elements and returns them, or null once there are none left. */
+type Step = (count: number) => CollectionReturnValue | null;
+
 /** Events by which something other than the slices may change an element's style while the batch is open. */
 const RESTYLE_EVENTS = 'class data select unselect style';
 
@@ -115,7 +118,7 @@ export function moveInSlices(
 ): Promise<boolean> {
   let ids: string[] | null = null;
   let extent: BoundingBox12 | undefined;
-  let everything: CollectionReturnValue | null = null;
+  let everything: Step | null = null;
   let next = 0;
   return changeInSlices(
     cy,
@@ -129,15 +132,13 @@ export function moveInSlices(
         });
         if (ids.length === 0) return null;
         // Without a known extent, or when most nodes move (a layout: the old extent no longer fits the graph),
-        // every element goes through the slices, which measure the whole graph.
+        // every element goes through the slices.
         extent = ids.length * 2 > cy.nodes().length ? undefined : knownExtent(cy);
-        if (!extent) everything = cy.elements();
+        if (!extent) everything = everyElement(cy);
       }
       if (everything) {
-        if (next >= everything.length) return null;
-        const slice = everything.slice(next, next + count);
-        next += count;
-        slice.nodes().forEach((node) => {
+        const slice = everything(count);
+        slice?.nodes().forEach((node) => {
           const place = positions[node.id()];
           if (place) node.position(place);
         });
@@ -168,8 +169,8 @@ export function changeInSteps(
   superseded: () => boolean,
 ): Promise<boolean> {
   let extent: BoundingBox12 | undefined;
-  // Without a known extent, every element goes through the slices after the steps, which measure the whole graph.
-  let everything: CollectionReturnValue | null = null;
+  // Without a known extent, every element goes through the slices after the steps.
+  let everything: Step | null = null;
   let next = 0;
   return changeInSlices(
     cy,
@@ -182,15 +183,28 @@ export function changeInSteps(
         return changed;
       }
       if (extent) return null;
-      everything ??= cy.elements();
-      const from = next - steps.length;
-      if (from >= everything.length) return null;
-      next += count;
-      return everything.slice(from, from + count);
+      everything ??= everyElement(cy);
+      return everything(count);
     },
     superseded,
     () => extent,
   );
+}
+
+/**
+ * Steps through every element of `cy`, as they are at the first step, `count` at a time: for a change whose extent
+ * is not known, so that the slices measure the whole graph (the extent the picture is drawn over).
+ */
+function everyElement(cy: Core): Step {
+  let elements: CollectionReturnValue | null = null;
+  let next = 0;
+  return (count) => {
+    elements ??= cy.elements();
+    if (next >= elements.length) return null;
+    const slice = elements.slice(next, next + count);
+    next += count;
+    return slice;
+  };
 }
 
 /**
@@ -201,7 +215,7 @@ export function changeInSteps(
  */
 function changeInSlices(
   cy: Core,
-  step: (count: number) => CollectionReturnValue | null,
+  step: Step,
   superseded: () => boolean,
   extentBefore: () => BoundingBox12 | undefined = () => undefined,
 ): Promise<boolean> {
@@ -226,7 +240,7 @@ export async function changesDone(cy: Core): Promise<void> {
 
 async function sliceChange(
   cy: Core,
-  step: (count: number) => CollectionReturnValue | null,
+  step: Step,
   superseded: () => boolean,
   extentBefore: () => BoundingBox12 | undefined,
 ): Promise<boolean> {

@@ -1,7 +1,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { graphChanges, restyleRecord } from './graphChanges';
+import { changeSteps, graphChanges, restyleRecord } from './graphChanges';
 import { edgeData, nodeElement } from './graphElements';
 import { GraphShowcase } from './graphShowcase';
 import { nodeClasses } from './graphStyle';
@@ -39,16 +39,15 @@ function picture(cy: Core) {
   };
 }
 
-/** Applies the changes as the graph controller's update does. */
+/** Applies the changes with the steps the graph controller's update runs, in one batch. */
 function apply(cy: Core, nodes: NetworkNode[], edges: NetworkEdge[]) {
   const changes = graphChanges(cy, nodes, edges);
-  cy.batch(() => {
-    cy.remove(cy.collection(changes.removed.map((id) => cy.getElementById(id))));
-    for (const node of changes.addedNodes) cy.add(nodeElement(node, { x: 0, y: 0 }));
-    for (const edge of changes.addedEdges) cy.add({ group: 'edges', data: edgeData(edge) });
-    for (const node of changes.changedNodes) restyleRecord(cy.getElementById(node.id), node);
-    for (const edge of changes.changedEdges) cy.getElementById(edge.id).data('type', edge.type);
+  const { steps } = changeSteps(cy, changes, new Map(), {
+    large: false,
+    elementFor: nodeElement,
+    extend: () => undefined,
   });
+  cy.batch(() => steps.forEach((step) => step()));
   return changes;
 }
 

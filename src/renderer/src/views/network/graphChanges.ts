@@ -4,10 +4,12 @@
  * it again took three to four seconds of slices at five thousand records, with the picture Cytoscape keeps of the
  * graph rebuilt from nothing.
  */
-import type { CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { nodeData } from './graphElements';
+import { edgeData, nodeData, type Point } from './graphElements';
+import { placesNearNeighbours } from './graphPlacement';
 import { isLookClass, nodeClasses } from './graphStyle';
+import { dropLayers } from './prebuiltLayer';
 
 export interface GraphChanges {
   /** Ids of drawn elements the answer no longer has, and of relations whose ends changed (they come back as added). */
@@ -91,4 +93,66 @@ export function restyleRecord(element: CollectionReturnValue, node: NetworkNode)
   const look = nodeClasses(node.kind, node.subtype, node.degree);
   const classes = [...element.classes().filter((name) => !isLookClass(name)), ...look];
   if ([...classes].sort().join(' ') !== [...element.classes()].sort().join(' ')) element.classes(classes);
+}
+
+/** What applying changes needs from the view that draws the graph. */
+export interface DrawnGraph {
+  /** Whether the graph is drawn in the large style (Cytoscape keeps pictures of it: see prebuiltLayer.ts). */
+  large: boolean;
+  /** A record's element as the view draws it, at a place. */
+  elementFor(node: NetworkNode, position: Point): ElementDefinition;
+  /** Gives newly drawn elements the showcase in force (see GraphShowcase.extend). */
+  extend(added: CollectionReturnValue): void;
+}
+
+/**
+ * The steps that apply `changes` to `cy`, in order, each returning the elements it added or changed (for
+ * slicedChanges.ts's `changeInSteps`, or run at once in one batch): remove what went, add what came (records
+ * without a saved place in `positions` go beside their neighbours, into `placed`), restyle what changed.
+ */
+export function changeSteps(
+  cy: Core,
+  changes: GraphChanges,
+  positions: ReadonlyMap<string, Point>,
+  view: DrawnGraph,
+): { steps: (() => CollectionReturnValue)[]; placed: Record<string, Point> } {
+  const placed: Record<string, Point> = {};
+  const removeGone = () => {
+    const gone = cy.collection();
+    for (const id of changes.removed) gone.merge(cy.getElementById(id));
+    if (gone.nonempty()) {
+      cy.remove(gone);
+      // A picture that holds a removed element would go on showing it.
+      if (view.large) dropLayers(cy);
+    }
+    return cy.collection();
+  };
+  const addNew = () => {
+    const added = cy.collection();
+    const unplaced: string[] = [];
+    for (const node of changes.addedNodes) {
+      if (cy.getElementById(node.id).nonempty()) continue;
+      const position = positions.get(node.id);
+      if (!position) unplaced.push(node.id);
+      added.merge(cy.add(view.elementFor(node, position ?? { x: 0, y: 0 })));
+    }
+    for (const edge of changes.addedEdges) {
+      if (cy.getElementById(edge.id).empty()) added.merge(cy.add({ group: 'edges', data: edgeData(edge) }));
+    }
+    Object.assign(placed, placesNearNeighbours(cy, unplaced));
+    for (const id of unplaced) cy.getElementById(id).position(placed[id]!);
+    view.extend(added);
+    return added;
+  };
+  const steps = [
+    removeGone,
+    addNew,
+    ...changes.changedNodes.map((node) => () => {
+      const element = cy.getElementById(node.id);
+      restyleRecord(element, node);
+      return element;
+    }),
+    ...changes.changedEdges.map((edge) => () => cy.getElementById(edge.id).data('type', edge.type)),
+  ];
+  return { steps, placed };
 }

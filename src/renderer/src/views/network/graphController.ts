@@ -11,7 +11,7 @@ import { afterNextFrame, nextTask } from './frames';
 import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
 import { graphStylesheet, LABELLED, PERFORMANCE_THRESHOLD } from './graphStyle';
-import { graphChanges, restyleRecord, type GraphChanges } from './graphChanges';
+import { changeSteps, graphChanges, restyleRecord } from './graphChanges';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingPositions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
@@ -22,7 +22,7 @@ import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
 import { keepViewTiles } from './viewTile';
 import { addInSlices, changeInSteps, changesDone, moveInSlices } from './slicedChanges';
-import { dropLayers, prebuildLevelsOnZoom } from './prebuiltLayer';
+import { prebuildLevelsOnZoom } from './prebuiltLayer';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -274,51 +274,15 @@ export class GraphController {
     if (superseded()) return null;
     const changes = graphChanges(cy, nodes, edges);
     if (changes.size > MAX_UPDATE) return;
-    const placed: Record<string, Point> = {};
-    const steps = [
-      () => {
-        if (changes.removed.length === 0) return cy.collection();
-        cy.remove(this.collect(changes.removed));
-        // A picture that holds a removed element would go on showing it.
-        if (this.performanceMode) dropLayers(cy);
-        return cy.collection();
-      },
-      () => this.addNew(changes, positions, placed),
-      ...changes.changedNodes.map((node) => () => {
-        const element = cy.getElementById(node.id);
-        restyleRecord(element, node);
-        return element;
-      }),
-      ...changes.changedEdges.map((edge) => () => cy.getElementById(edge.id).data('type', edge.type)),
-    ];
+    const { steps, placed } = changeSteps(cy, changes, positions, {
+      large: this.performanceMode,
+      elementFor: (node, position) => this.nodeElement(node, position),
+      extend: (added) => this.showcase.extend(added),
+    });
     if (this.performanceMode) {
       if (!(await changeInSteps(cy, steps, superseded))) return null;
     } else cy.batch(() => steps.forEach((step) => step()));
     return placed;
-  }
-
-  /** Draws an update's new records and relations (see {@link update}); records without a saved place are placed. */
-  private addNew(
-    changes: GraphChanges,
-    positions: ReadonlyMap<string, Point>,
-    placed: Record<string, Point>,
-  ): CollectionReturnValue {
-    const cy = this.cy;
-    const added = cy.collection();
-    const unplaced: string[] = [];
-    for (const node of changes.addedNodes) {
-      if (cy.getElementById(node.id).nonempty()) continue;
-      const position = positions.get(node.id);
-      if (!position) unplaced.push(node.id);
-      added.merge(cy.add(this.nodeElement(node, position ?? { x: 0, y: 0 })));
-    }
-    for (const edge of changes.addedEdges) {
-      if (cy.getElementById(edge.id).empty()) added.merge(cy.add({ group: 'edges', data: edgeData(edge) }));
-    }
-    Object.assign(placed, placesNearNeighbours(cy, unplaced));
-    for (const id of unplaced) cy.getElementById(id).position(placed[id]!);
-    this.showcase.extend(added);
-    return added;
   }
 
   /**

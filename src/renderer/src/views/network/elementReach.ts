@@ -17,6 +17,63 @@ type Placed = SingularElementArgument & {
   _private: { position?: { x: number; y: number }; rscratch: { allpts?: number[]; edgeType?: string } };
 };
 
+/** The longest stretch of an edge's line one of its boxes covers (see {@link drawnBoxes}). */
+const EDGE_CHUNK = 200;
+/** Room around a node's bounding box for the edge of its smoothing, in the graph's units. */
+const SMOOTHING = 2;
+
+/**
+ * Boxes that together hold everything drawn for an element where it is now: a node's bounding box (Cytoscape's, its
+ * label included), with a pixel's room for smoothing; for an edge, one around each stretch of its line (a long
+ * relation's single box would take in half the graph). Null when its place is not known yet.
+ */
+export function drawnBoxes(element: SingularElementArgument): BoundingBox12[] | null {
+  const placed = element as Placed;
+  if (element.isNode()) {
+    if (!placed._private.position) return null;
+    const { x1, y1, x2, y2 } = element.boundingBox();
+    return [{ x1: x1 - SMOOTHING, y1: y1 - SMOOTHING, x2: x2 + SMOOTHING, y2: y2 + SMOOTHING }];
+  }
+  const { allpts: points, edgeType } = placed._private.rscratch;
+  if (!points || points.length < 4) return null;
+  if (edgeType !== 'straight' && edgeType !== 'haystack' && edgeType !== 'segments') {
+    const { x1, y1, x2, y2 } = boxOfFlat(points);
+    return [{ x1: x1 - EDGE_REACH, y1: y1 - EDGE_REACH, x2: x2 + EDGE_REACH, y2: y2 + EDGE_REACH }];
+  }
+  const boxes: BoundingBox12[] = [];
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    const [ax, ay, bx, by] = [points[i]!, points[i + 1]!, points[i + 2]!, points[i + 3]!];
+    const stretches = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / EDGE_CHUNK));
+    for (let k = 0; k < stretches; k++) {
+      const [fx, fy] = [ax + ((bx - ax) * k) / stretches, ay + ((by - ay) * k) / stretches];
+      const [tx, ty] = [ax + ((bx - ax) * (k + 1)) / stretches, ay + ((by - ay) * (k + 1)) / stretches];
+      boxes.push({
+        x1: Math.min(fx, tx) - EDGE_REACH,
+        y1: Math.min(fy, ty) - EDGE_REACH,
+        x2: Math.max(fx, tx) + EDGE_REACH,
+        y2: Math.max(fy, ty) + EDGE_REACH,
+      });
+    }
+  }
+  return boxes;
+}
+
+/**
+ * Whether anything drawn for an element could meet `box`: {@link mayShow}, then, for a node, its bounding box (which
+ * Cytoscape keeps; {@link mayShow} allows for the largest node and label).
+ */
+export function mayMeet(element: SingularElementArgument, box: BoundingBox12): boolean {
+  if (!mayShow(element, box)) return false;
+  if (!element.isNode()) return true;
+  const drawn = element.boundingBox();
+  return (
+    drawn.x2 + SMOOTHING >= box.x1 &&
+    drawn.x1 - SMOOTHING <= box.x2 &&
+    drawn.y2 + SMOOTHING >= box.y1 &&
+    drawn.y1 - SMOOTHING <= box.y2
+  );
+}
+
 /** Whether an element's place could put any of it inside `view` (true when its place is unknown). */
 export function mayShow(element: SingularElementArgument, view: BoundingBox12): boolean {
   const placed = element as Placed;

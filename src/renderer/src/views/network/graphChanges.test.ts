@@ -43,7 +43,7 @@ function picture(cy: Core) {
 function apply(cy: Core, nodes: NetworkNode[], edges: NetworkEdge[]) {
   const changes = graphChanges(cy, nodes, edges);
   const { steps } = changeSteps(cy, changes, new Map(), {
-    large: false,
+    dropsPicturesOnRemove: false,
     elementFor: nodeElement,
     extend: () => undefined,
   });

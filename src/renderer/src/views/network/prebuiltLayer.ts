@@ -251,7 +251,7 @@ export function knownExtent(cy: Core): BoundingBox12 | undefined {
   return graphBoxes.get(cy);
 }
 
-function rememberBox(cy: Core, box: BoundingBox12): void {
+export function rememberBox(cy: Core, box: BoundingBox12): void {
   graphBoxes.set(cy, box);
   if (watched.has(cy)) return;
   watched.add(cy);

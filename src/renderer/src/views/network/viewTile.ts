@@ -10,7 +10,8 @@
  * for a moment, as Cytoscape shows one level while it builds another), or, with none, draw element by element.
  *
  * The tile is dropped whenever an element changes (Cytoscape's own signal for its texture caches). A change made in
- * slices draws the new tile before its batch ends (slicedChanges.ts), so its first frame shows it.
+ * slices draws the new tile before its batch ends (slicedChanges.ts), so its first frame shows it; a small one made
+ * in place patches the tile instead (changeInPlace.ts).
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
@@ -19,6 +20,7 @@ import { drawInSlices, layerCacheOf, layerSizeFits, zoomLevel } from './prebuilt
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
 import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';
+import { contains, isPatchable, patchLayer } from './layerPatch';
 
 /** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
 const TILE_MARGIN = 0.25;
@@ -42,6 +44,8 @@ type TileState = {
   timer: ReturnType<typeof setTimeout> | null;
   /** The level and view of the tile asked for last (waiting or being drawn), so a frame of the same view keeps it. */
   wanted: { level: number; view: BoundingBox12 } | null;
+  /** Set while a change is made in place: it patches the tile rather than dropping it (see {@link patchViewTile}). */
+  kept: boolean;
 };
 
 const tiles = new WeakMap<Core, TileState>();
@@ -50,7 +54,7 @@ const tiles = new WeakMap<Core, TileState>();
 export function keepViewTiles(cy: Core): void {
   const renderer = rendererOf(cy);
   if (!renderer.onUpdateEleCalcs || !layerCacheOf(renderer)) return;
-  const state: TileState = { tile: null, builds: 0, timer: null, wanted: null };
+  const state: TileState = { tile: null, builds: 0, timer: null, wanted: null, kept: false };
   tiles.set(cy, state);
   renderer.onUpdateEleCalcs((_willDraw, eles) => {
     if (eles.length > 0) drop(state);
@@ -59,11 +63,49 @@ export function keepViewTiles(cy: Core): void {
 }
 
 function drop(state: TileState): void {
+  if (state.kept) return;
   state.tile = null;
   state.builds++;
   state.wanted = null;
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
+}
+
+/** Runs `change` (elements changed, added, removed) without dropping `cy`'s tile: {@link patchViewTile} follows. */
+export function keepingViewTile<T>(cy: Core, change: () => T): T {
+  const state = tiles.get(cy);
+  if (!state) return change();
+  state.kept = true;
+  try {
+    return change();
+  } finally {
+    state.kept = false;
+  }
+}
+
+/**
+ * Draws `regions` of `cy`'s tile again after a change made in place ({@link keepingViewTile}), from `candidates`
+ * (layerPatch.ts's `elementsMeeting`). A tile still waiting or being drawn starts again (it may hold what the change
+ * replaced).
+ */
+export function patchViewTile(
+  cy: Core,
+  regions: readonly BoundingBox12[],
+  candidates: readonly SingularElementArgument[],
+): void {
+  const state = tiles.get(cy);
+  if (!state) return;
+  if (state.wanted) {
+    const { tile } = state;
+    drop(state);
+    state.tile = tile;
+  }
+  const { tile } = state;
+  const renderer = rendererOf(cy);
+  const cache = layerCacheOf(renderer);
+  if (!tile || !cache) return;
+  if (isPatchable(tile)) patchLayer(cache, tile, regions, candidates, renderer.getPixelRatio?.() ?? 1);
+  else drop(state);
 }
 
 /**
@@ -166,10 +208,6 @@ function completeLevel(cache: LayerCache, eles: readonly unknown[]): Layer[] | n
 
 function sameBox(a: BoundingBox12, b: BoundingBox12): boolean {
   return a.x1 === b.x1 && a.y1 === b.y1 && a.x2 === b.x2 && a.y2 === b.y2;
-}
-
-function contains(outer: BoundingBox12, inner: BoundingBox12): boolean {
-  return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
 }
 
 function rendererOf(cy: Core): TileRenderer {

@@ -1,0 +1,191 @@
+/**
+ * A small edit to a graph drawn in the large style (a rename, a new relation, their undoing) drawn into the pictures
+ * Cytoscape keeps of it, in one short task.
+ *
+ * Cytoscape's answer to any change of an element is to drop every picture (layer) holding it; the picture of the
+ * current zoom was then drawn again in slices before the change showed (slicedChanges.ts): about 0.2 s fitted at a
+ * thousand records, 0.8 s at five thousand, and two to five seconds zoomed in close, where the picture of the view
+ * (viewTile.ts) is large. Here the pictures are kept and patched instead: where the changed elements were and where
+ * they are now is cleared and drawn again (layerPatch.ts), every level and the view's tile, and the next frame shows
+ * the change.
+ *
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is; without what it
+ * needs, the change is made in slices as before.
+ */
+import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
+import { drawnBoxes } from './elementReach';
+import { contains, elementsMeeting, isPatchable, patchLayer, union } from './layerPatch';
+import type { PatchableLayer } from './layerPatch';
+import { knownExtent, layerCacheOf, rememberBox } from './prebuiltLayer';
+import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
+import { keepingViewTile, patchViewTile } from './viewTile';
+
+/** The most elements a change made in place may touch; more, and it is made in slices (slicedChanges.ts). */
+export const MAX_IN_PLACE = 40;
+
+type InPlaceRenderer = CanvasRenderer & { flushRenderedStyleQueue?(): void };
+
+/** Cytoscape's layer cache, with the method every change of an element goes through. */
+type InvalidatingCache = LayerCache & { invalidateElements(elements: unknown): void };
+
+/** A layer Cytoscape is drawing anew to replace another (sharper), in the background. */
+type ReplaceableLayer = PatchableLayer & { replacement?: Layer };
+
+/** Where Cytoscape keeps, per element, the layer holding it at each level. */
+type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } } };
+
+/**
+ * How to make a change in place on `cy`, for `changing` (its elements about to change or go, as they are now), or
+ * null when it cannot be: no pictures to keep, a place not known yet, Cytoscape lacking what this needs. The
+ * function returned runs the change's steps (graphChanges.ts's `changeSteps`, with nothing in them dropping
+ * pictures) in one batch and patches every picture where they touched it.
+ */
+export function inPlaceChange(
+  cy: Core,
+  changing: CollectionReturnValue,
+): ((steps: readonly (() => CollectionReturnValue)[]) => void) | null {
+  const renderer = (cy as unknown as { renderer(): InPlaceRenderer }).renderer();
+  const cache = layerCacheOf(renderer) as InvalidatingCache | null;
+  const flush = renderer.flushRenderedStyleQueue?.bind(renderer);
+  const zSorted = renderer.getCachedZSortedEles?.bind(renderer);
+  if (!cache?.drawEleInLayer || !cache.invalidateElements || !flush || !zSorted) return null;
+  // Whatever else changed since the last frame (a selection's restyle) first goes the usual way: the hold below is
+  // for this change's elements only.
+  flush();
+  const regionsBefore = regionsOf(changing);
+  if (!regionsBefore) return null;
+  return (steps) => {
+    const extent = knownExtent(cy);
+    let changedBox: BoundingBox12 | null = null;
+    keepingViewTile(cy, () =>
+      keepingLayers(cache, () => {
+        const changed = cy.collection();
+        cy.batch(() => {
+          for (const step of steps) changed.merge(step());
+        });
+        // The changed elements' rendered style and edges' lines, which Cytoscape would bring up to date before the
+        // next frame (dropping the pictures then): now, while the pictures are kept.
+        flush();
+        const regionsAfter = regionsOf(changed);
+        if (!regionsAfter) {
+          // Not expected (the flush placed every changed element): the pictures are dropped as Cytoscape would.
+          cache.invalidateElements(changed.union(changing));
+          return;
+        }
+        const regions = [...regionsBefore, ...regionsAfter];
+        if (changed.nonempty()) changedBox = changed.boundingBox();
+        const order = zSorted();
+        const drawn = order.nondrag ?? order;
+        const candidates = elementsMeeting(drawn, regions);
+        patchLevels(cache, renderer.getPixelRatio?.() ?? 1, {
+          regions,
+          drawn,
+          candidates,
+          changing,
+          changed,
+          changedBox,
+        });
+        patchViewTile(cy, regions, candidates);
+        // Measuring elements while patching marks them changed: brought up to date while the pictures are kept.
+        flush();
+      }),
+    );
+    // Adding and moving forgets the graph's known extent: it is the old one, with the changed elements.
+    if (extent) rememberBox(cy, changedBox ? union(extent, changedBox) : extent);
+    renderer.redrawHint?.('eles', true);
+    renderer.redraw?.();
+  };
+}
+
+/**
+ * Runs `change` with Cytoscape's layer cache keeping its pictures: its answer to any change of an element is to drop
+ * every picture holding it (and, for a quarter of a second after, to show no picture still being drawn).
+ */
+function keepingLayers(cache: InvalidatingCache, change: () => void): void {
+  const invalidateElements = cache.invalidateElements;
+  const lastInvalidation = cache.lastInvalidationTime;
+  cache.invalidateElements = () => {};
+  try {
+    change();
+  } finally {
+    cache.invalidateElements = invalidateElements;
+    // Dropping a level that could not be patched is no reason to skip the other levels' pictures either.
+    if (lastInvalidation !== undefined) cache.lastInvalidationTime = lastInvalidation;
+  }
+}
+
+/** What a change did, for patching the pictures. */
+type Patch = {
+  /** Where the changed elements were drawn, and where they are drawn now. */
+  regions: BoundingBox12[];
+  /** Every element, in drawing order. */
+  drawn: readonly SingularElementArgument[];
+  /** Those that could be drawn in the regions (see layerPatch.ts's `elementsMeeting`). */
+  candidates: readonly SingularElementArgument[];
+  changing: CollectionReturnValue;
+  changed: CollectionReturnValue;
+  /** Where the changed elements are drawn now, all together. */
+  changedBox: BoundingBox12 | null;
+};
+
+/** Patches every level's picture of the whole graph, or drops those that cannot be. */
+function patchLevels(cache: InvalidatingCache, pixelRatio: number, patch: Patch): void {
+  const { regions, drawn, candidates, changing, changed, changedBox } = patch;
+  for (const [level, layers] of Object.entries(cache.layersByLevel)) {
+    if (!layers?.length) continue;
+    // A level of one layer holds the whole graph in drawing order (Cytoscape's own levels and prebuiltLayer.ts's):
+    // it takes the new order. A level split into several cannot take in added elements and is drawn anew.
+    const whole = layers.length === 1;
+    for (const layer of [...layers] as ReplaceableLayer[]) {
+      const holdsChange = isPatchable(layer) && (!changedBox || contains(layer.bb, changedBox));
+      if (!holdsChange || (!whole && changedMembership(changing, changed))) {
+        cache.invalidateLayer(layer);
+        continue;
+      }
+      const replacement = layer.replacement as ReplaceableLayer | undefined;
+      for (const target of replacement && isPatchable(replacement) ? [layer, replacement] : [layer]) {
+        patchLayer(cache, target, regions, candidates, pixelRatio);
+        if (whole) takeNewOrder(target, Number(level), drawn, changed);
+      }
+    }
+  }
+}
+
+/** The regions every element of `elements` could be drawn in where it is now, or null when a place is not known. */
+function regionsOf(elements: CollectionReturnValue): BoundingBox12[] | null {
+  const regions: BoundingBox12[] = [];
+  for (const element of elements.toArray() as SingularElementArgument[]) {
+    if (element.removed()) continue;
+    const boxes = drawnBoxes(element);
+    if (!boxes) return null;
+    regions.push(...boxes);
+  }
+  return regions;
+}
+
+/** Whether the change added or removed elements (and not only restyled them). */
+function changedMembership(changing: CollectionReturnValue, changed: CollectionReturnValue): boolean {
+  const elements = (collection: CollectionReturnValue) => collection.toArray() as SingularElementArgument[];
+  return (
+    elements(changing).some((element) => element.removed()) ||
+    elements(changed).some((element) => !changing.has(element))
+  );
+}
+
+/**
+ * Makes a layer that holds the whole graph hold it in its new drawing order (`drawn`): the count and order Cytoscape
+ * checks before it shows a layer. Added elements are marked as in it, so a later change of one drops or patches it;
+ * removed ones leave its queue.
+ */
+function takeNewOrder(
+  layer: PatchableLayer,
+  level: number,
+  drawn: readonly SingularElementArgument[],
+  changed: CollectionReturnValue,
+): void {
+  layer.eles = drawn.slice();
+  for (const element of changed.toArray()) {
+    ((element as unknown as LayerSlots)._private.rscratch.imgLayerCaches ??= {})[level] = layer;
+  }
+  if (layer.elesQueue?.length) layer.elesQueue = layer.elesQueue.filter((element) => element.inside());
+}

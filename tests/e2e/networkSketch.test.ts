@@ -34,13 +34,15 @@ declare global {
     __ownSorts?: [at: number, elements: number][];
     __framedLayers?: number[];
     __nodeDraws?: number[];
+    __elementsDrawn?: number;
   }
 }
 
 /**
  * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
  * drew (the renderer's `drawCachedElements`, and `drawCachedNodes` for nodes alone, each element through
- * `drawCachedElement`; a frame that copies a complete layer calls neither), and when
+ * `drawCachedElement`; a frame that copies a complete layer calls neither), how many elements were drawn anywhere
+ * (into a frame or a picture), and when
  * Cytoscape computed its drawing order itself (its z-sort, in `getCachedZSortedEles`, when forced or when it had
  * none).
  */
@@ -49,6 +51,7 @@ const WATCH_ELEMENT_DRAWS = `(() => {
   window.__ownSorts = [];
   window.__framedLayers = [];
   window.__nodeDraws = [];
+  window.__elementsDrawn = 0;
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -61,6 +64,7 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       let drawing = null;
       const drawOne = renderer.drawCachedElement;
       renderer.drawCachedElement = function (...args) {
+        window.__elementsDrawn++;
         if (drawing) drawing.count++;
         return drawOne.apply(this, args);
       };
@@ -641,7 +645,7 @@ describe('a large saved map', () => {
     // Back out to the whole graph: the picture built while zoomed in shows at once, where none would make
     // Cytoscape draw every element (labelled) in that one frame.
     const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
-    await page.evaluate(() => window.__atlasCy!.fit());
+    await page.evaluate(() => void window.__atlasCy!.fit());
     await page.waitForTimeout(1000);
     const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
     expect(draws.filter((count) => count >= (nodeCount + edgeCount) / 2)).toEqual([]);
@@ -780,6 +784,8 @@ describe('a large saved map', () => {
   it('draws an edit in place: a rename and its undoing restyle one record, not drawing the graph anew', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    // The fitted level's picture drawn (in slices), so that what is drawn next is the edit's.
+    await drawingSettled(page);
     // Every element drawn now, marked: a graph loaded anew would be new elements.
     const drawn = await page.evaluate(() => {
       const marked = new WeakSet<object>();
@@ -795,6 +801,7 @@ describe('a large saved map', () => {
     const before = await page.evaluate(() => ({
       draws: window.__elementDraws!.length,
       layers: window.__framedLayers!.length,
+      elementsDrawn: window.__elementsDrawn!,
     }));
     const id = await page.evaluate(() => {
       const node = window.__atlasCy!.nodes('.kind-actor')[3]!;
@@ -812,19 +819,103 @@ describe('a large saved map', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(label, { timeout: 15_000 }).toBe(name);
     expect(await stillMarked()).toBe(drawn);
-    // Each change's picture rebuilt in slices before it showed: no frame drew the graph element by element, none
-    // made a layer for itself.
+    // Each change patched the picture in place (the few elements around the record drawn again), before it showed:
+    // no frame drew the graph element by element, none made a layer for itself, and the picture was not drawn anew.
     await page.waitForTimeout(500);
     const after = await page.evaluate(
-      ({ draws, layers }) => ({
+      ({ draws, layers, elementsDrawn }) => ({
         draws: window.__elementDraws!.slice(draws),
         layers: window.__framedLayers!.slice(layers),
+        elementsDrawn: window.__elementsDrawn! - elementsDrawn,
       }),
       before,
     );
     expect(after.draws.filter((count) => count >= (nodeCount + edgeCount) / 4)).toEqual([]);
     expect(after.layers).toEqual([]);
+    expect(after.elementsDrawn).toBeLessThan((nodeCount + edgeCount) / 4);
     await screenshot(page, 'network-large-renamed');
+  });
+
+  it('zoomed in close, patches the picture of the view for an edit: the next frame shows it, the view not drawn anew', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    const id = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const node = cy.nodes('.kind-actor')[5]!;
+      cy.zoom({ level: 2.5, renderedPosition: node.renderedPosition() });
+      return node.id();
+    });
+    await expect
+      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
+      .toBe(nodeCount);
+    // The picture of the view drawn (no picture of the whole graph fits at this zoom): frames copy it.
+    await expect.poll(async () => (await drawFrame(page, false)).drawn, { timeout: 15_000 }).toBe(0);
+    const name = app.atlas.store.index.node(id)!.name;
+    // Where the record and its label are drawn, in the canvas's pixels.
+    const recordBox = () =>
+      page.evaluate((nodeId) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const scale = canvas.width / canvas.clientWidth;
+        const { x1, y1, x2, y2 } = window.__atlasCy!.getElementById(nodeId).renderedBoundingBox();
+        return { x1: x1 * scale, y1: y1 * scale, x2: x2 * scale, y2: y2 * scale };
+      }, id);
+    const rename = async (act: () => Promise<void>, wanted: string) => {
+      const before = await drawFrame(page, false);
+      const boxBefore = await recordBox();
+      const drawnBefore = await page.evaluate(() => window.__elementsDrawn!);
+      await act();
+      await page.waitForFunction(
+        ({ nodeId, label }) => {
+          const cy = window.__atlasCy!;
+          const batching = (cy as unknown as { batching(): boolean }).batching();
+          return cy.getElementById(nodeId).data('label') === label && !batching;
+        },
+        { nodeId: id, label: wanted },
+        { polling: 10, timeout: 15_000 },
+      );
+      const drawnForEdit = (await page.evaluate(() => window.__elementsDrawn!)) - drawnBefore;
+      // The next frame copies the patched picture; Cytoscape's own frame draws every element, the new name with them.
+      const patched = await drawFrame(page, false);
+      const own = await drawFrame(page, true);
+      const boxAfter = await recordBox();
+      // Pixels of the record's old and new places that differ from Cytoscape's own frame (by over a quarter of full
+      // opacity; the picture is resampled from its level): in the frame before the edit, and in the patched one.
+      const differing = (frame: { alpha: Uint8Array }) => {
+        let count = 0;
+        const [x1, y1] = [Math.min(boxBefore.x1, boxAfter.x1), Math.min(boxBefore.y1, boxAfter.y1)];
+        const [x2, y2] = [Math.max(boxBefore.x2, boxAfter.x2), Math.max(boxBefore.y2, boxAfter.y2)];
+        for (let y = Math.max(0, Math.floor(y1)); y < y2 && y < own.alpha.length / own.width; y++) {
+          for (let x = Math.max(0, Math.floor(x1)); x < x2 && x < own.width; x++) {
+            const i = y * own.width + x;
+            if (Math.abs(own.alpha[i]! - frame.alpha[i]!) > 64) count++;
+          }
+        }
+        return count;
+      };
+      return {
+        drawnForEdit,
+        framedDrawn: patched.drawn,
+        differedBefore: differing(before),
+        differs: differing(patched),
+      };
+    };
+    await page.evaluate((nodeId) => void window.__atlasCy!.getElementById(nodeId).emit('tap'), id);
+    await page.locator('.details').getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Harbour Light Outreach');
+    const renamed = await rename(
+      () => page.getByRole('button', { name: 'Save changes' }).click(),
+      'Harbour Light Outreach',
+    );
+    await screenshot(page, 'network-large-renamed-zoomed-in');
+    await page.locator('.canvas').focus();
+    const undone = await rename(() => page.keyboard.press('Control+z'), name);
+    for (const result of [renamed, undone]) {
+      expect(result.framedDrawn).toBe(0);
+      // The name changed visibly, and the patched frame shows it as Cytoscape draws it (up to resampling).
+      expect(result.differedBefore).toBeGreaterThan(300);
+      expect(result.differs).toBeLessThan(result.differedBefore / 4);
+      // The elements around the record, on each picture: not the picture of the view drawn anew.
+      expect(result.drawnForEdit).toBeLessThan((nodeCount + edgeCount) / 10);
+    }
   });
 
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
@@ -853,8 +944,11 @@ describe('a large saved map', () => {
  * one (the most of any frame drawn meanwhile); with `cytoscapesOwn`, as Cytoscape draws when it keeps no picture:
  * every element, one by one, with its own pass.
  */
-function drawFrame(page: Page, cytoscapesOwn: boolean): Promise<{ drawn: number; alpha: number[] }> {
-  return page.evaluate(async (own) => {
+async function drawFrame(
+  page: Page,
+  cytoscapesOwn: boolean,
+): Promise<{ drawn: number; alpha: Uint8Array; width: number }> {
+  const frame = await page.evaluate(async (own) => {
     type Renderer = Record<string, unknown> & {
       drawCachedElement(...args: unknown[]): unknown;
       render(...args: unknown[]): unknown;
@@ -887,15 +981,42 @@ function drawFrame(page: Page, cytoscapesOwn: boolean): Promise<{ drawn: number;
     };
     renderer.redrawHint('eles', true);
     renderer.redraw();
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Until Cytoscape has drawn a frame (it skips one now and then, after a pan).
+    for (let waited = 0; perFrame.length === 0 && waited < 60; waited++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     renderer.drawCachedElement = drawOne;
     renderer.render = render;
     cache.getLayers = kept.getLayers;
     renderer.drawCachedElements = kept.drawCachedElements;
     const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    return { drawn: Math.max(0, ...perFrame), alpha: Array.from(data.filter((_, i) => i % 4 === 3)) };
+    // As a string of bytes: a million numbers as a JSON array take seconds to hand over.
+    let alpha = '';
+    for (let i = 3; i < data.length; i += 4) alpha += String.fromCharCode(data[i]!);
+    return { drawn: Math.max(0, ...perFrame), alpha, width: canvas.width };
   }, cytoscapesOwn);
+  return { ...frame, alpha: Buffer.from(frame.alpha, 'latin1') };
+}
+
+/** Resolves once no element has been drawn anywhere (into a frame or a picture) for half a second. */
+async function drawingSettled(page: Page): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const drawn = await page.evaluate(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return window.__elementsDrawn!;
+        });
+        const still = drawn === last;
+        last = drawn;
+        return still;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 /** The summed opacity of Cytoscape's node layer (where it draws nodes and edges), as it is on screen now. */

@@ -328,8 +328,8 @@ async function renameRecord(page: Page, name: string): Promise<number> {
 }
 
 /**
- * The time from `act` until the renamed record carries `name` in the graph and Cytoscape's batch is over (the next
- * frame draws the graph with the change).
+ * The time from `act` until the renamed record carries `name` in the graph, Cytoscape's batch is over and the canvas
+ * is no longer marked busy (the pictures of the graph show the change).
  */
 async function timeUntilDrawn(page: Page, name: string, act: () => Promise<void>): Promise<number> {
   const start = await page.evaluate(() => performance.now());
@@ -339,7 +339,8 @@ async function timeUntilDrawn(page: Page, name: string, act: () => Promise<void>
       const cy = window.__atlasCy!;
       // `batching` is Cytoscape's, missing from its typings.
       const batching = (cy as unknown as { batching(): boolean }).batching();
-      return cy.getElementById(window.__atlasRenamed!.id).data('label') === wanted && !batching;
+      const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+      return cy.getElementById(window.__atlasRenamed!.id).data('label') === wanted && !batching && !busy;
     },
     name,
     { polling: 10, timeout: 60_000 },

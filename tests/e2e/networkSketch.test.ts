@@ -867,7 +867,9 @@ describe('a large saved map', () => {
         ({ nodeId, label }) => {
           const cy = window.__atlasCy!;
           const batching = (cy as unknown as { batching(): boolean }).batching();
-          return cy.getElementById(nodeId).data('label') === label && !batching;
+          // The canvas is marked busy until the pictures show the change.
+          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+          return cy.getElementById(nodeId).data('label') === label && !batching && !busy;
         },
         { nodeId: id, label: wanted },
         { polling: 10, timeout: 15_000 },

@@ -14,16 +14,26 @@
  */
 import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
 import { drawnBoxes } from './elementReach';
-import { contains, elementsMeeting, isPatchable, patchLayer, union } from './layerPatch';
-import type { PatchableLayer } from './layerPatch';
+import { contains, isPatchable, meetsRegions, startPatch, union } from './layerPatch';
+import type { LayerPatch, PatchableLayer } from './layerPatch';
+import { orderAfterChange, type DrawingOrder } from './drawingOrder';
+import { nextTask } from './frames';
+import { queueChange } from './slicedChanges';
 import { knownExtent, layerCacheOf, rememberBox } from './prebuiltLayer';
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
-import { keepingViewTile, patchViewTile } from './viewTile';
+import { dropViewTile, isViewTile, keepingViewTile, viewTileToPatch } from './viewTile';
 
 /** The most elements a change made in place may touch; more, and it is made in slices (slicedChanges.ts). */
 export const MAX_IN_PLACE = 40;
 
-type InPlaceRenderer = CanvasRenderer & { flushRenderedStyleQueue?(): void };
+type InPlaceRenderer = CanvasRenderer & {
+  flushRenderedStyleQueue?(): void;
+  /** The drawing order as the renderer keeps it (null once something dropped it). */
+  cachedZSortedEles?: DrawingOrder | null;
+};
+
+/** How long one slice of drawing the patches may keep the main thread. */
+const SLICE_BUDGET_MS = 10;
 
 /** Cytoscape's layer cache, with the method every change of an element goes through. */
 type InvalidatingCache = LayerCache & { invalidateElements(elements: unknown): void };
@@ -38,63 +48,135 @@ type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Laye
  * How to make a change in place on `cy`, for `changing` (its elements about to change or go, as they are now), or
  * null when it cannot be: no pictures to keep, a place not known yet, Cytoscape lacking what this needs. The
  * function returned runs the change's steps (graphChanges.ts's `changeSteps`, with nothing in them dropping
- * pictures) in one batch and patches every picture where they touched it.
+ * pictures) in one batch, then patches every picture where they touched it, in slices; it resolves once the
+ * pictures show the change, or to false if `superseded` said to stop.
  */
 export function inPlaceChange(
   cy: Core,
   changing: CollectionReturnValue,
-): ((steps: readonly (() => CollectionReturnValue)[]) => void) | null {
+): ((steps: readonly (() => CollectionReturnValue)[], superseded: () => boolean) => Promise<boolean>) | null {
   const renderer = (cy as unknown as { renderer(): InPlaceRenderer }).renderer();
   const cache = layerCacheOf(renderer) as InvalidatingCache | null;
-  const flush = renderer.flushRenderedStyleQueue?.bind(renderer);
-  const zSorted = renderer.getCachedZSortedEles?.bind(renderer);
-  if (!cache?.drawEleInLayer || !cache.invalidateElements || !flush || !zSorted) return null;
+  if (!cache?.drawEleInLayer || !cache.invalidateElements || !renderer.flushRenderedStyleQueue) return null;
+  if (!renderer.getCachedZSortedEles) return null;
   // Whatever else changed since the last frame (a selection's restyle) first goes the usual way: the hold below is
   // for this change's elements only.
-  flush();
+  renderer.flushRenderedStyleQueue();
   const regionsBefore = regionsOf(changing);
   if (!regionsBefore) return null;
-  return (steps) => {
-    const extent = knownExtent(cy);
-    let changedBox: BoundingBox12 | null = null;
-    keepingViewTile(cy, () =>
-      keepingLayers(cache, () => {
-        const changed = cy.collection();
-        cy.batch(() => {
-          for (const step of steps) changed.merge(step());
-        });
-        // The changed elements' rendered style and edges' lines, which Cytoscape would bring up to date before the
-        // next frame (dropping the pictures then): now, while the pictures are kept.
-        flush();
-        const regionsAfter = regionsOf(changed);
-        if (!regionsAfter) {
-          // Not expected (the flush placed every changed element): the pictures are dropped as Cytoscape would.
-          cache.invalidateElements(changed.union(changing));
-          return;
-        }
-        const regions = [...regionsBefore, ...regionsAfter];
-        if (changed.nonempty()) changedBox = changed.boundingBox();
-        const order = zSorted();
-        const drawn = order.nondrag ?? order;
-        const candidates = elementsMeeting(drawn, regions);
-        patchLevels(cache, renderer.getPixelRatio?.() ?? 1, {
-          regions,
-          drawn,
-          candidates,
-          changing,
-          changed,
-          changedBox,
-        });
-        patchViewTile(cy, regions, candidates);
-        // Measuring elements while patching marks them changed: brought up to date while the pictures are kept.
-        flush();
-      }),
-    );
-    // Adding and moving forgets the graph's known extent: it is the old one, with the changed elements.
-    if (extent) rememberBox(cy, changedBox ? union(extent, changedBox) : extent);
-    renderer.redrawHint?.('eles', true);
-    renderer.redraw?.();
-  };
+  const change = { cy, renderer: renderer as Required<InPlaceRenderer>, cache, changing, regionsBefore };
+  return (steps, superseded) => queueChange(cy, () => changeInPlace(change, steps, superseded), superseded);
+}
+
+/** What a change in place works on. */
+type InPlace = {
+  cy: Core;
+  renderer: Required<InPlaceRenderer>;
+  cache: InvalidatingCache;
+  changing: CollectionReturnValue;
+  regionsBefore: BoundingBox12[];
+};
+
+async function changeInPlace(
+  { cy, renderer, cache, changing, regionsBefore }: InPlace,
+  steps: readonly (() => CollectionReturnValue)[],
+  superseded: () => boolean,
+): Promise<boolean> {
+  const extent = knownExtent(cy);
+  const orderBefore = renderer.cachedZSortedEles;
+  const pixelRatio = renderer.getPixelRatio();
+  let patch: Patch | null = null;
+  let changedBox: BoundingBox12 | null = null;
+  const changed = cy.collection();
+  holding(cy, cache, () => {
+    cy.batch(() => {
+      for (const step of steps) changed.merge(step());
+    });
+    // The changed elements' rendered style and edges' lines, which Cytoscape would bring up to date before the
+    // next frame (dropping the pictures then): now, while the pictures are kept.
+    renderer.flushRenderedStyleQueue();
+    const regionsAfter = regionsOf(changed);
+    // Not expected (the flush placed every changed element): the pictures are dropped below, as Cytoscape would.
+    if (!regionsAfter) return;
+    if (changed.nonempty()) changedBox = changed.boundingBox();
+    const drawn = drawingOrder(cy, renderer, orderBefore, changing, changed);
+    const regions = [...regionsBefore, ...regionsAfter];
+    const layers = patchedLevels(cache, { drawn, changing, changed, changedBox });
+    const tile = viewTileToPatch(cy);
+    if (tile) layers.push(tile);
+    patch = {
+      regions,
+      drawn,
+      layers: layers.map((layer) => startPatch(cache, layer, regions, pixelRatio)).filter((started) => !!started),
+      tile,
+    };
+  });
+  if (!patch) {
+    cache.invalidateElements(changed.union(changing));
+    dropViewTile(cy);
+    return true;
+  }
+  // Adding and moving forgets the graph's known extent: it is the old one, with the changed elements.
+  if (extent) rememberBox(cy, changedBox ? union(extent, changedBox) : extent);
+  const { regions, drawn, layers, tile } = patch as Patch;
+  // The regions drawn afresh in slices, frames showing the pictures as they were until they are swapped in at once.
+  const meets = meetsRegions(regions);
+  for (let next = 0; next < drawn.length;) {
+    const sliceStart = performance.now();
+    holding(cy, cache, () => {
+      do {
+        const element = drawn[next++]!;
+        if (meets(element)) for (const layer of layers) layer.draw(element);
+      } while (next < drawn.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+      // Measuring elements marks them changed: brought up to date while the pictures are kept.
+      renderer.flushRenderedStyleQueue();
+    });
+    if (next < drawn.length) await nextTask();
+    if (superseded()) return false;
+  }
+  // Pictures dropped or replaced meanwhile (a zoom, a resize) are left alone: their successors are drawn anew.
+  for (const layer of layers) {
+    const current = layer.layer === tile ? isViewTile(cy, tile) : !layer.layer.invalid;
+    if (current) layer.apply();
+  }
+  renderer.redrawHint('eles', true);
+  renderer.redraw();
+  return true;
+}
+
+/** A change's patches of the pictures, and what they are drawn from. */
+type Patch = {
+  /** Where the changed elements were drawn, and where they are drawn now. */
+  regions: BoundingBox12[];
+  /** Every element, in drawing order. */
+  drawn: readonly SingularElementArgument[];
+  layers: LayerPatch[];
+  /** The picture of the view among them, if any (viewTile.ts). */
+  tile: PatchableLayer | null;
+};
+
+/** Runs `work` with `cy`'s pictures kept through changes to its elements (they are patched instead). */
+function holding(cy: Core, cache: InvalidatingCache, work: () => void): void {
+  keepingViewTile(cy, () => keepingLayers(cache, work));
+}
+
+/**
+ * The drawing order after the change, without sorting every element anew where it can be helped (see
+ * drawingOrder.ts's `orderAfterChange`), less any element being dragged.
+ */
+function drawingOrder(
+  cy: Core,
+  renderer: Required<InPlaceRenderer>,
+  before: DrawingOrder | null | undefined,
+  changing: CollectionReturnValue,
+  changed: CollectionReturnValue,
+): readonly SingularElementArgument[] {
+  const elements = (collection: CollectionReturnValue) => collection.toArray() as SingularElementArgument[];
+  const added = elements(changed).filter((element) => !changing.has(element));
+  const restyled = elements(changed).filter((element) => changing.has(element));
+  if (before) orderAfterChange(cy, before, { restyled, added });
+  const order = renderer.getCachedZSortedEles();
+  return order.nondrag ?? order;
 }
 
 /**
@@ -114,23 +196,22 @@ function keepingLayers(cache: InvalidatingCache, change: () => void): void {
   }
 }
 
-/** What a change did, for patching the pictures. */
-type Patch = {
-  /** Where the changed elements were drawn, and where they are drawn now. */
-  regions: BoundingBox12[];
+/** What a change did, for keeping the pictures of the whole graph. */
+type Kept = {
   /** Every element, in drawing order. */
   drawn: readonly SingularElementArgument[];
-  /** Those that could be drawn in the regions (see layerPatch.ts's `elementsMeeting`). */
-  candidates: readonly SingularElementArgument[];
   changing: CollectionReturnValue;
   changed: CollectionReturnValue;
   /** Where the changed elements are drawn now, all together. */
   changedBox: BoundingBox12 | null;
 };
 
-/** Patches every level's picture of the whole graph, or drops those that cannot be. */
-function patchLevels(cache: InvalidatingCache, pixelRatio: number, patch: Patch): void {
-  const { regions, drawn, candidates, changing, changed, changedBox } = patch;
+/**
+ * The layers of every level's picture of the whole graph that can be patched for the change (each taking the new
+ * drawing order); those that cannot are dropped, to be drawn anew.
+ */
+function patchedLevels(cache: InvalidatingCache, { drawn, changing, changed, changedBox }: Kept): PatchableLayer[] {
+  const patched: PatchableLayer[] = [];
   for (const [level, layers] of Object.entries(cache.layersByLevel)) {
     if (!layers?.length) continue;
     // A level of one layer holds the whole graph in drawing order (Cytoscape's own levels and prebuiltLayer.ts's):
@@ -144,11 +225,12 @@ function patchLevels(cache: InvalidatingCache, pixelRatio: number, patch: Patch)
       }
       const replacement = layer.replacement as ReplaceableLayer | undefined;
       for (const target of replacement && isPatchable(replacement) ? [layer, replacement] : [layer]) {
-        patchLayer(cache, target, regions, candidates, pixelRatio);
         if (whole) takeNewOrder(target, Number(level), drawn, changed);
+        patched.push(target);
       }
     }
   }
+  return patched;
 }
 
 /** The regions every element of `elements` could be drawn in where it is now, or null when a place is not known. */

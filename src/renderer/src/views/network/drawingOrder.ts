@@ -80,10 +80,7 @@ export async function sortForDrawing(cy: Core, superseded: () => boolean): Promi
     const sliceStart = performance.now();
     do {
       const element = elements[next]!;
-      depth[next] = compoundDepth(element.pstyle!('z-compound-depth').value);
-      // 'auto' draws edges under nodes; 'manual' leaves it to z-index.
-      edgeFirst[next] = element.pstyle!('z-index-compare').value === 'auto' && element.isNode() ? 1 : 0;
-      zIndex[next] = Number(element.pstyle!('z-index').value);
+      [depth[next], edgeFirst[next], zIndex[next]] = zKey(element);
       interactive[next] = element.interactive!() ? 1 : 0;
       next++;
     } while (next < count && performance.now() - sliceStart < SLICE_BUDGET_MS);
@@ -97,6 +94,67 @@ export async function sortForDrawing(cy: Core, superseded: () => boolean): Promi
   const order: DrawingOrder = ranks.map((i) => elements[i]!);
   order.interactive = ranks.filter((i) => interactive[i] === 1).map((i) => elements[i]!);
   computed.set(cy, order);
+  give(renderer, order);
+  return true;
+}
+
+/** What Cytoscape's z-sort ranks an element by, in order; ties go to the order elements were added. */
+function zKey(element: SortedElement): [depth: number, nodeAfterEdges: number, zIndex: number] {
+  return [
+    compoundDepth(element.pstyle!('z-compound-depth').value),
+    // 'auto' draws edges under nodes; 'manual' leaves it to z-index.
+    element.pstyle!('z-index-compare').value === 'auto' && element.isNode() ? 1 : 0,
+    Number(element.pstyle!('z-index').value),
+  ];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+}
+
+/**
+ * The renderer's drawing order after a small change, made from `before` (the order before it) rather than sorted
+ * anew (35 to 40 ms at five thousand records): `removed` left out, `added` (in the order added) put where Cytoscape's
+ * z-sort puts them, found by binary search. Returns false, leaving the sorting to Cytoscape, when this cannot be
+ * done: a `restyled` element whose z-order keys no longer fit its place, or the renderer or styles lacking what this
+ * needs.
+ */
+export function orderAfterChange(
+  cy: Core,
+  before: DrawingOrder,
+  change: { restyled: readonly SingularElementArgument[]; added: readonly SingularElementArgument[] },
+): boolean {
+  const renderer = rendererOf(cy);
+  const sample = before[0] as SortedElement | undefined;
+  if (!renderer.updateCachedGrabbedEles || !sample?.pstyle || !sample.interactive || !before.interactive) return false;
+  const inside = (element: SingularElementArgument) => !element.removed();
+  const order: DrawingOrder = before.filter(inside);
+  const interactive = before.interactive.filter(inside);
+  const keyOf = (element: SingularElementArgument) => zKey(element as SortedElement);
+  // A restyled element stays sorted where it is when its keys still fall between its neighbours'.
+  for (const element of change.restyled) {
+    const at = order.indexOf(element);
+    if (at < 0) return false;
+    const key = keyOf(element);
+    if (at > 0 && compareKeys(keyOf(order[at - 1]!), key) > 0) return false;
+    if (at + 1 < order.length && compareKeys(key, keyOf(order[at + 1]!)) > 0) return false;
+  }
+  for (const element of change.added) {
+    const key = keyOf(element);
+    // After every element ranked the same: those were added before it.
+    const after = (list: SingularElementArgument[]) => {
+      let [low, high] = [0, list.length];
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareKeys(keyOf(list[middle]!), key) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    order.splice(after(order), 0, element);
+    if ((element as SortedElement).interactive!()) interactive.splice(after(interactive), 0, element);
+  }
+  order.interactive = interactive;
   give(renderer, order);
   return true;
 }

@@ -291,10 +291,14 @@ export class GraphController {
       elementFor: (node, position) => this.nodeElement(node, position),
       extend: (added) => this.showcase.extend(added),
     });
-    if (inPlace) inPlace(steps);
-    else if (this.performanceMode) {
-      if (!(await changeInSteps(cy, steps, superseded))) return null;
-    } else cy.batch(() => steps.forEach((step) => step()));
+    if (!this.performanceMode) {
+      cy.batch(() => steps.forEach((step) => step()));
+      return placed;
+    }
+    this.events.onLoading(true);
+    const done = await (inPlace ? inPlace(steps, superseded) : changeInSteps(cy, steps, superseded));
+    if (!done) return null;
+    this.events.onLoading(false);
     return placed;
   }
 

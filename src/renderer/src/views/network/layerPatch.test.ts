@@ -1,7 +1,7 @@
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawnBoxes } from './elementReach';
-import { elementsMeeting, patchLayer, type PatchableLayer } from './layerPatch';
+import { meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
 import type { LayerCache } from './prebuiltLayer';
 
 /** A node as the patch reads it: its place, and Cytoscape's bounding box around it (here 20 units across). */
@@ -23,13 +23,37 @@ function edge(id: string, points: number[]): SingularElementArgument {
   } as unknown as SingularElementArgument;
 }
 
-/** A layer over `bb` at `level`, whose context records the calls the patch makes. */
-function recordingLayer(bb: BoundingBox12, level: number) {
-  const calls: string[] = [];
+/** A 2D context that records the calls made on it, by name and arguments (canvases by their name). */
+function recordingContext(name: string, calls: string[]) {
   const record =
-    (name: string) =>
-    (...args: number[]) =>
-      calls.push(`${name}(${args.join(',')})`);
+    (method: string) =>
+    (...args: unknown[]) =>
+      void calls.push(
+        `${name}.${method}(${args.map((arg) => (typeof arg === 'object' ? (arg as { name: string }).name : arg)).join(',')})`,
+      );
+  return new Proxy({} as Record<string, unknown>, {
+    get: (target, method: string) => (method in target ? target[method] : record(method)),
+    set: (target, key: string, value) => ((target[key] = value), true),
+  });
+}
+
+/** Region canvases (the patch draws each region on one) that record their size and drawing. */
+const calls: string[] = [];
+let made = 0;
+class RecordingCanvas {
+  readonly name = `piece${++made}`;
+  constructor(width: number, height: number) {
+    calls.push(`new ${this.name}(${width},${height})`);
+  }
+  getContext() {
+    const context = recordingContext(this.name, calls);
+    context.canvas = this;
+    return context;
+  }
+}
+
+/** A layer over `bb` at `level`, and the elements Cytoscape's drawing was asked to draw, with the canvas used. */
+function recordingLayer(bb: BoundingBox12, level: number, elesQueue: SingularElementArgument[] = []) {
   const scale = 2 ** level;
   const layer = {
     level,
@@ -37,21 +61,15 @@ function recordingLayer(bb: BoundingBox12, level: number) {
     width: Math.ceil((bb.x2 - bb.x1) * scale),
     height: Math.ceil((bb.y2 - bb.y1) * scale),
     eles: [],
+    elesQueue,
     canvas: {} as CanvasImageSource,
-    context: {
-      save: record('save'),
-      restore: record('restore'),
-      beginPath: record('beginPath'),
-      rect: record('rect'),
-      clip: record('clip'),
-      clearRect: record('clearRect'),
-    } as unknown as CanvasRenderingContext2D,
+    context: recordingContext('layer', calls) as unknown as CanvasRenderingContext2D,
   } satisfies PatchableLayer;
-  const drawn: string[] = [];
   const cache = {
-    drawEleInLayer: (_layer: unknown, element: SingularElementArgument) => void drawn.push(element.id()),
+    drawEleInLayer: (target: PatchableLayer, element: SingularElementArgument) =>
+      void calls.push(`draw ${element.id()} on ${(target.context.canvas as unknown as { name: string }).name}`),
   } as unknown as LayerCache;
-  return { layer, cache, calls, drawn };
+  return { layer, cache };
 }
 
 describe('patching a picture of the graph in place', () => {
@@ -62,43 +80,61 @@ describe('patching a picture of the graph in place', () => {
     node('b', 100, 0),
     node('c', 0, 800),
   ];
-
-  it('clears and clips only the regions, widened to whole pixels of the layer, and draws what meets them in order', () => {
-    const { layer, cache, calls, drawn } = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, -1);
-    const region = { x1: 93, y1: -7, x2: 107, y2: 7 };
-    const candidates = elementsMeeting(order, [region]);
-    expect(candidates.map((element) => element.id())).toEqual(['e-near', 'a', 'b']);
-    const count = patchLayer(cache, layer, [region], candidates, 1);
-    // Half a unit per pixel at level -1, from the layer's corner (-50, -50): 93 → pixel 71.5 → 71 → 92.
-    expect(calls).toEqual([
-      'save()',
-      'beginPath()',
-      'rect(92,-8,16,16)',
-      'clip()',
-      'clearRect(92,-8,16,16)',
-      'restore()',
-    ]);
-    // Node a's box (60..80) is within a pixel of the coarsest level: a candidate, but not drawn at this level.
-    expect(drawn).toEqual(['e-near', 'b']);
-    expect(count).toBe(2);
+  const kept = globalThis.OffscreenCanvas;
+  beforeAll(() => {
+    globalThis.OffscreenCanvas = RecordingCanvas as unknown as typeof OffscreenCanvas;
+  });
+  afterAll(() => {
+    globalThis.OffscreenCanvas = kept;
   });
 
-  it('leaves a layer alone where the regions fall outside it, and skips elements its queue will draw', () => {
-    const outside = recordingLayer({ x1: 500, y1: 500, x2: 900, y2: 900 }, 0);
+  it('draws what meets a region on a canvas of its own, in order, and swaps it in on whole pixels of the layer', () => {
+    calls.length = 0;
+    const { layer, cache } = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, -1);
+    // The place of a record before and after an edit: drawn as one region.
+    const regions = [
+      { x1: 93, y1: -7, x2: 107, y2: 7 },
+      { x1: 94, y1: -6, x2: 106, y2: 6 },
+    ];
+    const meets = meetsRegions(regions);
+    const candidates = order.filter(meets);
+    // Node a (60..80) lies within a pixel of the coarsest level: a candidate, but not drawn at this level.
+    expect(candidates.map((element) => element.id())).toEqual(['e-near', 'a', 'b']);
+    const patch = startPatch(cache, layer, regions, 1)!;
+    for (const element of candidates) patch.draw(element);
+    expect(calls.filter((call) => !call.startsWith('layer.'))).toEqual([
+      // Half a unit per pixel at level -1, from the layer's corner: 93 is pixel 71.5, widened to 71 (92).
+      'new piece1(8,8)',
+      'piece1.scale(0.5,0.5)',
+      'piece1.translate(-92,8)',
+      'draw e-near on piece1',
+      'draw b on piece1',
+    ]);
+    // Nothing on the picture itself until the swap, which is one clear and one copy.
+    expect(calls.filter((call) => call.startsWith('layer.'))).toEqual([]);
+    patch.apply();
+    expect(calls.filter((call) => call.startsWith('layer.'))).toEqual([
+      'layer.clearRect(92,-8,16,16)',
+      'layer.drawImage(piece1,92,-8,16,16)',
+    ]);
+  });
+
+  it('leaves a layer alone where the regions fall outside it, and leaves elements its queue will draw to it', () => {
+    calls.length = 0;
     const region = { x1: 90, y1: -10, x2: 110, y2: 10 };
-    expect(patchLayer(outside.cache, outside.layer, [region], order, 1)).toBe(0);
-    expect(outside.calls).toEqual([]);
-    const queued = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, 0);
-    const layer = { ...queued.layer, elesQueue: [order[3]!] };
-    patchLayer(queued.cache, layer, [region], elementsMeeting(order, [region]), 1);
-    expect(queued.drawn).toEqual(['e-near']);
+    const outside = recordingLayer({ x1: 500, y1: 500, x2: 900, y2: 900 }, 0);
+    expect(startPatch(outside.cache, outside.layer, [region], 1)).toBeNull();
+    const queued = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, 0, [order[3]!]);
+    const patch = startPatch(queued.cache, queued.layer, [region], 1)!;
+    for (const element of order.filter(meetsRegions([region]))) patch.draw(element);
+    expect(calls.filter((call) => call.startsWith('draw'))).toEqual(['draw e-near on piece2']);
   });
 
   it('covers a long relation with boxes along its line, not one box over everything it spans', () => {
     const boxes = drawnBoxes(edge('long', [0, 0, 1000, 1000]))!;
     expect(boxes.length).toBeGreaterThan(5);
     // Each box stays near the line: a record at (900, 100), far from it, meets none.
-    expect(elementsMeeting([node('off', 900, 100)], boxes)).toEqual([]);
-    expect(elementsMeeting([node('on', 500, 500)], boxes).map((element) => element.id())).toEqual(['on']);
+    expect(meetsRegions(boxes)(node('off', 900, 100))).toBe(false);
+    expect(meetsRegions(boxes)(node('on', 500, 500))).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Part of a picture of the graph (a layer: prebuiltLayer.ts, viewTile.ts) drawn again in place: the regions an edit
- * touched are cleared and every element that could show in them is drawn again, in drawing order, clipped to them.
- * A rename then costs the few elements around the record, where drawing the picture anew cost every element in it
- * (seconds, zoomed in close).
+ * Part of a picture of the graph (a layer: prebuiltLayer.ts, viewTile.ts) drawn again in place: each region an edit
+ * touched is drawn afresh, with every element that could show in it, in drawing order, onto a canvas of its own, and
+ * then swapped into the picture. A rename then costs the few elements around the record, where drawing the picture
+ * anew cost every element in it (seconds, zoomed in close). The drawing can go in slices, the picture showing what it
+ * showed until the swap: a new relation across a large graph has hundreds of elements along its line.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
@@ -24,60 +25,83 @@ export type PatchableLayer = Layer & {
 /** Whether Cytoscape's layer has what a patch needs. */
 export function isPatchable(layer: Layer): layer is PatchableLayer {
   const candidate = layer as Partial<PatchableLayer>;
-  return Boolean(candidate.bb && candidate.context && typeof candidate.context.clip === 'function');
+  return Boolean(candidate.bb && candidate.context && typeof candidate.context.drawImage === 'function');
 }
 
 /**
- * The elements of `order` (the drawing order) that could be drawn in `regions`, or in a whole pixel around them at
- * the coarsest level: the only ones a patch of any layer over them draws. One pass over every element, for every
- * layer patched.
+ * Whether an element of `order` (the drawing order) could be drawn in `regions`, or in a whole pixel around them at
+ * the coarsest level: the only elements a patch of any layer over them draws.
  */
-export function elementsMeeting(
-  order: readonly SingularElementArgument[],
-  regions: readonly BoundingBox12[],
-): SingularElementArgument[] {
-  if (regions.length === 0) return [];
+export function meetsRegions(regions: readonly BoundingBox12[]): (element: SingularElementArgument) => boolean {
+  if (regions.length === 0) return () => false;
   const widened = regions.map((region) => widen(region, COARSEST_PIXEL));
   const around = widened.reduce(union);
-  return order.filter((element) => mayShow(element, around) && widened.some((box) => mayMeet(element, box)));
+  return (element) => mayShow(element, around) && widened.some((box) => mayMeet(element, box));
 }
 
+/** One region of a patch: where it lies in the layer (whole pixels of it), and the canvas it is drawn on. */
+type Piece = { box: BoundingBox12; context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D };
+
+/** A patch of one layer: its regions drawn on canvases of their own, element by element, then swapped in. */
+export type LayerPatch = {
+  layer: PatchableLayer;
+  /** Draws one element (in drawing order) into each region it could show in, unless the layer's queue will. */
+  draw(element: SingularElementArgument): void;
+  /** Puts the regions drawn into the layer. */
+  apply(): void;
+};
+
 /**
- * Clears `regions` (in the graph's units) of `layer` and draws into them, clipped, each of `candidates` (in drawing
- * order: see {@link elementsMeeting}) that could show there, except those the layer's queue will draw anyway.
- * Returns how many elements it drew.
+ * A patch of `layer` over `regions` (in the graph's units), or null when none of them falls inside it. Regions that
+ * mostly overlap (a record's place before and after a rename) are drawn as one.
  */
-export function patchLayer(
+export function startPatch(
   cache: LayerCache,
   layer: PatchableLayer,
   regions: readonly BoundingBox12[],
-  candidates: readonly SingularElementArgument[],
   pixelRatio: number,
-): number {
+): LayerPatch | null {
   const drawEleInLayer = cache.drawEleInLayer;
-  if (!drawEleInLayer) return 0;
-  const boxes = regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null);
-  if (boxes.length === 0) return 0;
-  const queued = new Set(layer.elesQueue ?? []);
-  const context = layer.context;
-  context.save();
-  context.beginPath();
-  for (const box of boxes) context.rect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
-  context.clip();
-  for (const box of boxes) context.clearRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
-  let drawn = 0;
-  for (const element of candidates) {
-    if (queued.has(element) || !boxes.some((box) => mayMeet(element, box))) continue;
-    drawEleInLayer.call(cache, layer, element, layer.level, pixelRatio);
-    drawn++;
+  if (!drawEleInLayer) return null;
+  const boxes = mergeOverlapping(regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null));
+  if (boxes.length === 0) return null;
+  const scale = 2 ** layer.level;
+  const pieces: Piece[] = [];
+  for (const box of boxes) {
+    const canvas = new OffscreenCanvas(Math.round((box.x2 - box.x1) * scale), Math.round((box.y2 - box.y1) * scale));
+    const context = canvas.getContext('2d');
+    if (!context) return null;
+    // As the layer's own context: the graph's units, here from the region's corner.
+    context.scale(scale, scale);
+    context.translate(-box.x1, -box.y1);
+    pieces.push({ box, context });
   }
-  context.restore();
-  return drawn;
+  // Elements the layer's queue has yet to draw are left to it (it draws them over the whole layer).
+  const queued = new Set(layer.elesQueue ?? []);
+  return {
+    layer,
+    draw(element) {
+      if (queued.has(element)) return;
+      for (const piece of pieces) {
+        if (!mayMeet(element, piece.box)) continue;
+        // Cytoscape's drawing into a layer uses only its context.
+        const target = { ...layer, context: piece.context } as PatchableLayer;
+        drawEleInLayer.call(cache, target, element, layer.level, pixelRatio);
+      }
+    },
+    apply() {
+      const { context } = layer;
+      for (const { box, context: piece } of pieces) {
+        context.clearRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
+        context.drawImage(piece.canvas, box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
+      }
+    },
+  };
 }
 
 /**
- * `region` within the layer, widened to whole pixels of it (a clip along a pixel's middle would leave a seam where
- * the old picture meets the new), or null when they do not meet.
+ * `region` within the layer, widened to whole pixels of it (a piece cut along a pixel's middle would leave a seam
+ * where the old picture meets the new), or null when they do not meet.
  */
 function onLayerPixels(layer: PatchableLayer, region: BoundingBox12): BoundingBox12 | null {
   const scale = 2 ** layer.level;
@@ -89,6 +113,22 @@ function onLayerPixels(layer: PatchableLayer, region: BoundingBox12): BoundingBo
   const y2 = Math.min(layer.height, Math.ceil(toPixel(region.y2, bb.y1)));
   if (x2 <= x1 || y2 <= y1) return null;
   return { x1: bb.x1 + x1 / scale, y1: bb.y1 + y1 / scale, x2: bb.x1 + x2 / scale, y2: bb.y1 + y2 / scale };
+}
+
+/** Boxes whose union is no larger than the two apart, merged into it, until none are left to merge. */
+function mergeOverlapping(boxes: BoundingBox12[]): BoundingBox12[] {
+  const area = (box: BoundingBox12) => (box.x2 - box.x1) * (box.y2 - box.y1);
+  const merged = [...boxes];
+  for (let i = 0; i < merged.length; i++) {
+    for (let j = i + 1; j < merged.length; j++) {
+      const both = union(merged[i]!, merged[j]!);
+      if (area(both) > area(merged[i]!) + area(merged[j]!)) continue;
+      merged[i] = both;
+      merged.splice(j, 1);
+      j = i;
+    }
+  }
+  return merged;
 }
 
 function widen(box: BoundingBox12, by: number): BoundingBox12 {

@@ -221,13 +221,26 @@ function changeInSlices(
 ): Promise<boolean> {
   // One change at a time per instance, in the order asked: each keeps a batch open across its slices and hands the
   // batch's end its own list of elements to restyle, which an overlapping change would cut short.
+  return queueChange(cy, () => sliceChange(cy, step, superseded, extentBefore), superseded);
+}
+
+/**
+ * Runs `change` on `cy` once every change asked for on it before has ended (in the task that ends the last; at once
+ * when none is going), unless `superseded` says not to by then. Every change to a large graph's elements goes through
+ * here: one waits for the other.
+ */
+export function queueChange(
+  cy: Core,
+  change: () => boolean | Promise<boolean>,
+  superseded: () => boolean,
+): Promise<boolean> {
   const previous = changesGoing.get(cy) ?? Promise.resolve(true);
-  const change = previous.then(() => !superseded() && sliceChange(cy, step, superseded, extentBefore));
+  const next = previous.then(() => !superseded() && change());
   changesGoing.set(
     cy,
-    change.catch(() => false),
+    next.catch(() => false),
   );
-  return change;
+  return next;
 }
 
 /** The last change asked for on each instance (see {@link changeInSlices}). */

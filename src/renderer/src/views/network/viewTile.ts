@@ -11,7 +11,7 @@
  *
  * The tile is dropped whenever an element changes (Cytoscape's own signal for its texture caches). A change made in
  * slices draws the new tile before its batch ends (slicedChanges.ts), so its first frame shows it; a small one made
- * in place patches the tile instead (changeInPlace.ts).
+ * in place keeps the tile and patches it (changeInPlace.ts).
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
@@ -20,7 +20,7 @@ import { drawInSlices, layerCacheOf, layerSizeFits, zoomLevel } from './prebuilt
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
 import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';
-import { contains, isPatchable, patchLayer } from './layerPatch';
+import { contains, isPatchable, type PatchableLayer } from './layerPatch';
 
 /** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
 const TILE_MARGIN = 0.25;
@@ -71,7 +71,7 @@ function drop(state: TileState): void {
   state.timer = null;
 }
 
-/** Runs `change` (elements changed, added, removed) without dropping `cy`'s tile: {@link patchViewTile} follows. */
+/** Runs `change` (elements changed, added, removed) without dropping `cy`'s tile: a patch of it follows. */
 export function keepingViewTile<T>(cy: Core, change: () => T): T {
   const state = tiles.get(cy);
   if (!state) return change();
@@ -84,28 +84,30 @@ export function keepingViewTile<T>(cy: Core, change: () => T): T {
 }
 
 /**
- * Draws `regions` of `cy`'s tile again after a change made in place ({@link keepingViewTile}), from `candidates`
- * (layerPatch.ts's `elementsMeeting`). A tile still waiting or being drawn starts again (it may hold what the change
- * replaced).
+ * `cy`'s tile, to patch after a change made in place ({@link keepingViewTile}); null when there is none. A tile still
+ * waiting or being drawn starts again (it may hold what the change replaced).
  */
-export function patchViewTile(
-  cy: Core,
-  regions: readonly BoundingBox12[],
-  candidates: readonly SingularElementArgument[],
-): void {
+export function viewTileToPatch(cy: Core): PatchableLayer | null {
   const state = tiles.get(cy);
-  if (!state) return;
+  if (!state) return null;
+  const { tile } = state;
   if (state.wanted) {
-    const { tile } = state;
     drop(state);
     state.tile = tile;
   }
-  const { tile } = state;
-  const renderer = rendererOf(cy);
-  const cache = layerCacheOf(renderer);
-  if (!tile || !cache) return;
-  if (isPatchable(tile)) patchLayer(cache, tile, regions, candidates, renderer.getPixelRatio?.() ?? 1);
-  else drop(state);
+  if (tile && !isPatchable(tile)) drop(state);
+  return state.tile && isPatchable(state.tile) ? state.tile : null;
+}
+
+/** Drops `cy`'s tile (a change made in place that could not patch it). */
+export function dropViewTile(cy: Core): void {
+  const state = tiles.get(cy);
+  if (state) drop(state);
+}
+
+/** Whether `tile` is still `cy`'s tile (no change or move has dropped it since). */
+export function isViewTile(cy: Core, tile: Layer): boolean {
+  return tiles.get(cy)?.tile === tile;
 }
 
 /**

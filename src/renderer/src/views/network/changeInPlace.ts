@@ -1,13 +1,13 @@
 /**
  * A small edit to a graph drawn in the large style (a rename, a new relation, their undoing) drawn into the pictures
- * Cytoscape keeps of it, in one short task.
+ * Cytoscape keeps of it.
  *
  * Cytoscape's answer to any change of an element is to drop every picture (layer) holding it; the picture of the
  * current zoom was then drawn again in slices before the change showed (slicedChanges.ts): about 0.2 s fitted at a
  * thousand records, 0.8 s at five thousand, and two to five seconds zoomed in close, where the picture of the view
- * (viewTile.ts) is large. Here the pictures are kept and patched instead: where the changed elements were and where
- * they are now is cleared and drawn again (layerPatch.ts), every level and the view's tile, and the next frame shows
- * the change.
+ * (viewTile.ts) is large. Here the pictures are kept and patched instead: the change is made in one batch, then
+ * where the changed elements were and where they are now is drawn afresh (layerPatch.ts), in slices, and swapped
+ * into every level's picture and the view's tile at once. Frames show the pictures as they were until then.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is; without what it
  * needs, the change is made in slices as before.

@@ -920,6 +920,117 @@ describe('a large saved map', () => {
     }
   });
 
+  it('draws a new relation in place, in the drawing order Cytoscape would give it, and takes it away on Ctrl+Z', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    // Two actors a short way apart, not related yet, in view at a zoom where a picture of the whole graph fits.
+    const pair = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const actors = cy.nodes('.kind-actor');
+      for (const from of actors.toArray()) {
+        const near = actors.filter((other) => {
+          if (other === from || from.edgesWith(other).nonempty()) return false;
+          const [a, b] = [from.position(), other.position()];
+          return Math.hypot(a.x - b.x, a.y - b.y) > 80 && Math.hypot(a.x - b.x, a.y - b.y) < 200;
+        });
+        if (near.nonempty()) {
+          cy.zoom({ level: 1, renderedPosition: from.renderedPosition() });
+          cy.center(from);
+          return { from: from.id(), to: near[0]!.id() };
+        }
+      }
+      return null;
+    });
+    expect(pair).not.toBeNull();
+    const { from, to } = pair!;
+    const id = `${from}|refers_to|${to}`;
+    await drawingSettled(page);
+    expect((await drawFrame(page, false)).drawn).toBe(0);
+    await page.evaluate((nodeId) => void window.__atlasCy!.getElementById(nodeId).emit('tap'), from);
+    await page.getByRole('button', { name: 'Add relation' }).click();
+    await page.getByLabel('Relation type').selectOption('refers_to');
+    await page.getByLabel('Other record').fill(to);
+    await page.getByLabel('Source').fill('Coalition meeting notes, November 2026');
+    // Where the relation is drawn, in the canvas's pixels (between its two records' centres).
+    const lineBox = () =>
+      page.evaluate(
+        ([a, b]) => {
+          const cy = window.__atlasCy!;
+          const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+          const scale = canvas.width / canvas.clientWidth;
+          const [p, q] = [cy.getElementById(a!).renderedPosition(), cy.getElementById(b!).renderedPosition()];
+          return {
+            x1: Math.min(p.x, q.x) * scale,
+            y1: Math.min(p.y, q.y) * scale,
+            x2: Math.max(p.x, q.x) * scale,
+            y2: Math.max(p.y, q.y) * scale,
+          };
+        },
+        [from, to],
+      );
+    const change = async (act: () => Promise<void>, present: boolean) => {
+      const before = await drawFrame(page, false);
+      const ownBefore = await drawFrame(page, true);
+      const drawnBefore = await page.evaluate(() => window.__elementsDrawn!);
+      await act();
+      await page.waitForFunction(
+        ({ edgeId, wanted }) => {
+          const cy = window.__atlasCy!;
+          const batching = (cy as unknown as { batching(): boolean }).batching();
+          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+          return cy.getElementById(edgeId).nonempty() === wanted && !batching && !busy;
+        },
+        { edgeId: id, wanted: present },
+        { polling: 10, timeout: 15_000 },
+      );
+      const drawnForEdit = (await page.evaluate(() => window.__elementsDrawn!)) - drawnBefore;
+      // The order the view keeps, and Cytoscape's own sort of the elements as they are now.
+      const orders = await page.evaluate(() => {
+        type Order = { id(): string }[];
+        const renderer = (
+          window.__atlasCy as unknown as { renderer(): { getCachedZSortedEles(force?: boolean): Order } }
+        ).renderer();
+        const ids = (order: Order) => order.map((element) => element.id());
+        const kept = ids(renderer.getCachedZSortedEles());
+        return { kept, own: ids(renderer.getCachedZSortedEles(true)) };
+      });
+      const patched = await drawFrame(page, false);
+      const own = await drawFrame(page, true);
+      const box = await lineBox();
+      // Pixels around the relation where a frame differs from Cytoscape's own (by over a quarter of full opacity).
+      const differing = (frame: { alpha: Uint8Array }, from = own) => {
+        let count = 0;
+        for (let y = Math.max(0, Math.floor(box.y1)); y < box.y2; y++) {
+          for (let x = Math.max(0, Math.floor(box.x1)); x < box.x2 && x < own.width; x++) {
+            if (Math.abs(from.alpha[y * own.width + x]! - frame.alpha[y * own.width + x]!) > 64) count++;
+          }
+        }
+        return count;
+      };
+      return {
+        drawnForEdit,
+        framedDrawn: patched.drawn,
+        sameOrder: orders.kept.join() === orders.own.join(),
+        // What the picture differs by before any change (it is drawn at a level, not for this frame)...
+        floor: differing(before, ownBefore),
+        // ...what the frame before the change differs by from Cytoscape's own after it, and the patched frame.
+        differedBefore: differing(before),
+        differs: differing(patched),
+      };
+    };
+    const created = await change(() => page.getByRole('button', { name: 'Create relation' }).click(), true);
+    await screenshot(page, 'network-large-relation-created');
+    await page.locator('.canvas').focus();
+    const undone = await change(() => page.keyboard.press('Control+z'), false);
+    for (const result of [created, undone]) {
+      expect(result.framedDrawn).toBe(0);
+      expect(result.sameOrder).toBe(true);
+      // The relation shows (or goes) visibly, and the patched frame differs no more than the picture always does.
+      expect(result.differedBefore).toBeGreaterThan(result.floor + 60);
+      expect(result.differs).toBeLessThanOrEqual(result.floor * 1.2 + 10);
+      expect(result.drawnForEdit).toBeLessThan((nodeCount + edgeCount) / 4);
+    }
+  });
+
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
     await page.reload();
     // Part of the graph is in, the rest still going in: give a record already added another look, as an edit

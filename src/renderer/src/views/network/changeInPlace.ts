@@ -49,7 +49,8 @@ type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Laye
  * null when it cannot be: no pictures to keep, a place not known yet, Cytoscape lacking what this needs. The
  * function returned runs the change's steps (graphChanges.ts's `changeSteps`, with nothing in them dropping
  * pictures) in one batch, then patches every picture where they touched it, in slices; it resolves once the
- * pictures show the change, or to false if `superseded` said to stop.
+ * pictures show the change, or to false if `superseded` said to stop. Once the change is made only a load of
+ * another graph should stop it: a later edit patches only its own regions.
  */
 export function inPlaceChange(
   cy: Core,
@@ -110,6 +111,8 @@ async function changeInPlace(
       layers: layers.map((layer) => startPatch(cache, layer, regions, pixelRatio)).filter((started) => !!started),
       tile,
     };
+    // Measuring the changed elements marked them changed again: brought up to date while the pictures are kept.
+    renderer.flushRenderedStyleQueue();
   });
   if (!patch) {
     cache.invalidateElements(changed.union(changing));
@@ -123,6 +126,8 @@ async function changeInPlace(
   const meets = meetsRegions(regions);
   for (let next = 0; next < drawn.length;) {
     const sliceStart = performance.now();
+    // Anything else changed meanwhile goes the usual way first: the hold is for what the patch measures.
+    renderer.flushRenderedStyleQueue();
     holding(cy, cache, () => {
       do {
         const element = drawn[next++]!;

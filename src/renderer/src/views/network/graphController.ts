@@ -296,7 +296,9 @@ export class GraphController {
       return placed;
     }
     this.events.onLoading(true);
-    const done = await (inPlace ? inPlace(steps, superseded) : changeInSteps(cy, steps, superseded));
+    // A change in place, once made, goes on through a later update (which patches only its own changes).
+    const reloaded = () => loads !== this.loads || cy.destroyed();
+    const done = await (inPlace ? inPlace(steps, reloaded) : changeInSteps(cy, steps, superseded));
     if (!done) return null;
     this.events.onLoading(false);
     return placed;

@@ -17,11 +17,43 @@ export function nextTask(): Promise<void> {
 let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
 
 /**
- * Makes the browser rasterise what has been drawn on a canvas so far, now: copying the canvas as an image needs its
- * pixels. Otherwise the browser rasterises a canvas's drawing after the task that drew it, in one go, however much
- * was drawn; a long drawing done in steps rasterises in steps this way.
+ * Whether canvases are drawn on the CPU here (no GPU, or a software one), once known; see {@link rasteriseNow}.
+ * Finding out makes a WebGL context (about 25 ms in software), so it is done in an idle moment after the first need.
+ */
+let drawnOnCpu: boolean | undefined;
+let findingOut = false;
+
+function findOutWhereCanvasesAreDrawn(): void {
+  if (findingOut) return;
+  findingOut = true;
+  const find = () => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    const name = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    drawnOnCpu = !gl || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(find, { timeout: 5000 });
+  else setTimeout(find, 1000);
+}
+
+/**
+ * Makes the browser rasterise what has been drawn on a canvas so far, now. Otherwise the browser rasterises a
+ * canvas's drawing after the task that drew it, in one go, however much was drawn; a long drawing done in steps
+ * rasterises in steps this way. Copying the canvas as an image needs its pixels: with a GPU that copy is cheap. On
+ * the CPU it snapshots the whole canvas, and the next drawing copies it again (60 to 80 ms a slice for a layer 4,000
+ * pixels square, against 18 ms, measured here), so one pixel is read back instead; with a GPU, frequent read-backs
+ * could move the canvas off it.
  */
 export function rasteriseNow(canvas: CanvasImageSource): void {
+  if (drawnOnCpu === undefined) findOutWhereCanvasesAreDrawn();
+  if (drawnOnCpu && 'getContext' in canvas) {
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (context) {
+      context.getImageData(0, 0, 1, 1);
+      return;
+    }
+  }
   flushTarget ??= new OffscreenCanvas(1, 1).getContext('2d');
   flushTarget?.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
 }

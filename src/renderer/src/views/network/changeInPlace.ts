@@ -13,7 +13,7 @@
  * needs, the change is made in slices as before.
  */
 import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
-import { drawnBoxes } from './elementReach';
+import { drawnBoxes, nodeReachBox } from './elementReach';
 import { contains, isPatchable, meetsRegions, startPatch, union } from './layerPatch';
 import type { LayerPatch, PatchableLayer } from './layerPatch';
 import { orderAfterChange, type DrawingOrder } from './drawingOrder';
@@ -64,7 +64,7 @@ export function inPlaceChange(
   // for this change's elements only.
   renderer.flushRenderedStyleQueue();
   const regionsBefore = regionsOf(changing);
-  if (!regionsBefore) return null;
+  if (!regionsBefore || !withinPictures(cy, changing)) return null;
   const change = { cy, renderer: renderer as Required<InPlaceRenderer>, cache, changing, regionsBefore };
   return (steps, superseded) => queueChange(cy, () => changeInPlace(change, steps, superseded), superseded);
 }
@@ -236,6 +236,20 @@ function patchedLevels(cache: InvalidatingCache, { drawn, changing, changed, cha
     }
   }
   return patched;
+}
+
+/**
+ * Whether the changed records, however restyled, stay within the extent the pictures of the whole graph cover: a
+ * record drawn past it (a longer name at the graph's edge) would need a larger picture, drawn anew, and the change
+ * goes in slices instead. Records added (placed by the steps) go in slices too.
+ */
+function withinPictures(cy: Core, changing: CollectionReturnValue): boolean {
+  const extent = knownExtent(cy);
+  if (!extent) return false;
+  return (changing.nodes().toArray() as SingularElementArgument[]).every((node) => {
+    const reach = nodeReachBox(node);
+    return reach !== null && contains(extent, reach);
+  });
 }
 
 /** The regions every element of `elements` could be drawn in where it is now, or null when a place is not known. */

@@ -74,6 +74,16 @@ export function mayMeet(element: SingularElementArgument, box: BoundingBox12): b
   );
 }
 
+/**
+ * The box a node's drawing stays within however it is restyled in the large style (its size, its label), where it is
+ * now; null when its place is not known.
+ */
+export function nodeReachBox(element: SingularElementArgument): BoundingBox12 | null {
+  const at = (element as Placed)._private.position;
+  if (!at) return null;
+  return { x1: at.x - NODE_REACH, y1: at.y - NODE_REACH, x2: at.x + NODE_REACH, y2: at.y + NODE_REACH };
+}
+
 /** Whether an element's place could put any of it inside `view` (true when its place is unknown). */
 export function mayShow(element: SingularElementArgument, view: BoundingBox12): boolean {
   const placed = element as Placed;

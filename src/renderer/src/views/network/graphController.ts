@@ -276,7 +276,8 @@ export class GraphController {
     if (superseded()) return null;
     const changes = graphChanges(cy, nodes, edges);
     if (changes.size > MAX_UPDATE) return;
-    const small = this.performanceMode && changes.size <= MAX_IN_PLACE;
+    // New records are placed by the change itself, possibly past the pictures' extent: they go in slices.
+    const small = this.performanceMode && changes.size <= MAX_IN_PLACE && changes.addedNodes.length === 0;
     if (small) {
       // The comparison took its share of this task (tens of milliseconds at five thousand records), the patch
       // takes the next. Nothing changes elements in between: every other change to a large graph is made in slices

@@ -863,17 +863,7 @@ describe('a large saved map', () => {
       const boxBefore = await recordBox();
       const drawnBefore = await page.evaluate(() => window.__elementsDrawn!);
       await act();
-      await page.waitForFunction(
-        ({ nodeId, label }) => {
-          const cy = window.__atlasCy!;
-          const batching = (cy as unknown as { batching(): boolean }).batching();
-          // The canvas is marked busy until the pictures show the change.
-          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
-          return cy.getElementById(nodeId).data('label') === label && !batching && !busy;
-        },
-        { nodeId: id, label: wanted },
-        { polling: 10, timeout: 15_000 },
-      );
+      await editShown(page, { id, label: wanted });
       const drawnForEdit = (await page.evaluate(() => window.__elementsDrawn!)) - drawnBefore;
       // The next frame copies the patched picture; Cytoscape's own frame draws every element, the new name with them.
       const patched = await drawFrame(page, false);
@@ -931,7 +921,7 @@ describe('a large saved map', () => {
         const { x, y } = node.position();
         return x - extent.x1 > 300 && extent.x2 - x > 300 && y - extent.y1 > 300 && extent.y2 - y > 300;
       };
-      const actors = cy.nodes('.kind-actor').filter(inner);
+      const actors = cy.nodes('.kind-actor').filter(inner) as ReturnType<Core['nodes']>;
       for (const from of actors.toArray()) {
         const near = actors.filter((other) => {
           if (other === from || from.edgesWith(other).nonempty()) return false;
@@ -978,16 +968,7 @@ describe('a large saved map', () => {
       const ownBefore = await drawFrame(page, true);
       const drawnBefore = await page.evaluate(() => window.__elementsDrawn!);
       await act();
-      await page.waitForFunction(
-        ({ edgeId, wanted }) => {
-          const cy = window.__atlasCy!;
-          const batching = (cy as unknown as { batching(): boolean }).batching();
-          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
-          return cy.getElementById(edgeId).nonempty() === wanted && !batching && !busy;
-        },
-        { edgeId: id, wanted: present },
-        { polling: 10, timeout: 15_000 },
-      );
+      await editShown(page, { id, present });
       const drawnForEdit = (await page.evaluate(() => window.__elementsDrawn!)) - drawnBefore;
       // The order the view keeps, and Cytoscape's own sort of the elements as they are now.
       const orders = await page.evaluate(() => {
@@ -1117,6 +1098,26 @@ async function drawFrame(
     return { drawn: Math.max(0, ...perFrame), alpha, width: canvas.width };
   }, cytoscapesOwn);
   return { ...frame, alpha: Buffer.from(frame.alpha, 'latin1') };
+}
+
+/**
+ * Resolves once an edit shows in the graph: the element `id` carries `label` (or is there, or gone, as `present`
+ * says), Cytoscape's batch is over, and the canvas is no longer marked busy (it is until the pictures show the
+ * change).
+ */
+async function editShown(page: Page, wanted: { id: string; label?: string; present?: boolean }): Promise<void> {
+  await page.waitForFunction(
+    ({ id, label, present }) => {
+      const cy = window.__atlasCy!;
+      const element = cy.getElementById(id);
+      const shown = label !== undefined ? element.data('label') === label : element.nonempty() === present;
+      const batching = (cy as unknown as { batching(): boolean }).batching();
+      const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+      return shown && !batching && !busy;
+    },
+    wanted,
+    { polling: 10, timeout: 15_000 },
+  );
 }
 
 /** Resolves once no element has been drawn anywhere (into a frame or a picture) for half a second. */

@@ -516,7 +516,7 @@ describe('a large saved map', () => {
       elementDraws: window.__elementDraws!.length,
       framed: window.__framedLayers!.length,
     }));
-    const labelled = () => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length);
+    const labelled = () => labelledRecords(page);
     expect(await labelled()).toBe(0);
     const centre = await page.evaluate(() => {
       const cy = window.__atlasCy!;
@@ -580,9 +580,7 @@ describe('a large saved map', () => {
       const cy = window.__atlasCy!;
       cy.zoom({ level: 2.5, renderedPosition: cy.nodes()[7]!.renderedPosition() });
     });
-    await expect
-      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
-      .toBe(nodeCount);
+    await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(nodeCount);
     const frame = (own: boolean) => drawFrame(page, own);
     // Once the view has settled and the picture is drawn (in slices), a frame copies it: nothing one by one.
     await expect.poll(async () => (await frame(false)).drawn, { timeout: 15_000 }).toBe(0);
@@ -610,9 +608,7 @@ describe('a large saved map', () => {
       cy.zoom({ level: 4.5, renderedPosition: cy.nodes()[5]!.renderedPosition() });
     });
     // Zoomed in that far, every record gets its label (in slices, during which Cytoscape draws nothing).
-    await expect
-      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
-      .toBe(nodeCount);
+    await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(nodeCount);
     // Once they are, a picture of the whole graph is built again, in slices, at the zoom that shows it (no picture
     // fits at this zoom; see prebuiltLayer.ts): some level of Cytoscape's layers is complete again.
     const completeLevels = () =>
@@ -692,9 +688,7 @@ describe('a large saved map', () => {
     // The view as the user leaves it before exporting: fitted, its labels gone, its picture drawn (the previous test
     // zoomed in far, where no picture of the whole graph fits).
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
-    await expect
-      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
-      .toBe(0);
+    await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(0);
     await page.waitForTimeout(1500);
     const before = await page.evaluate(() => {
       const cy = window.__atlasCy! as unknown as { png(...args: unknown[]): unknown; __pngCalls?: number };
@@ -844,9 +838,7 @@ describe('a large saved map', () => {
       cy.zoom({ level: 2.5, renderedPosition: node.renderedPosition() });
       return node.id();
     });
-    await expect
-      .poll(() => page.evaluate(() => window.__atlasCy!.nodes('.labelled').length), { timeout: 10_000 })
-      .toBe(nodeCount);
+    await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(nodeCount);
     // The picture of the view drawn (no picture of the whole graph fits at this zoom): frames copy it.
     await expect.poll(async () => (await drawFrame(page, false)).drawn, { timeout: 15_000 }).toBe(0);
     const name = app.atlas.store.index.node(id)!.name;
@@ -1118,6 +1110,11 @@ async function editShown(page: Page, wanted: { id: string; label?: string; prese
     wanted,
     { polling: 10, timeout: 15_000 },
   );
+}
+
+/** How many records carry their label (the large style labels every record from a zoom on, in slices). */
+function labelledRecords(page: Page): Promise<number> {
+  return page.evaluate(() => window.__atlasCy!.nodes('.labelled').length);
 }
 
 /** Resolves once no element has been drawn anywhere (into a frame or a picture) for half a second. */

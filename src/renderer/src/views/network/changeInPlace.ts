@@ -14,7 +14,8 @@
  */
 import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
 import { drawnBoxes, nodeReachBox } from './elementReach';
-import { contains, isPatchable, meetsRegions, startPatch, union } from './layerPatch';
+import { isPatchable, meetsRegions, startPatch } from './layerPatch';
+import { contains, unionOf } from './graphElements';
 import type { LayerPatch, PatchableLayer } from './layerPatch';
 import { orderAfterChange, type DrawingOrder } from './drawingOrder';
 import { nextTask } from './frames';
@@ -120,7 +121,7 @@ async function changeInPlace(
     return true;
   }
   // Adding and moving forgets the graph's known extent: it is the old one, with the changed elements.
-  if (extent) rememberBox(cy, changedBox ? union(extent, changedBox) : extent);
+  if (extent) rememberBox(cy, changedBox ? unionOf(extent, changedBox) : extent);
   const { regions, drawn, layers, tile } = patch as Patch;
   // The regions drawn afresh in slices, frames showing the pictures as they were until they are swapped in at once.
   const meets = meetsRegions(regions);

@@ -2,7 +2,8 @@
  * What an edit changed in the drawn graph: the elements Cytoscape draws compared with the same filter's new answer,
  * so the view changes only those (a rename restyles one record) instead of drawing the whole graph anew. Loading
  * it again took three to four seconds of slices at five thousand records, with the picture Cytoscape keeps of the
- * graph rebuilt from nothing.
+ * graph rebuilt from nothing. Here too: the steps that make those changes, and how they are applied as the graph's
+ * size wants (`applyChanges`).
  */
 import type { CollectionReturnValue, Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
@@ -10,6 +11,9 @@ import { edgeData, nodeData, type Point } from './graphElements';
 import { placesNearNeighbours } from './graphPlacement';
 import { isLookClass, nodeClasses } from './graphStyle';
 import { dropLayers } from './prebuiltLayer';
+import { inPlaceChange, MAX_IN_PLACE } from './changeInPlace';
+import { nextTask } from './frames';
+import { changeInSteps } from './slicedChanges';
 
 export interface GraphChanges {
   /** Ids of drawn elements the answer no longer has, and of relations whose ends changed (they come back as added). */
@@ -93,7 +97,7 @@ export function restyleRecord(element: CollectionReturnValue, node: NetworkNode)
 }
 
 /** The drawn elements `changes` will restyle or remove, as they are now. */
-export function changingElements(cy: Core, changes: GraphChanges): CollectionReturnValue {
+function changingElements(cy: Core, changes: GraphChanges): CollectionReturnValue {
   const changing = cy.collection();
   for (const { id } of [...changes.changedNodes, ...changes.changedEdges]) changing.merge(cy.getElementById(id));
   for (const id of changes.removed) changing.merge(cy.getElementById(id));
@@ -164,4 +168,48 @@ export function changeSteps(
     ...changes.changedEdges.map((edge) => () => cy.getElementById(edge.id).data('type', edge.type)),
   ];
   return { steps, placed };
+}
+
+/** What applying an edit's changes needs from the view that draws the graph (see {@link applyChanges}). */
+export interface ChangedGraph extends Omit<DrawnGraph, 'dropsPicturesOnRemove'> {
+  /** Whether the graph is drawn in the large style (Cytoscape keeps pictures of it: see prebuiltLayer.ts). */
+  large: boolean;
+  /** Whether a newer update or load replaced this one: a change in slices stops. */
+  superseded(): boolean;
+  /**
+   * Whether the graph was loaded anew: a change in place, once made, stops only then (a later edit patches only its
+   * own changes).
+   */
+  reloaded(): boolean;
+}
+
+/**
+ * Applies `changes` to `cy` as its size wants: a small graph in one batch; a small change to a large graph patched
+ * into the pictures Cytoscape keeps of it (changeInPlace.ts); a larger one, or one adding records (placed by the
+ * change itself, possibly past the pictures' extent), in slices with the picture rebuilt (slicedChanges.ts).
+ * Resolves to the places given to new records without a saved one in `positions`, or to null when superseded.
+ */
+export async function applyChanges(
+  cy: Core,
+  changes: GraphChanges,
+  positions: ReadonlyMap<string, Point>,
+  view: ChangedGraph,
+): Promise<Record<string, Point> | null> {
+  if (!view.large) {
+    const { steps, placed } = changeSteps(cy, changes, positions, { ...view, dropsPicturesOnRemove: false });
+    cy.batch(() => steps.forEach((step) => step()));
+    return placed;
+  }
+  const small = changes.size <= MAX_IN_PLACE && changes.addedNodes.length === 0;
+  if (small) {
+    // The comparison took its share of this task (tens of milliseconds at five thousand records), the patch
+    // takes the next. Nothing changes elements in between: every other change to a large graph is made in slices
+    // (slicedChanges.ts), and one asked for meanwhile starts after this next task.
+    await nextTask();
+    if (view.superseded()) return null;
+  }
+  const inPlace = small ? inPlaceChange(cy, changingElements(cy, changes)) : null;
+  const { steps, placed } = changeSteps(cy, changes, positions, { ...view, dropsPicturesOnRemove: !inPlace });
+  const done = await (inPlace ? inPlace(steps, view.reloaded) : changeInSteps(cy, steps, view.superseded));
+  return done ? placed : null;
 }

@@ -11,8 +11,7 @@ import { afterNextFrame, nextTask } from './frames';
 import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
 import { graphStylesheet, LABELLED, PERFORMANCE_THRESHOLD } from './graphStyle';
-import { changeSteps, changingElements, graphChanges, restyleRecord } from './graphChanges';
-import { inPlaceChange, MAX_IN_PLACE } from './changeInPlace';
+import { applyChanges, graphChanges, restyleRecord } from './graphChanges';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingPositions, type ReadingLayout } from './readingLayouts';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
@@ -22,7 +21,7 @@ import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
 import { keepViewTiles } from './viewTile';
-import { addInSlices, changeInSteps, changesDone, moveInSlices } from './slicedChanges';
+import { addInSlices, changesDone, moveInSlices } from './slicedChanges';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
 
 /** What the canvas tells the view. */
@@ -276,32 +275,17 @@ export class GraphController {
     if (superseded()) return null;
     const changes = graphChanges(cy, nodes, edges);
     if (changes.size > MAX_UPDATE) return;
-    // New records are placed by the change itself, possibly past the pictures' extent: they go in slices.
-    const small = this.performanceMode && changes.size <= MAX_IN_PLACE && changes.addedNodes.length === 0;
-    if (small) {
-      // The comparison took its share of this task (tens of milliseconds at five thousand records), the patch
-      // takes the next. Nothing changes elements in between: every other change to a large graph is made in slices
-      // (slicedChanges.ts), and one asked for meanwhile starts after this next task.
-      await nextTask();
-      if (superseded()) return null;
-    }
-    // A small change to a large graph patches the pictures Cytoscape keeps of it (changeInPlace.ts).
-    const inPlace = small ? inPlaceChange(cy, changingElements(cy, changes)) : null;
-    const { steps, placed } = changeSteps(cy, changes, positions, {
-      dropsPicturesOnRemove: this.performanceMode && !inPlace,
+    // A large graph's canvas is marked busy until its pictures show the change.
+    if (this.performanceMode) this.events.onLoading(true);
+    const placed = await applyChanges(cy, changes, positions, {
+      large: this.performanceMode,
       elementFor: (node, position) => this.nodeElement(node, position),
       extend: (added) => this.showcase.extend(added),
+      superseded,
+      reloaded: () => loads !== this.loads || cy.destroyed(),
     });
-    if (!this.performanceMode) {
-      cy.batch(() => steps.forEach((step) => step()));
-      return placed;
-    }
-    this.events.onLoading(true);
-    // A change in place, once made, goes on through a later update (which patches only its own changes).
-    const reloaded = () => loads !== this.loads || cy.destroyed();
-    const done = await (inPlace ? inPlace(steps, reloaded) : changeInSteps(cy, steps, superseded));
-    if (!done) return null;
-    this.events.onLoading(false);
+    if (!placed) return null;
+    if (this.performanceMode) this.events.onLoading(false);
     return placed;
   }
 

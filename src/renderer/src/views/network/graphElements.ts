@@ -55,6 +55,16 @@ export function boxOf(points: readonly Point[]): Box | null {
   return box;
 }
 
+/** The smallest box holding both. */
+export function unionOf(a: Box, b: Box): Box {
+  return { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) };
+}
+
+/** Whether `inner` lies inside `outer`. */
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
+}
+
 /** The extent of points given flat (`[x0, y0, x1, y1, ...]`, as Cytoscape keeps an edge's drawn points). */
 export function boxOfFlat(points: readonly number[]): Box {
   const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };

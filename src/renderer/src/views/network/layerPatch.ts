@@ -9,6 +9,7 @@
  */
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
 import { mayMeet, mayShow } from './elementReach';
+import { unionOf } from './graphElements';
 import type { Layer, LayerCache } from './prebuiltLayer';
 
 /** A pixel of the coarsest layer (level -4), in the graph's units: the most a region grows to whole pixels. */
@@ -35,7 +36,7 @@ export function isPatchable(layer: Layer): layer is PatchableLayer {
 export function meetsRegions(regions: readonly BoundingBox12[]): (element: SingularElementArgument) => boolean {
   if (regions.length === 0) return () => false;
   const widened = regions.map((region) => widen(region, COARSEST_PIXEL));
-  const around = widened.reduce(union);
+  const around = widened.reduce(unionOf);
   return (element) => mayShow(element, around) && widened.some((box) => mayMeet(element, box));
 }
 
@@ -121,7 +122,7 @@ function mergeOverlapping(boxes: BoundingBox12[]): BoundingBox12[] {
   const merged = [...boxes];
   for (let i = 0; i < merged.length; i++) {
     for (let j = i + 1; j < merged.length; j++) {
-      const both = union(merged[i]!, merged[j]!);
+      const both = unionOf(merged[i]!, merged[j]!);
       if (area(both) > area(merged[i]!) + area(merged[j]!)) continue;
       merged[i] = both;
       merged.splice(j, 1);
@@ -133,13 +134,4 @@ function mergeOverlapping(boxes: BoundingBox12[]): BoundingBox12[] {
 
 function widen(box: BoundingBox12, by: number): BoundingBox12 {
   return { x1: box.x1 - by, y1: box.y1 - by, x2: box.x2 + by, y2: box.y2 + by };
-}
-
-export function union(a: BoundingBox12, b: BoundingBox12): BoundingBox12 {
-  return { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) };
-}
-
-/** Whether `inner` lies inside `outer`. */
-export function contains(outer: BoundingBox12, inner: BoundingBox12): boolean {
-  return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
 }

@@ -17,7 +17,7 @@
 import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { restoreDrawingOrder } from './drawingOrder';
 import { nextTask } from './frames';
-import type { Point } from './graphElements';
+import { unionOf, type Point } from './graphElements';
 import { buildWholeGraphLevel, knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
 import { drawViewTile } from './viewTile';
 
@@ -292,8 +292,11 @@ async function sliceChange(
         changed.emit('style');
         inStep = false;
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
-        // frame that draws the graph.
-        if (changed.nonempty()) box = union(box, changed.boundingBox());
+        // frame that draws the graph. The union is a new box: Cytoscape may hand over one it keeps (an element's).
+        if (changed.nonempty()) {
+          const measured = changed.boundingBox();
+          box = unionOf(box ?? measured, measured);
+        }
         // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge
         // geometry, texture-cache bookkeeping), done per call and counted in its time: the drawing frame then has
         // only the drawing left (a quarter less long, measured), and a slice of many edges stays in its budget.
@@ -310,7 +313,7 @@ async function sliceChange(
     }
     // The extent of the elements the slices did not touch, which the picture must cover too (a move's).
     const before = extentBefore();
-    if (box && before) box = union(box, before);
+    if (box && before) box = unionOf(box, before);
     if (!box) return true;
     if (!(await prebuildLayer(cy, box, superseded))) return false;
     // Zoomed in past any picture of the whole graph: the picture of what is in view instead (viewTile.ts).
@@ -333,14 +336,4 @@ async function sliceChange(
       buildWholeGraphLevel(cy);
     }
   }
-}
-
-function union(box: BoundingBox12 | null, next: BoundingBox12): BoundingBox12 {
-  if (!box) return { x1: next.x1, y1: next.y1, x2: next.x2, y2: next.y2 };
-  return {
-    x1: Math.min(box.x1, next.x1),
-    y1: Math.min(box.y1, next.y1),
-    x2: Math.max(box.x2, next.x2),
-    y2: Math.max(box.y2, next.y2),
-  };
 }

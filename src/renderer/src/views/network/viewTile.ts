@@ -20,7 +20,8 @@ import { drawInSlices, layerCacheOf, layerSizeFits, zoomLevel } from './prebuilt
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
 import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';
-import { contains, isPatchable, type PatchableLayer } from './layerPatch';
+import { isPatchable, type PatchableLayer } from './layerPatch';
+import { contains } from './graphElements';
 
 /** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
 const TILE_MARGIN = 0.25;

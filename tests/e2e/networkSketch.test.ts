@@ -35,6 +35,7 @@ declare global {
     __framedLayers?: number[];
     __nodeDraws?: number[];
     __elementsDrawn?: number;
+    __layerWorkInFrames?: { drawn: number; queued: number };
   }
 }
 
@@ -52,6 +53,19 @@ const WATCH_ELEMENT_DRAWS = `(() => {
   window.__framedLayers = [];
   window.__nodeDraws = [];
   window.__elementsDrawn = 0;
+  window.__layerWorkInFrames = { drawn: 0, queued: 0 };
+  // Whether an animation frame's callbacks are running: Cytoscape's frame (its work before drawing, and the drawing).
+  let inAnimationFrame = false;
+  const requestFrame = window.requestAnimationFrame;
+  window.requestAnimationFrame = (callback) =>
+    requestFrame.call(window, (time) => {
+      inAnimationFrame = true;
+      try {
+        return callback(time);
+      } finally {
+        inAnimationFrame = false;
+      }
+    });
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -96,6 +110,17 @@ const WATCH_ELEMENT_DRAWS = `(() => {
         }
       };
       const layers = renderer.data.lyrTxrCache;
+      // Elements drawn into, or queued for, a picture inside a frame (Cytoscape's own filling of its pictures).
+      const drawInLayer = layers.drawEleInLayer;
+      layers.drawEleInLayer = function (...args) {
+        if (inAnimationFrame) window.__layerWorkInFrames.drawn++;
+        return drawInLayer.apply(this, args);
+      };
+      const queueLayer = layers.queueLayer;
+      layers.queueLayer = function (...args) {
+        if (inAnimationFrame) window.__layerWorkInFrames.queued++;
+        return queueLayer.apply(this, args);
+      };
       const makeLayer = layers.makeLayer;
       layers.makeLayer = function (box, level) {
         if (inFrame) window.__framedLayers.push(level);
@@ -209,6 +234,7 @@ describe('a large saved map', () => {
       page.evaluate(() => Math.max(-4, Math.ceil(Math.log2(window.__atlasCy!.zoom() * window.devicePixelRatio))));
     const start = await level();
     const framedBefore = await page.evaluate(() => window.__framedLayers!.length);
+    const inFramesBefore = await page.evaluate(() => ({ ...window.__layerWorkInFrames! }));
     // Zoom in until the view is at another level, then fit back to the first.
     for (let i = 0; i < 4 && (await level()) === start; i++) {
       await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
@@ -219,6 +245,9 @@ describe('a large saved map', () => {
     await page.waitForTimeout(1500);
     expect(await level()).toBe(start);
     expect(await page.evaluate((from) => window.__framedLayers!.slice(from), framedBefore)).toEqual([]);
+    // Each level's picture was filled in slices of its own: no frame marked elements into it or drew them (Cytoscape
+    // would, in the spare time of each frame, leaving the raster of what it drew to the next slice).
+    expect(await page.evaluate(() => ({ ...window.__layerWorkInFrames! }))).toEqual(inFramesBefore);
   });
 
   it('puts each record where Cytoscape draws it, in the colour Cytoscape gives it', async () => {
@@ -841,6 +870,8 @@ describe('a large saved map', () => {
     await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(nodeCount);
     // The picture of the view drawn (no picture of the whole graph fits at this zoom): frames copy it.
     await expect.poll(async () => (await drawFrame(page, false)).drawn, { timeout: 15_000 }).toBe(0);
+    // The picture of the whole graph, for zooming back out, drawn too: what the edit draws is counted on its own.
+    await drawingSettled(page);
     const name = app.atlas.store.index.node(id)!.name;
     // Where the record and its label are drawn, in the canvas's pixels.
     const recordBox = () =>

@@ -16,21 +16,11 @@
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { sortForDrawing } from './drawingOrder';
-import { nextTask, rasteriseNow } from './frames';
+import { allocateNow, nextTask, rasteriseNow } from './frames';
+import { rasterBudget, type RasterBudget } from './rasterBudget';
 
 /** How long one slice of marking elements into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
-/**
- * How long a slice of drawing into the layer, and rasterising what it drew, may take together. Rasterising takes
- * the browser longer than the drawing calls, and more so the larger the layer (measured: 15–39 ms after 10 ms of
- * drawing at five thousand records fitted, 60–100 ms for a thousand records zoomed in), so each slice draws for a
- * share of this sized by the last slice's ratio.
- */
-const DRAW_SLICE_MS = 24;
-/** The drawing time of the first slice (short: the layer may be large), and the least and most of any. */
-const FIRST_DRAW_MS = 1;
-const MIN_DRAW_MS = 0.5;
-const MAX_DRAW_MS = 10;
 /** Elements marked between two looks at the clock. */
 const MARK_CHUNK = 200;
 
@@ -61,6 +51,8 @@ export type LayerCache = {
   queueLayer(layer: Layer, element: SingularElementArgument): void;
   invalidateLayer(layer: Layer): void;
   dequeue(pixelRatio: number): unknown[];
+  levelIsComplete?(level: number, eles: readonly unknown[]): boolean;
+  validateLayersElesOrdering?(level: number, eles: readonly unknown[]): void;
 };
 
 export type CanvasRenderer = {
@@ -171,9 +163,36 @@ function startLayer({ cache, level, bounds }: LayerPlan): Layer {
   return layer;
 }
 
-/** The layers this module made (holding every element, drawn in slices), and those a frame showed half drawn. */
+/**
+ * The layers this module made (holding every element, drawn in slices), those it is still marking or drawing, and
+ * those a frame showed half drawn.
+ */
 const ownLayers = new WeakSet<Layer>();
+const beingBuilt = new WeakSet<Layer>();
 const shownHalfDrawn = new WeakSet<Layer>();
+
+/**
+ * What a frame at `cy`'s current zoom shows while this module builds that level's picture: a complete picture at
+ * another level, chosen as Cytoscape would (the nearest above, else the nearest below), or else what is drawn so far.
+ * Left to Cytoscape, that frame would first mark every element not yet marked into the picture, and check every
+ * element again (about 10 ms a frame at five thousand records). Null when this module is not building the level.
+ */
+export function layersWhileBuilding(cy: Core, elements: SingularElementArgument[], pixelRatio: number): Layer[] | null {
+  const cache = layerCacheOf((cy as unknown as { renderer(): CanvasRenderer }).renderer());
+  const level = zoomLevel(cy.zoom(), pixelRatio);
+  const layers = cache && level !== null ? cache.layersByLevel[level] : undefined;
+  if (!cache || level === null || !layers?.length) return null;
+  if (!layers.every((layer) => beingBuilt.has(layer) && !layer.invalid)) return null;
+  for (const direction of [1, -1]) {
+    for (let other = level + direction; other >= MIN_LEVEL && other <= MAX_LEVEL; other += direction) {
+      // As Cytoscape does: a level whose elements are out of drawing order is dropped, not shown.
+      cache.validateLayersElesOrdering?.(other, elements);
+      if (cache.levelIsComplete?.(other, elements)) return cache.layersByLevel[other] ?? null;
+    }
+  }
+  for (const layer of layers) shownHalfDrawn.add(layer);
+  return layers;
+}
 
 /**
  * The layers of `cy`'s current zoom level while this module is still drawing them, for a frame that has no complete
@@ -201,26 +220,74 @@ function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArg
   }
 }
 
+/** How many of this module's slice runs are drawing each cache's queue (see {@link watchQueue}). */
+const slicingQueue = new WeakMap<LayerCache, number>();
+/** While one of this module's slices draws from a queue: what it drew is counted here. */
+let sliceBudget: RasterBudget | null = null;
+
 /**
- * Draws what is queued into the layer with Cytoscape's own code, slice by slice, each slice rasterised at once: the
- * frame that shows the layer neither draws nor rasterises it.
+ * Keeps Cytoscape's frames from drawing from `cache`'s queue while this module draws it in slices, and counts what
+ * this module's slices draw from it. Before each frame, Cytoscape draws queued elements for most of the frame's spare
+ * time (up to 13 ms), rasterised by no one: the next slice's raster then took it all, 20–40 ms here however little
+ * the slice drew itself.
+ */
+function watchQueue(cache: LayerCache): void {
+  if (slicingQueue.has(cache)) return;
+  slicingQueue.set(cache, 0);
+  const dequeue = cache.dequeue;
+  cache.dequeue = function (this: LayerCache, pixelRatio: number) {
+    return (slicingQueue.get(this) ?? 0) > 0 && !sliceBudget ? [] : dequeue.call(this, pixelRatio);
+  };
+  const drawEleInLayer = cache.drawEleInLayer;
+  if (!drawEleInLayer) return;
+  cache.drawEleInLayer = function (this: LayerCache, layer, element, level, pixelRatio) {
+    drawEleInLayer.call(this, layer, element, level, pixelRatio);
+    sliceBudget?.count(element);
+  };
+}
+
+/** Runs `work`, which queues elements into `cache`'s layers and draws them in slices, with frames kept from the queue. */
+async function slicingQueueOf<T>(cache: LayerCache, work: () => Promise<T>): Promise<T> {
+  watchQueue(cache);
+  slicingQueue.set(cache, (slicingQueue.get(cache) ?? 0) + 1);
+  try {
+    return await work();
+  } finally {
+    slicingQueue.set(cache, (slicingQueue.get(cache) ?? 1) - 1);
+  }
+}
+
+/** Rasterises `canvas` now, telling `budget` how long that took. */
+function rasteriseSlice(canvas: CanvasImageSource, budget: RasterBudget): void {
+  const start = performance.now();
+  rasteriseNow(canvas);
+  budget.rasterised(performance.now() - start);
+}
+
+/**
+ * Draws what is queued into the layer with Cytoscape's own code, slice by slice (see rasterBudget.ts), each slice
+ * rasterised at once: the frame that shows the layer neither draws nor rasterises it. Call it within
+ * {@link slicingQueueOf}.
  */
 async function drawQueued({ cache, pixelRatio, renderer }: LayerPlan, layer: Layer, superseded: () => boolean) {
-  let drawMs = FIRST_DRAW_MS;
+  await allocateNow(layer.canvas);
+  if (superseded()) return false;
+  const budget = rasterBudget(layer.level);
   while (cache.layersQueue.size() > 0) {
-    const sliceStart = performance.now();
-    while (cache.layersQueue.size() > 0 && performance.now() - sliceStart < drawMs) {
-      cache.dequeue(pixelRatio);
+    budget.startSlice();
+    sliceBudget = budget;
+    try {
+      do cache.dequeue(pixelRatio);
+      while (cache.layersQueue.size() > 0 && !budget.full());
+    } finally {
+      sliceBudget = null;
     }
-    const drawn = performance.now();
-    rasteriseNow(layer.canvas);
+    rasteriseSlice(layer.canvas, budget);
     // A layer on screen half drawn (see layersBeingDrawn) is shown again with each slice.
     if (shownHalfDrawn.has(layer)) {
       renderer.redrawHint?.('eles', true);
       renderer.redraw?.();
     }
-    const rasterPerDrawMs = (performance.now() - drawn) / Math.max(drawn - sliceStart, 0.1);
-    drawMs = Math.min(MAX_DRAW_MS, Math.max(MIN_DRAW_MS, DRAW_SLICE_MS / (1 + rasterPerDrawMs)));
     await nextTask();
     if (superseded()) return false;
   }
@@ -275,20 +342,37 @@ export async function prebuildLayer(cy: Core, box: BoundingBox12, superseded: ()
   if (!elements) return true;
   await nextTask();
   if (superseded()) return false;
-  const layer = startLayer(plan);
-  // Each element is marked as in the layer and queued to be drawn into it, in slices too (at five thousand records
-  // that is fifteen thousand elements). An element left unmarked only makes the frame draw element by element.
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    do {
-      const until = Math.min(elements.length, next + MARK_CHUNK);
-      markInLayer(plan, layer, elements, next, until);
-      next = until;
-    } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-    await nextTask();
-    if (superseded()) return false;
-  }
-  return drawQueued(plan, layer, superseded);
+  return buildInSlices(plan, elements, superseded);
+}
+
+/**
+ * Makes a new layer for the plan's level, in place of any there, and builds it in slices: each element is marked as
+ * in the layer and queued to be drawn into it (at five thousand records that is sixteen thousand elements), then
+ * drawn. Meanwhile frames at that level show another complete level, or what is drawn so far (see
+ * {@link layersWhileBuilding}). Resolves to false if `superseded()` stopped it.
+ */
+function buildInSlices(plan: LayerPlan, elements: SingularElementArgument[], superseded: () => boolean) {
+  return slicingQueueOf(plan.cache, async () => {
+    const layer = startLayer(plan);
+    beingBuilt.add(layer);
+    try {
+      // Each slice in a task of its own: the first not in the frame that may have asked for the level.
+      for (let next = 0; next < elements.length;) {
+        await nextTask();
+        if (superseded()) return false;
+        const sliceStart = performance.now();
+        do {
+          const until = Math.min(elements.length, next + MARK_CHUNK);
+          markInLayer(plan, layer, elements, next, until);
+          next = until;
+        } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+      }
+      await nextTask();
+      return !superseded() && (await drawQueued(plan, layer, superseded));
+    } finally {
+      beingBuilt.delete(layer);
+    }
+  });
 }
 
 /** The renderer's hook for work before each frame (Cytoscape's own texture caches use it), and what it reads. */
@@ -356,22 +440,16 @@ export function buildWholeGraphLevel(cy: Core): void {
   void buildLevel(plan, () => cy.destroyed() || wholeGraphBuilds.get(cy) !== build);
 }
 
-/** Builds the plan's level when it is not complete: marks every element at once, draws them in slices. */
+/** Builds the plan's level in slices when it is not complete. */
 async function buildLevel(plan: LayerPlan, superseded: () => boolean): Promise<void> {
   const elements = layerElements(plan);
-  if (!elements) return;
-  const levelIsComplete = (plan.cache as { levelIsComplete?(level: number, eles: unknown[]): boolean }).levelIsComplete;
-  if (!levelIsComplete || levelIsComplete.call(plan.cache, plan.level, elements)) return;
-  const layer = startLayer(plan);
-  markInLayer(plan, layer, elements, 0, elements.length);
-  // The drawing starts after the frame.
-  await nextTask();
-  if (!superseded()) await drawQueued(plan, layer, superseded);
+  if (!elements || plan.cache.levelIsComplete?.(plan.level, elements) !== false) return;
+  await buildInSlices(plan, elements, superseded);
 }
 
 /**
  * Draws `elements` into `layer` with Cytoscape's own code (a layer no frame uses unless the caller shows it), in
- * slices sized as {@link drawQueued}'s, each rasterised at once. `afterSlice` hears the share drawn and says whether
+ * slices (see rasterBudget.ts), each rasterised at once. `afterSlice` hears the share drawn and says whether
  * to stop; resolves to false if it did.
  */
 export async function drawInSlices(
@@ -383,16 +461,17 @@ export async function drawInSlices(
 ): Promise<boolean> {
   const drawEleInLayer = cache.drawEleInLayer;
   if (!drawEleInLayer) return false;
-  let drawMs = FIRST_DRAW_MS;
+  await allocateNow(layer.canvas);
+  if (afterSlice(0)) return false;
+  const budget = rasterBudget(layer.level);
   for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    while (next < elements.length && performance.now() - sliceStart < drawMs) {
-      drawEleInLayer.call(cache, layer, elements[next++]!, layer.level, pixelRatio);
-    }
-    const drawn = performance.now();
-    rasteriseNow(layer.canvas);
-    const rasterPerDrawMs = (performance.now() - drawn) / Math.max(drawn - sliceStart, 0.1);
-    drawMs = Math.min(MAX_DRAW_MS, Math.max(MIN_DRAW_MS, DRAW_SLICE_MS / (1 + rasterPerDrawMs)));
+    budget.startSlice();
+    do {
+      const element = elements[next++]!;
+      drawEleInLayer.call(cache, layer, element, layer.level, pixelRatio);
+      budget.count(element);
+    } while (next < elements.length && !budget.full());
+    rasteriseSlice(layer.canvas, budget);
     await nextTask();
     if (afterSlice(next / elements.length)) return false;
   }
@@ -423,7 +502,10 @@ export async function wholeGraphPng(
     canvas: HTMLCanvasElement | OffscreenCanvas;
     context: CanvasRenderingContext2D;
   };
-  // The background first, under everything (the layer's context draws in the graph's coordinates).
+  await allocateNow(layer.canvas);
+  if (cancelled()) return null;
+  // The background first, under everything (the layer's context draws in the graph's coordinates), rasterised in a
+  // task of its own as the drawing begins.
   layer.context.fillStyle = '#ffffff';
   layer.context.fillRect(bounds.x1, bounds.y1, bounds.w, bounds.h);
   const elements = renderer.getCachedZSortedEles();

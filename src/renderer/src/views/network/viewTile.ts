@@ -200,12 +200,11 @@ async function drawTile(cy: Core, state: TileState, superseded: () => boolean): 
 
 /** The layers of a complete level of the whole graph (the finest), or null. */
 function completeLevel(cache: LayerCache, eles: readonly unknown[]): Layer[] | null {
-  const complete = (cache as { levelIsComplete?(level: number, eles: readonly unknown[]): boolean }).levelIsComplete;
-  if (!complete) return null;
+  if (!cache.levelIsComplete) return null;
   const levels = Object.keys(cache.layersByLevel)
     .map(Number)
     .sort((a, b) => b - a);
-  for (const level of levels) if (complete.call(cache, level, eles)) return cache.layersByLevel[level] ?? null;
+  for (const level of levels) if (cache.levelIsComplete(level, eles)) return cache.layersByLevel[level] ?? null;
   return null;
 }
 

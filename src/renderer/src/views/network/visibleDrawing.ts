@@ -10,15 +10,15 @@
  * thousand. Cytoscape still measures and draws each of those as it always does.
  *
  * Cytoscape's layer lookup goes through here too: where no picture of the whole graph fits, it shows the picture of
- * what is in view (viewTile.ts); where one fits but no level is complete yet (zoomed back out before it was drawn),
- * it shows the one being drawn, as drawn so far (prebuiltLayer.ts), rather than drawing every element in that frame.
+ * what is in view (viewTile.ts); where one fits but is still being built in slices, another complete level or, with
+ * none, the one being drawn as drawn so far (prebuiltLayer.ts), rather than drawing every element in that frame.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x); without what it needs, Cytoscape draws as it
  * always did.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayShow } from './elementReach';
-import { layerFits, layersBeingDrawn } from './prebuiltLayer';
+import { layerFits, layersBeingDrawn, layersWhileBuilding } from './prebuiltLayer';
 import { viewLayers } from './viewTile';
 
 /** Below this many elements Cytoscape's own pass is quick enough. */
@@ -49,9 +49,13 @@ export function drawOnlyWhatShows(cy: Core): void {
   // show the picture of what is in view instead, if there is one (viewTile.ts).
   layers.getLayers = function (eles, pixelRatio, level) {
     if (layerFits(cy) === false) return viewLayers(cy, eles);
-    // With no complete level to show, what is drawn so far of the one being drawn (see prebuiltLayer.ts).
+    if (level !== undefined) return getLayers.call(this, eles, pixelRatio, level);
+    // While the level is being built in slices, another complete level or what is drawn so far (prebuiltLayer.ts).
+    const elements = eles as SingularElementArgument[];
     return (
-      getLayers.call(this, eles, pixelRatio, level) ?? (level === undefined ? layersBeingDrawn(cy, pixelRatio) : null)
+      layersWhileBuilding(cy, elements, pixelRatio) ??
+      getLayers.call(this, eles, pixelRatio, level) ??
+      layersBeingDrawn(cy, pixelRatio)
     );
   };
   const inView = (draw: DrawElements): DrawElements =>

@@ -131,13 +131,16 @@ export function orderAfterChange(
   const order: DrawingOrder = before.filter(inside);
   const interactive = before.interactive.filter(inside);
   const keyOf = (element: SingularElementArgument) => zKey(element as SortedElement);
-  // A restyled element stays sorted where it is when its keys still fall between its neighbours'.
+  // A restyled element stays sorted where it is when its keys still fall between its neighbours', and among those
+  // that take events only if it still does.
+  const takingEvents = change.restyled.length > 0 ? new Set(interactive) : null;
   for (const element of change.restyled) {
     const at = order.indexOf(element);
     if (at < 0) return false;
     const key = keyOf(element);
     if (at > 0 && compareKeys(keyOf(order[at - 1]!), key) > 0) return false;
     if (at + 1 < order.length && compareKeys(key, keyOf(order[at + 1]!)) > 0) return false;
+    if (takingEvents?.has(element) !== (element as SortedElement).interactive!()) return false;
   }
   for (const element of change.added) {
     const key = keyOf(element);
@@ -161,15 +164,19 @@ export function orderAfterChange(
 
 /**
  * Gives the renderer back the order {@link sortForDrawing} computed, after something (the end of the adding batch)
- * made it drop it. Only valid while the elements and their z-order styles are unchanged since; returns false (and
- * leaves the sorting to Cytoscape) when there is none.
+ * made it drop it. Only valid while the elements are the same since, and the z-order of all but `restyled` (restyled
+ * meanwhile by something else) unchanged; returns false (and leaves the sorting to Cytoscape, 35 to 90 ms at five
+ * thousand records) when there is none, or when a restyled element no longer fits its place.
  */
-export function restoreDrawingOrder(cy: Core): boolean {
+export function restoreDrawingOrder(cy: Core, restyled: readonly SingularElementArgument[] = []): boolean {
   const order = computed.get(cy);
   computed.delete(cy);
   if (!order || order.length !== cy.elements().length) return false;
-  give(rendererOf(cy), order);
-  return true;
+  if (restyled.length === 0) {
+    give(rendererOf(cy), order);
+    return true;
+  }
+  return orderAfterChange(cy, order, { restyled, added: [] });
 }
 
 function give(renderer: ZSortRenderer, order: DrawingOrder): void {

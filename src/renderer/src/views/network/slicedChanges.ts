@@ -328,10 +328,10 @@ async function sliceChange(
       if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
       cy.endBatch();
       // Ending the batch drops the renderer's drawing order (elements were added, or z-indexes changed). The order
-      // computed for the prebuilt layer still holds unless something restyled elements meanwhile; otherwise it is
-      // sorted again now, in this task, rather than in the drawing frame (a tenth of that frame at a thousand
-      // records).
-      if (!(touched.empty() && restoreDrawingOrder(cy))) renderer.getCachedZSortedEles?.();
+      // computed for the prebuilt layer still holds, for elements restyled meanwhile too while they keep their
+      // place in it (a selection); otherwise it is sorted again now, in this task, rather than in the drawing frame
+      // (a tenth of that frame at a thousand records).
+      if (!restoreDrawingOrder(cy, touched.toArray())) renderer.getCachedZSortedEles?.();
       // Zoomed in past any picture of the whole graph, one is built for when the view zooms back out.
       buildWholeGraphLevel(cy);
     }

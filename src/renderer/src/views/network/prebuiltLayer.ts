@@ -397,11 +397,10 @@ export function showsSnapshot(renderer: FrameHooks): boolean {
 /**
  * From now on, whenever a frame is about to show `cy` at another zoom level than the frame before (the zoom buttons,
  * fit, the mouse wheel once it stops, an animation), builds that level's layer in slices, while the graph's extent
- * is known (see {@link rememberBox}) and the level is not complete yet. The elements are marked into the layer
- * before that frame (a few milliseconds), so it and the next ones show a complete level's picture, resampled, as
- * Cytoscape does; left to Cytoscape, that frame measured every element to make the layer, a later one drew much of
- * it, and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand
- * records).
+ * is known (see {@link rememberBox}) and the level is not complete yet. Meanwhile that frame and the next ones
+ * show a complete level's picture, resampled, as Cytoscape does (see {@link layersWhileBuilding}); left to
+ * Cytoscape, that frame measured every element to make the layer, later ones drew much of it in their spare time,
+ * and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand records).
  */
 export function prebuildLevelsOnZoom(cy: Core): void {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer & FrameHooks }).renderer();

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { restoreDrawingOrder, sortForDrawing, type DrawingOrder } from './drawingOrder';
+import { restoreDrawingOrder, sortForDrawing, sortedForDrawing, type DrawingOrder } from './drawingOrder';
 
 /** An element as the z-sort reads it: its z-index, whether it is a node, whether it takes events. */
 type FakeElement = { id: string; node: boolean; zIndex: number; events: boolean };
@@ -79,8 +79,11 @@ describe('restoreDrawingOrder', () => {
 
   it('is given only once: a second end of a batch leaves the sorting to Cytoscape', async () => {
     const graph = fakeGraph(specs());
+    expect(sortedForDrawing(graph.cy)).toBe(false);
     await sortForDrawing(graph.cy, () => false);
+    expect(sortedForDrawing(graph.cy)).toBe(true);
     expect(restoreDrawingOrder(graph.cy)).toBe(true);
+    expect(sortedForDrawing(graph.cy)).toBe(false);
     expect(restoreDrawingOrder(graph.cy)).toBe(false);
   });
 });

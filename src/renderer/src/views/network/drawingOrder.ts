@@ -162,6 +162,11 @@ export function orderAfterChange(
   return true;
 }
 
+/** Whether {@link sortForDrawing} has computed an order for `cy`'s current elements, not yet given back. */
+export function sortedForDrawing(cy: Core): boolean {
+  return computed.get(cy)?.length === cy.elements().length;
+}
+
 /**
  * Gives the renderer back the order {@link sortForDrawing} computed, after something (the end of the adding batch)
  * made it drop it. Only valid while the elements are the same since, and the z-order of all but `restyled` (restyled

@@ -16,8 +16,8 @@
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { sortForDrawing } from './drawingOrder';
-import { allocateNow, nextTask, rasteriseNow } from './frames';
-import { rasterBudget, type RasterBudget } from './rasterBudget';
+import { allocateNow, nextTask } from './frames';
+import { drawInSlices, drawQueued, slicingQueueOf } from './layerSlices';
 
 /** How long one slice of marking elements into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
@@ -220,80 +220,6 @@ function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArg
   }
 }
 
-/** How many of this module's slice runs are drawing each cache's queue (see {@link watchQueue}). */
-const slicingQueue = new WeakMap<LayerCache, number>();
-/** While one of this module's slices draws from a queue: what it drew is counted here. */
-let sliceBudget: RasterBudget | null = null;
-
-/**
- * Keeps Cytoscape's frames from drawing from `cache`'s queue while this module draws it in slices, and counts what
- * this module's slices draw from it. Before each frame, Cytoscape draws queued elements for most of the frame's spare
- * time (up to 13 ms), rasterised by no one: the next slice's raster then took it all, 20–40 ms here however little
- * the slice drew itself.
- */
-function watchQueue(cache: LayerCache): void {
-  if (slicingQueue.has(cache)) return;
-  slicingQueue.set(cache, 0);
-  const dequeue = cache.dequeue;
-  cache.dequeue = function (this: LayerCache, pixelRatio: number) {
-    return (slicingQueue.get(this) ?? 0) > 0 && !sliceBudget ? [] : dequeue.call(this, pixelRatio);
-  };
-  const drawEleInLayer = cache.drawEleInLayer;
-  if (!drawEleInLayer) return;
-  cache.drawEleInLayer = function (this: LayerCache, layer, element, level, pixelRatio) {
-    drawEleInLayer.call(this, layer, element, level, pixelRatio);
-    sliceBudget?.count(element);
-  };
-}
-
-/** Runs `work`, which queues elements into `cache`'s layers and draws them in slices, with frames kept from the queue. */
-async function slicingQueueOf<T>(cache: LayerCache, work: () => Promise<T>): Promise<T> {
-  watchQueue(cache);
-  slicingQueue.set(cache, (slicingQueue.get(cache) ?? 0) + 1);
-  try {
-    return await work();
-  } finally {
-    slicingQueue.set(cache, (slicingQueue.get(cache) ?? 1) - 1);
-  }
-}
-
-/** Rasterises `canvas` now, telling `budget` how long that took. */
-function rasteriseSlice(canvas: CanvasImageSource, budget: RasterBudget): void {
-  const start = performance.now();
-  rasteriseNow(canvas);
-  budget.rasterised(performance.now() - start);
-}
-
-/**
- * Draws what is queued into the layer with Cytoscape's own code, slice by slice (see rasterBudget.ts), each slice
- * rasterised at once: the frame that shows the layer neither draws nor rasterises it. Call it within
- * {@link slicingQueueOf}.
- */
-async function drawQueued({ cache, pixelRatio, renderer }: LayerPlan, layer: Layer, superseded: () => boolean) {
-  await allocateNow(layer.canvas);
-  if (superseded()) return false;
-  const budget = rasterBudget(layer.level);
-  while (cache.layersQueue.size() > 0) {
-    budget.startSlice();
-    sliceBudget = budget;
-    try {
-      do cache.dequeue(pixelRatio);
-      while (cache.layersQueue.size() > 0 && !budget.full());
-    } finally {
-      sliceBudget = null;
-    }
-    rasteriseSlice(layer.canvas, budget);
-    // A layer on screen half drawn (see layersBeingDrawn) is shown again with each slice.
-    if (shownHalfDrawn.has(layer)) {
-      renderer.redrawHint?.('eles', true);
-      renderer.redraw?.();
-    }
-    await nextTask();
-    if (superseded()) return false;
-  }
-  return true;
-}
-
 /**
  * Drops every picture Cytoscape keeps of `cy`'s graph, at every level. Removing an element does not: a picture that
  * holds it would go on showing it, at a level not rebuilt since.
@@ -368,7 +294,13 @@ function buildInSlices(plan: LayerPlan, elements: SingularElementArgument[], sup
         } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
       }
       await nextTask();
-      return !superseded() && (await drawQueued(plan, layer, superseded));
+      // A layer on screen half drawn (see layersWhileBuilding) is shown again with each slice.
+      const showSlice = () => {
+        if (!shownHalfDrawn.has(layer)) return;
+        plan.renderer.redrawHint?.('eles', true);
+        plan.renderer.redraw?.();
+      };
+      return !superseded() && (await drawQueued(plan.cache, layer, plan.pixelRatio, superseded, showSlice));
     } finally {
       beingBuilt.delete(layer);
     }
@@ -444,37 +376,6 @@ async function buildLevel(plan: LayerPlan, superseded: () => boolean): Promise<v
   const elements = layerElements(plan);
   if (!elements || plan.cache.levelIsComplete?.(plan.level, elements) !== false) return;
   await buildInSlices(plan, elements, superseded);
-}
-
-/**
- * Draws `elements` into `layer` with Cytoscape's own code (a layer no frame uses unless the caller shows it), in
- * slices (see rasterBudget.ts), each rasterised at once. `afterSlice` hears the share drawn and says whether
- * to stop; resolves to false if it did.
- */
-export async function drawInSlices(
-  cache: LayerCache,
-  layer: Layer,
-  elements: readonly SingularElementArgument[],
-  pixelRatio: number,
-  afterSlice: (share: number) => boolean,
-): Promise<boolean> {
-  const drawEleInLayer = cache.drawEleInLayer;
-  if (!drawEleInLayer) return false;
-  await allocateNow(layer.canvas);
-  if (afterSlice(0)) return false;
-  const budget = rasterBudget(layer.level);
-  for (let next = 0; next < elements.length;) {
-    budget.startSlice();
-    do {
-      const element = elements[next++]!;
-      drawEleInLayer.call(cache, layer, element, layer.level, pixelRatio);
-      budget.count(element);
-    } while (next < elements.length && !budget.full());
-    rasteriseSlice(layer.canvas, budget);
-    await nextTask();
-    if (afterSlice(next / elements.length)) return false;
-  }
-  return true;
 }
 
 /**

@@ -16,7 +16,8 @@
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
-import { drawInSlices, layerCacheOf, layerSizeFits, zoomLevel } from './prebuiltLayer';
+import { drawInSlices } from './layerSlices';
+import { layerCacheOf, layerSizeFits, zoomLevel } from './prebuiltLayer';
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
 import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';

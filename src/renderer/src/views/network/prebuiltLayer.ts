@@ -171,6 +171,12 @@ const ownLayers = new WeakSet<Layer>();
 const beingBuilt = new WeakSet<Layer>();
 const shownHalfDrawn = new WeakSet<Layer>();
 
+/** Whether this module is building the picture of `level` (marking or drawing it in slices). */
+function buildingLevel(cache: LayerCache, level: number): boolean {
+  const layers = cache.layersByLevel[level];
+  return !!layers?.length && layers.every((layer) => beingBuilt.has(layer) && !layer.invalid);
+}
+
 /**
  * What a frame at `cy`'s current zoom shows while this module builds that level's picture: a complete picture at
  * another level, chosen as Cytoscape would (the nearest above, else the nearest below), or else what is drawn so far.
@@ -180,9 +186,8 @@ const shownHalfDrawn = new WeakSet<Layer>();
 export function layersWhileBuilding(cy: Core, elements: SingularElementArgument[], pixelRatio: number): Layer[] | null {
   const cache = layerCacheOf((cy as unknown as { renderer(): CanvasRenderer }).renderer());
   const level = zoomLevel(cy.zoom(), pixelRatio);
-  const layers = cache && level !== null ? cache.layersByLevel[level] : undefined;
-  if (!cache || level === null || !layers?.length) return null;
-  if (!layers.every((layer) => beingBuilt.has(layer) && !layer.invalid)) return null;
+  if (!cache || level === null || !buildingLevel(cache, level)) return null;
+  const layers = cache.layersByLevel[level]!;
   for (const direction of [1, -1]) {
     for (let other = level + direction; other >= MIN_LEVEL && other <= MAX_LEVEL; other += direction) {
       // As Cytoscape does: a level whose elements are out of drawing order is dropped, not shown.
@@ -339,17 +344,34 @@ export function prebuildLevelsOnZoom(cy: Core): void {
   if (!renderer.beforeRender || !renderer.beforeRenderPriorities) return;
   let shownLevel: number | null = null;
   let builds = 0;
+  let checkAgain = false;
   const beforeFrame = (willDraw: boolean) => {
     if (!willDraw || showsSnapshot(renderer)) return;
     const box = graphBoxes.get(cy);
     const plan = box ? planLayer(cy, box) : null;
-    if (plan?.level === shownLevel) return;
+    const again = checkAgain && !!plan && !buildingLevel(plan.cache, plan.level);
+    checkAgain = false;
+    if (plan?.level === shownLevel && !again) return;
     shownLevel = plan?.level ?? null;
     const build = ++builds;
     if (plan) void buildLevel(plan, () => build !== builds || cy.destroyed());
   };
+  levelChecks.set(cy, () => {
+    checkAgain = true;
+  });
   // After Cytoscape brings elements' positions and styles up to date, before its layers are drawn into.
   renderer.beforeRender(beforeFrame, renderer.beforeRenderPriorities.eleCalcs - 50);
+}
+
+/** Per instance: asks the next frame to build its level's picture if incomplete (see {@link prebuildLevelsOnZoom}). */
+const levelChecks = new WeakMap<Core, () => void>();
+
+/**
+ * Has the next frame of `cy` build the picture of its zoom level in slices when it is not complete and not being
+ * built, as a frame at a new level does: for when something dropped that picture (a change stopped part way).
+ */
+export function buildLevelOnNextFrame(cy: Core): void {
+  levelChecks.get(cy)?.();
 }
 
 /** Counts the builds {@link buildWholeGraphLevelLater} started per instance: a newer one stops an older one. */

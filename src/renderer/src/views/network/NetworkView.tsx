@@ -43,7 +43,7 @@ async function bringIn(
   const found = await call('network.nodes', { ids });
   const added = new Set(controller.merge(found.nodes, found.edges));
   if (added.size > 0) {
-    await controller.placeNearNeighbours([...added]);
+    await controller.positions.placeNearNeighbours([...added]);
     onAdded(found.nodes.filter((node) => added.has(node.id)));
   }
 }
@@ -137,7 +137,7 @@ export function NetworkView() {
       nodeIds: path.nodes.map((node) => node.id),
       edgeIds: path.edges.map((edge) => edge.id),
     });
-    await controller.arrange(
+    await controller.positions.arrange(
       path.nodes.map((node) => node.id),
       from,
       'breadthfirst',
@@ -149,7 +149,7 @@ export function NetworkView() {
     setEmphasis(null);
     if (highlight) highlightInGraph(null);
     // A path or focus arrangement is temporary: put every arranged record back where it was saved.
-    if (controller && positionsRef.current) void controller.putBackArranged(positionsRef.current);
+    if (controller && positionsRef.current) void controller.positions.putBackArranged(positionsRef.current);
   };
 
   const openFromTable = (id: string) => {
@@ -231,7 +231,9 @@ export function NetworkView() {
               <button
                 type="button"
                 className="button"
-                onClick={() => void controllerRef.current?.arrange(emphasis.nodeIds, emphasis.id, 'concentric')}
+                onClick={() =>
+                  void controllerRef.current?.positions.arrange(emphasis.nodeIds, emphasis.id, 'concentric')
+                }
               >
                 {t('network.emphasis.arrange')}
               </button>

@@ -1,7 +1,8 @@
 /**
- * The graph canvas: one Cytoscape instance and every operation the network view performs on it. React never holds
- * the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so Cytoscape
- * draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
+ * The graph canvas: one Cytoscape instance and every operation the network view performs on it, the showcase
+ * (graphShowcase.ts) and the records' moves and arrangements (graphPositions.ts) through parts of their own. React
+ * never holds the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so
+ * Cytoscape draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
@@ -12,16 +13,14 @@ import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
 import { graphStylesheet, LABELLED, PERFORMANCE_THRESHOLD } from './graphStyle';
 import { applyChanges, graphChanges, restyleRecord } from './graphChanges';
-import type { LayoutRequest } from './layoutProtocol';
-import { readingPositions, type ReadingLayout } from './readingLayouts';
-import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
+import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
 import { SelectionRing } from './selectionRing';
 import { drawOnlyWhatShows } from './visibleDrawing';
 import { keepViewTiles } from './viewTile';
-import { addInSlices, changesDone, moveInSlices } from './slicedChanges';
+import { addInSlices, changesDone } from './slicedChanges';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
 
 /** What the canvas tells the view. */
@@ -59,10 +58,6 @@ export class GraphController {
   private performanceMode = false;
   /** Whether records carry their labels (see zoomLabels.ts). */
   private readonly labels = new ZoomLabels();
-  /** A count of moves: a newer one replaces one still going. */
-  private moves = 0;
-  /** Where arranged records were before their first arrangement since the last load (see putBackArranged). */
-  private beforeArrangement = new Map<string, Point>();
   /**
    * Whether any element may be selected. Clearing the selection tests every element against a selector (about
    * 30 ms at five thousand records), and is asked for after every load, when nothing is.
@@ -81,6 +76,8 @@ export class GraphController {
   private readonly ring: SelectionRing | null;
   /** Focus, path and highlight (see graphShowcase.ts). */
   readonly showcase = new GraphShowcase(this);
+  /** Moves and arrangements for reading (see graphPositions.ts). */
+  readonly positions = new GraphPositions(this);
 
   /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
   constructor(
@@ -104,6 +101,11 @@ export class GraphController {
   /** Whether the graph is drawn in the large style (Cytoscape's performance options on). */
   get large(): boolean {
     return this.performanceMode;
+  }
+
+  /** Whether records carry their labels (see zoomLabels.ts). */
+  get labelled(): boolean {
+    return this.labels.shown;
   }
 
   /** Changes with every load (a showcase still going stops when it does). */
@@ -220,7 +222,7 @@ export class GraphController {
     }
     this.mayHaveSelection = false;
     this.showcase.forget();
-    this.beforeArrangement.clear();
+    this.positions.forget();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
     cy.resize();
     const missing: string[] = [];
@@ -323,40 +325,6 @@ export class GraphController {
   }
 
   /**
-   * Moves nodes to the given positions, and resolves once they are drawn there. Nodes already there are left alone:
-   * a node moved, even onto its own place, makes Cytoscape draw the whole graph element by element again (a third of
-   * a second at five thousand records, for putting records back where they were). A large graph moves in slices
-   * (slicedChanges.ts), with its picture redrawn before it shows.
-   */
-  async applyPositions(positions: Readonly<Record<string, Point>>): Promise<void> {
-    const cy = this.cy;
-    if (this.performanceMode) {
-      const generation = ++this.moves;
-      await moveInSlices(cy, positions, () => generation !== this.moves || cy.destroyed());
-      return;
-    }
-    cy.batch(() => {
-      for (const [id, position] of Object.entries(positions)) {
-        const node = cy.getElementById(id);
-        const now = node.nonempty() ? node.position() : null;
-        if (now && (now.x !== position.x || now.y !== position.y)) node.position(position);
-      }
-    });
-  }
-
-  /** Places new nodes beside their already placed neighbours (see graphPlacement.ts) and returns where. */
-  async placeNearNeighbours(ids: readonly string[]): Promise<Record<string, Point>> {
-    const placed = placesNearNeighbours(this.cy, ids);
-    await this.applyPositions(placed);
-    return placed;
-  }
-
-  /** What the layout worker needs to lay out the drawn graph (see graphPlacement.ts). */
-  layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
-    return layoutRequestFor(this.cy, keep, this.labels.shown);
-  }
-
-  /**
    * Selects one node (or none) and brings it into view when it is off screen. On a graph drawn in the large style
    * the selection is the ring (selectionRing.ts): Cytoscape's own would make it draw the whole graph element by
    * element again.
@@ -400,34 +368,6 @@ export class GraphController {
       for (const [id, colour] of Object.entries(overlay.color ?? {}))
         cy.getElementById(id).data('overlayColour', colour);
     });
-  }
-
-  /**
-   * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
-   * the arrangement is placed where the first node already is, so the rest of the graph stays put.
-   */
-  async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
-    // Not in the task that asked (the answer that brought the path in, and the view's render with it).
-    await nextTask();
-    const nodes = this.collect(nodeIds);
-    if (nodes.empty()) return;
-    const positions = await readingPositions(nodes, root, kind, this.performanceMode);
-    // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
-    nodes.forEach((node) => {
-      if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
-    });
-    await this.applyPositions(positions);
-    this.fitTo(nodeIds);
-  }
-
-  /**
-   * Puts every record arranged since the last load (a path, a focus) back at its saved place, or, with none (brought
-   * in by the focus or path), where it was before its first arrangement. Only those records: the others never moved.
-   */
-  putBackArranged(saved: ReadonlyMap<string, Point>): Promise<void> {
-    const places: Record<string, Point> = {};
-    for (const [id, before] of this.beforeArrangement) places[id] = saved.get(id) ?? before;
-    return this.applyPositions(places);
   }
 
   /**

@@ -100,7 +100,7 @@ export function useNetworkGraph({
     async (keep: ReadonlySet<string>) => {
       const controller = controllerRef.current;
       if (!controller || layoutCancel.current) return;
-      const job = runLayout(controller.layoutRequest(keep));
+      const job = runLayout(controller.positions.layoutRequest(keep));
       const t = messages.current;
       const task = startTask(t('network.layout.running', { count: controller.cy.nodes().length }), () => job.cancel());
       layoutCancel.current = () => job.cancel();
@@ -108,7 +108,7 @@ export function useNetworkGraph({
       try {
         const positions = await job.result;
         if (controllerRef.current !== controller) return;
-        await controller.applyPositions(positions);
+        await controller.positions.apply(positions);
         controller.fitTo();
         savePositions(positions);
       } catch (error) {
@@ -199,7 +199,7 @@ export function useNetworkGraph({
       if (!live || !missing) return;
       lastFilter.current = filterKey;
       if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
-        savePositions(await controller.placeNearNeighbours(missing));
+        savePositions(await controller.positions.placeNearNeighbours(missing));
         if (!live) return;
         if (newFilter) controller.fitTo();
       }

@@ -1,0 +1,100 @@
+/**
+ * Where the drawn graph's records are: moves (a layout's result, records placed beside their neighbours), and the
+ * temporary arrangements of a path or focus for reading, put back when they end. Saved positions are the view's
+ * (useNetworkGraph.ts); this only moves what is drawn.
+ */
+import type { CollectionReturnValue, Core } from 'cytoscape';
+import { nextTask } from './frames';
+import type { Point } from './graphElements';
+import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
+import type { LayoutRequest } from './layoutProtocol';
+import { readingPositions, type ReadingLayout } from './readingLayouts';
+import { moveInSlices } from './slicedChanges';
+
+/** What the positions need of the graph controller. */
+export interface PositionsHost {
+  /** The live instance. */
+  readonly cy: Core;
+  /** Whether the graph is drawn in the large style. */
+  readonly large: boolean;
+  /** Whether records carry their labels (a layout leaves room for them). */
+  readonly labelled: boolean;
+  collect(ids: readonly string[]): CollectionReturnValue;
+  fitTo(nodeIds?: readonly string[]): void;
+}
+
+export class GraphPositions {
+  /** A count of moves: a newer one replaces one still going. */
+  private moves = 0;
+  /** Where arranged records were before their first arrangement since the last load (see putBackArranged). */
+  private beforeArrangement = new Map<string, Point>();
+
+  constructor(private readonly host: PositionsHost) {}
+
+  /** The graph was replaced: nothing in it is arranged. */
+  forget(): void {
+    this.beforeArrangement.clear();
+  }
+
+  /**
+   * Moves nodes to the given positions, and resolves once they are drawn there. Nodes already there are left alone:
+   * a node moved, even onto its own place, makes Cytoscape draw the whole graph element by element again (a third of
+   * a second at five thousand records, for putting records back where they were). A large graph moves in slices
+   * (slicedChanges.ts), with its picture redrawn before it shows.
+   */
+  async apply(positions: Readonly<Record<string, Point>>): Promise<void> {
+    const cy = this.host.cy;
+    if (this.host.large) {
+      const generation = ++this.moves;
+      await moveInSlices(cy, positions, () => generation !== this.moves || cy.destroyed());
+      return;
+    }
+    cy.batch(() => {
+      for (const [id, position] of Object.entries(positions)) {
+        const node = cy.getElementById(id);
+        const now = node.nonempty() ? node.position() : null;
+        if (now && (now.x !== position.x || now.y !== position.y)) node.position(position);
+      }
+    });
+  }
+
+  /** Places new nodes beside their already placed neighbours (see graphPlacement.ts) and returns where. */
+  async placeNearNeighbours(ids: readonly string[]): Promise<Record<string, Point>> {
+    const placed = placesNearNeighbours(this.host.cy, ids);
+    await this.apply(placed);
+    return placed;
+  }
+
+  /** What the layout worker needs to lay out the drawn graph (see graphPlacement.ts). */
+  layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
+    return layoutRequestFor(this.host.cy, keep, this.host.labelled);
+  }
+
+  /**
+   * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
+   * the arrangement is placed where the first node already is, so the rest of the graph stays put.
+   */
+  async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
+    // Not in the task that asked (the answer that brought the path in, and the view's render with it).
+    await nextTask();
+    const nodes = this.host.collect(nodeIds);
+    if (nodes.empty()) return;
+    const positions = await readingPositions(nodes, root, kind, this.host.large);
+    // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
+    nodes.forEach((node) => {
+      if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
+    });
+    await this.apply(positions);
+    this.host.fitTo(nodeIds);
+  }
+
+  /**
+   * Puts every record arranged since the last load (a path, a focus) back at its saved place, or, with none (brought
+   * in by the focus or path), where it was before its first arrangement. Only those records: the others never moved.
+   */
+  putBackArranged(saved: ReadonlyMap<string, Point>): Promise<void> {
+    const places: Record<string, Point> = {};
+    for (const [id, before] of this.beforeArrangement) places[id] = saved.get(id) ?? before;
+    return this.apply(places);
+  }
+}

@@ -4,7 +4,7 @@
  */
 import cytoscape, { type Core } from 'cytoscape';
 import { boxOf } from './graphElements';
-import { wholeGraphPng } from './prebuiltLayer';
+import { wholeGraphPng } from './wholeGraphImage';
 
 /** The largest side of an exported PNG image, in pixels. */
 const EXPORT_MAX_SIDE = 4096;
@@ -22,7 +22,7 @@ function svgExtension(): Promise<void> {
 /**
  * `cy`'s whole graph (not just the visible part) as a PNG image, at twice its size up to about EXPORT_MAX_SIDE
  * pixels across: five thousand records at twice their size made an image 12,700 pixels square, 340 MB, after 17 s of
- * drawing. A `large` graph is drawn in slices (`wholeGraphPng`, prebuiltLayer.ts), telling `progress` how far it is;
+ * drawing. A `large` graph is drawn in slices (wholeGraphImage.ts), telling `progress` how far it is;
  * resolves to null if `cancelled()` says stop. Otherwise Cytoscape draws it at once.
  */
 export async function graphPng(

@@ -16,8 +16,8 @@
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { sortForDrawing } from './drawingOrder';
-import { allocateNow, nextTask } from './frames';
-import { drawInSlices, drawQueued, slicingQueueOf } from './layerSlices';
+import { nextTask } from './frames';
+import { drawQueued, slicingQueueOf } from './layerSlices';
 
 /** How long one slice of marking elements into the layer may keep the main thread. */
 const SLICE_BUDGET_MS = 10;
@@ -25,7 +25,7 @@ const SLICE_BUDGET_MS = 10;
 const MARK_CHUNK = 200;
 
 /** Cytoscape's limits for a layer: below this level it reuses the smallest; above, and past this zoom, none. */
-const MIN_LEVEL = -4;
+export const MIN_LEVEL = -4;
 const MAX_LEVEL = 2;
 const MAX_ZOOM = 3.99;
 const MAX_LAYER_AREA = 4000 * 4000;
@@ -398,46 +398,4 @@ async function buildLevel(plan: LayerPlan, superseded: () => boolean): Promise<v
   const elements = layerElements(plan);
   if (!elements || plan.cache.levelIsComplete?.(plan.level, elements) !== false) return;
   await buildInSlices(plan, elements, superseded);
-}
-
-/**
- * A PNG image of `cy`'s whole graph on white, at the largest power-of-two scale (up to 2) at which it is at most
- * `maxSide` pixels across, drawn with Cytoscape's own drawing code in slices, into a layer of its own that no frame
- * uses, and encoded off the main thread: an export that never holds the main thread for long (`cy.png` drew five
- * thousand records in one task of 1.8 s). `progress` hears the share drawn; resolves to null when `cancelled()` says
- * so, or when the graph's extent is not known or Cytoscape lacks what this needs (the caller then asks `cy.png`).
- */
-export async function wholeGraphPng(
-  cy: Core,
-  maxSide: number,
-  progress: (share: number) => void,
-  cancelled: () => boolean,
-): Promise<Blob | null> {
-  const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
-  const cache = layerCacheOf(renderer);
-  const box = graphBoxes.get(cy);
-  if (!cache?.drawEleInLayer || !renderer.getCachedZSortedEles || !box) return null;
-  const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
-  const level = Math.min(1, Math.floor(Math.log2(maxSide / Math.max(bounds.w, bounds.h, 1))));
-  if (level < MIN_LEVEL) return null;
-  const layer = cache.makeLayer(bounds, level) as Layer & {
-    canvas: HTMLCanvasElement | OffscreenCanvas;
-    context: CanvasRenderingContext2D;
-  };
-  await allocateNow(layer.canvas);
-  if (cancelled()) return null;
-  // The background first, under everything (the layer's context draws in the graph's coordinates), rasterised in a
-  // task of its own as the drawing begins.
-  layer.context.fillStyle = '#ffffff';
-  layer.context.fillRect(bounds.x1, bounds.y1, bounds.w, bounds.h);
-  const elements = renderer.getCachedZSortedEles();
-  const pixelRatio = renderer.getPixelRatio?.() ?? 1;
-  const drawn = await drawInSlices(cache, layer, elements, pixelRatio, (share) => {
-    progress(share);
-    return cancelled();
-  });
-  if (!drawn) return null;
-  const canvas = layer.canvas;
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type: 'image/png' });
-  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob), 'image/png'));
 }

@@ -18,7 +18,7 @@ import { isPatchable, meetsRegions, startPatch } from './layerPatch';
 import { contains, unionOf } from './graphElements';
 import type { LayerPatch, PatchableLayer } from './layerPatch';
 import { orderAfterChange, type DrawingOrder } from './drawingOrder';
-import { nextTask } from './frames';
+import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { queueChange } from './slicedChanges';
 import { knownExtent, layerCacheOf, rememberBox } from './prebuiltLayer';
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
@@ -32,9 +32,6 @@ type InPlaceRenderer = CanvasRenderer & {
   /** The drawing order as the renderer keeps it (null once something dropped it). */
   cachedZSortedEles?: DrawingOrder | null;
 };
-
-/** How long one slice of drawing the patches may keep the main thread. */
-const SLICE_BUDGET_MS = 10;
 
 /** Cytoscape's layer cache, with the method every change of an element goes through. */
 type InvalidatingCache = LayerCache & { invalidateElements(elements: unknown): void };

@@ -13,10 +13,7 @@
  * compute), Cytoscape sorts as it always did.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
-import { nextTask } from './frames';
-
-/** How long one slice of reading keys may keep the main thread. */
-const SLICE_BUDGET_MS = 10;
+import { SLICE_BUDGET_MS, nextTask } from './frames';
 
 /** Elements in drawing order, as the renderer keeps them; `interactive` are those that take events. */
 export type DrawingOrder = SingularElementArgument[] & {

@@ -1,7 +1,8 @@
 import cytoscape, { type Core } from 'cytoscape';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { changeSteps, graphChanges, restyleRecord } from './graphChanges';
+import { SLICE_BUDGET_MS } from './frames';
 import { edgeData, nodeElement } from './graphElements';
 import { GraphShowcase } from './graphShowcase';
 import { nodeClasses } from './graphStyle';
@@ -39,9 +40,16 @@ function picture(cy: Core) {
   };
 }
 
+/** The changes, which the tests never supersede. */
+async function changesOf(cy: Core, nodes: NetworkNode[], edges: NetworkEdge[]) {
+  const changes = await graphChanges(cy, nodes, edges);
+  if (!changes) throw new Error('The comparison was superseded.');
+  return changes;
+}
+
 /** Applies the changes with the steps the graph controller's update runs, in one batch. */
-function apply(cy: Core, nodes: NetworkNode[], edges: NetworkEdge[]) {
-  const changes = graphChanges(cy, nodes, edges);
+async function apply(cy: Core, nodes: NetworkNode[], edges: NetworkEdge[]) {
+  const changes = await changesOf(cy, nodes, edges);
   const { steps } = changeSteps(cy, changes, new Map(), {
     dropsPicturesOnRemove: false,
     elementFor: nodeElement,
@@ -55,64 +63,88 @@ const nodes = [record('a'), record('b', 'b', 2), record('c')];
 const edges = [relation('ab', 'a', 'b'), relation('bc', 'b', 'c')];
 
 describe('graphChanges', () => {
-  it('finds nothing to change when the answer is what is drawn', () => {
+  it('finds nothing to change when the answer is what is drawn', async () => {
     const cy = drawn(nodes, edges);
-    const changes = graphChanges(cy, nodes, edges);
+    const changes = await changesOf(cy, nodes, edges);
     expect(changes.size).toBe(0);
     expect(changes.removed.length).toBe(0);
   });
 
-  it('finds a renamed record, and only it', () => {
+  it('finds a renamed record, and only it', async () => {
     const cy = drawn(nodes, edges);
     const renamed = [record('a', 'Casa Segura'), nodes[1]!, nodes[2]!];
-    const changes = graphChanges(cy, renamed, edges);
+    const changes = await changesOf(cy, renamed, edges);
     expect(changes.changedNodes.map((node) => node.id)).toEqual(['a']);
     expect(changes.size).toBe(1);
   });
 
-  it('finds a new relation and the records whose degree (and so size) it changed', () => {
+  it('finds a new relation and the records whose degree (and so size) it changed', async () => {
     const cy = drawn(nodes, edges);
     const next = [record('a', 'a', 2), nodes[1]!, record('c', 'c', 2)];
-    const changes = graphChanges(cy, next, [...edges, relation('ac', 'a', 'c')]);
+    const changes = await changesOf(cy, next, [...edges, relation('ac', 'a', 'c')]);
     expect(changes.addedEdges.map((edge) => edge.id)).toEqual(['ac']);
     expect(changes.changedNodes.map((node) => node.id).sort()).toEqual(['a', 'c']);
     expect(changes.removed.length).toBe(0);
   });
 
-  it('removes a deleted record with its relations, and draws a relation whose ends changed anew', () => {
+  it('removes a deleted record with its relations, and draws a relation whose ends changed anew', async () => {
     const cy = drawn(nodes, edges);
-    const changes = graphChanges(cy, [record('a'), record('b')], [relation('ab', 'b', 'a')]);
+    const changes = await changesOf(cy, [record('a'), record('b')], [relation('ab', 'b', 'a')]);
     expect(changes.removed.sort()).toEqual(['ab', 'bc', 'c']);
     expect(changes.addedEdges.map((edge) => edge.id)).toEqual(['ab']);
     expect(changes.changedNodes.map((node) => node.id)).toEqual(['b']);
   });
 
-  it('finds a relation whose type changed without drawing it anew', () => {
+  it('finds a relation whose type changed without drawing it anew', async () => {
     const cy = drawn(nodes, edges);
-    const changes = graphChanges(cy, nodes, [relation('ab', 'a', 'b', 'refers_to'), edges[1]!]);
+    const changes = await changesOf(cy, nodes, [relation('ab', 'a', 'b', 'refers_to'), edges[1]!]);
     expect(changes.changedEdges.map((edge) => edge.id)).toEqual(['ab']);
     expect(changes.removed.length + changes.addedEdges.length).toBe(0);
   });
 
-  it('leaves the graph drawing exactly what a fresh load of the answer would draw', () => {
+  it('leaves the graph drawing exactly what a fresh load of the answer would draw', async () => {
     const cy = drawn(nodes, edges);
     const next = [record('a', 'Renamed', 0), record('b', 'b', 1), record('d', 'd', 1)];
     const nextEdges = [relation('bd', 'b', 'd', 'refers_to')];
-    apply(cy, next, nextEdges);
+    await apply(cy, next, nextEdges);
     expect(picture(cy)).toEqual(picture(drawn(next, nextEdges)));
     // And a second pass finds nothing left to do.
-    expect(graphChanges(cy, next, nextEdges).size).toBe(0);
+    expect((await changesOf(cy, next, nextEdges)).size).toBe(0);
   });
 
-  it('does not count a showcase class as a change, and a record restyled keeps it', () => {
+  it('does not count a showcase class as a change, and a record restyled keeps it', async () => {
     const cy = drawn(nodes, edges);
     cy.getElementById('a').addClass('faded');
-    expect(graphChanges(cy, nodes, edges).size).toBe(0);
+    expect((await changesOf(cy, nodes, edges)).size).toBe(0);
     restyleRecord(cy.getElementById('a'), record('a', 'a', 40));
     expect(cy.getElementById('a').hasClass('faded')).toBe(true);
     const look = nodeClasses('actor', 'ngo', 40);
     expect(look).not.toContain('size-1');
     expect([...cy.getElementById('a').classes()].sort()).toEqual([...look, 'faded'].sort());
+  });
+
+  it('compares a large graph in slices, and stops when a newer change supersedes it', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => record(`r${i}`));
+    const chain = many.slice(1).map((node, i) => relation(`l${i}`, many[i]!.id, node.id));
+    const cy = drawn(many, chain);
+    const renamed = many.map((node, i) => (i === 1100 ? record(node.id, 'Casa Segura') : node));
+    // A clock at which every look is a slice's budget later: each chunk of elements is a slice of its own.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += SLICE_BUDGET_MS));
+    try {
+      let slices = 0;
+      const changes = await graphChanges(cy, renamed, chain, () => (slices++, false));
+      expect(changes?.changedNodes.map((node) => node.id)).toEqual(['r1100']);
+      expect(changes?.size).toBe(1);
+      // 2,399 elements, 500 at a time.
+      expect(slices).toBe(5);
+      // Superseded after its first slice: no answer, and no more slices.
+      let asked = 0;
+      expect(await graphChanges(cy, renamed, chain, () => ++asked > 1)).toBeNull();
+      expect(asked).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
 

@@ -85,7 +85,7 @@ export class GraphController {
     private readonly events: GraphEvents,
     ringElement?: HTMLElement,
   ) {
-    this.ring = ringElement ? new SelectionRing(ringElement, container) : null;
+    this.ring = ringElement ? new SelectionRing(ringElement) : null;
   }
 
   /** The drawn elements with these ids (unknown ids are skipped). */
@@ -275,7 +275,8 @@ export class GraphController {
     // Compared with the graph as the changes before this one (a showcase, another update) leave it.
     await changesDone(cy);
     if (superseded()) return null;
-    const changes = graphChanges(cy, nodes, edges);
+    const changes = await graphChanges(cy, nodes, edges, superseded);
+    if (!changes) return null;
     if (changes.size > MAX_UPDATE) return;
     // A large graph's canvas is marked busy until its pictures show the change.
     if (this.performanceMode) this.events.onLoading(true);

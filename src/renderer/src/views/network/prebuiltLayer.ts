@@ -16,11 +16,9 @@
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { sortForDrawing } from './drawingOrder';
-import { nextTask } from './frames';
+import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { drawQueued, slicingQueueOf } from './layerSlices';
 
-/** How long one slice of marking elements into the layer may keep the main thread. */
-const SLICE_BUDGET_MS = 10;
 /** Elements marked between two looks at the clock. */
 const MARK_CHUNK = 200;
 

@@ -16,13 +16,10 @@
  */
 import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { restoreDrawingOrder, sortForDrawing, sortedForDrawing } from './drawingOrder';
-import { nextTask } from './frames';
+import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { unionOf, type Point } from './graphElements';
 import { buildLevelOnNextFrame, buildWholeGraphLevel, knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
 import { drawViewTile } from './viewTile';
-
-/** How long one slice may keep the main thread before it lets input and painting through. */
-const SLICE_BUDGET_MS = 16;
 
 /** Elements per call (an add, a change of classes) at first; then as many as take about STEP_CALL_MS, up to MAX_STEP. */
 const FIRST_STEP = 5;

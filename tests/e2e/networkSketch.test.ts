@@ -365,6 +365,12 @@ describe('a large saved map', () => {
     const ink = () => nodeLayerInk(page);
     const before = await ink();
     const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
+    // The canvases of the pictures Cytoscape shows now, at every zoom level.
+    const layerCanvases = `(() => {
+      const cache = window.__atlasCy.renderer().data.lyrTxrCache;
+      return Object.values(cache.layersByLevel).flat().map((layer) => layer.canvas);
+    })()`;
+    await page.evaluate(`window.__canvasesBefore = ${layerCanvases}`);
     await page.evaluate(() => {
       window.__atlasCy!.nodes()[10]!.emit('tap');
     });
@@ -389,6 +395,12 @@ describe('a large saved map', () => {
     await expect.poll(ink).toBeGreaterThan(before * 0.9);
     const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
     expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
+    // The pictures drawn for the focus and after it are drawn on the canvases of those they replaced, not on fresh
+    // ones (canvasPool.ts).
+    const reused = await page.evaluate(
+      `${layerCanvases}.filter((canvas) => window.__canvasesBefore.includes(canvas)).length`,
+    );
+    expect(reused).toBeGreaterThan(0);
   });
 
   it("finds the element under the pointer as Cytoscape's own hit test does, testing only those that could be there", async () => {

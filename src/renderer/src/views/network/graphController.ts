@@ -22,6 +22,7 @@ import { drawOnlyWhatShows } from './visibleDrawing';
 import { keepViewTiles } from './viewTile';
 import { addInSlices, changesDone } from './slicedChanges';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
+import { reuseLayerCanvases } from './canvasPool';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -163,6 +164,7 @@ export class GraphController {
       narrowHitTesting(cy);
       ignorePressedState(cy);
       prebuildLevelsOnZoom(cy);
+      reuseLayerCanvases(cy);
       seedGestureSnapshots(cy);
       drawOnlyWhatShows(cy);
       keepViewTiles(cy);

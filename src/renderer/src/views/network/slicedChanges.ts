@@ -18,7 +18,14 @@ import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, Eve
 import { restoreDrawingOrder, sortForDrawing, sortedForDrawing } from './drawingOrder';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { unionOf, type Point } from './graphElements';
-import { buildLevelOnNextFrame, buildWholeGraphLevel, knownExtent, layerFits, prebuildLayer } from './prebuiltLayer';
+import {
+  buildLevelOnNextFrame,
+  buildWholeGraphLevel,
+  dropLayers,
+  knownExtent,
+  layerFits,
+  prebuildLayer,
+} from './prebuiltLayer';
 import { drawViewTile } from './viewTile';
 
 /** Elements per call (an add, a change of classes) at first; then as many as take about STEP_CALL_MS, up to MAX_STEP. */
@@ -57,16 +64,13 @@ export function addInSlices(
   superseded: () => boolean,
 ): Promise<boolean> {
   let next = 0;
-  return changeInSlices(
-    cy,
-    (count) => {
-      if (next >= elements.length) return null;
-      const added = cy.add(elements.slice(next, next + count));
-      next += count;
-      return added;
-    },
-    superseded,
-  );
+  const step: Step = (count) => {
+    if (next >= elements.length) return null;
+    const added = cy.add(elements.slice(next, next + count));
+    next += count;
+    return added;
+  };
+  return changeInSlices(cy, { step }, superseded);
 }
 
 /**
@@ -82,24 +86,21 @@ export function restyleInSlices(
   // The elements as they are when this change's turn comes (see changeInSlices).
   let elements: CollectionReturnValue | null = null;
   let next = 0;
-  return changeInSlices(
-    cy,
-    (count) => {
-      elements ??= cy.elements();
-      if (next >= elements.length) return null;
-      // A restyled record has its relations' geometry computed again too: a call stops early at a hub's worth.
-      let until = next;
-      for (let weight = 0; until < elements.length && until - next < count && weight < MAX_STEP_WEIGHT; until++) {
-        const element = elements[until]!;
-        weight += element.isNode() ? 1 + element.degree(false) : 1;
-      }
-      const slice = elements.slice(next, until);
-      next = until;
-      change(slice);
-      return slice;
-    },
-    superseded,
-  );
+  const step: Step = (count) => {
+    elements ??= cy.elements();
+    if (next >= elements.length) return null;
+    // A restyled record has its relations' geometry computed again too: a call stops early at a hub's worth.
+    let until = next;
+    for (let weight = 0; until < elements.length && until - next < count && weight < MAX_STEP_WEIGHT; until++) {
+      const element = elements[until]!;
+      weight += element.isNode() ? 1 + element.degree(false) : 1;
+    }
+    const slice = elements.slice(next, until);
+    next = until;
+    change(slice);
+    return slice;
+  };
+  return changeInSlices(cy, { step, dropsPictures: () => true }, superseded);
 }
 
 /**
@@ -113,46 +114,43 @@ export function moveInSlices(
   positions: Readonly<Record<string, Point>>,
   superseded: () => boolean,
 ): Promise<boolean> {
-  let ids: string[] | null = null;
+  let ids: string[] = [];
   let extent: BoundingBox12 | undefined;
   let everything: Step | null = null;
   let next = 0;
-  return changeInSlices(
-    cy,
-    (count) => {
-      if (!ids) {
-        // The places as they are when this change's turn comes; the extent is read before anything moves.
-        ids = Object.keys(positions).filter((id) => {
-          const node = cy.getElementById(id);
-          const now = node.nonempty() ? node.position() : null;
-          return now !== null && (now.x !== positions[id]!.x || now.y !== positions[id]!.y);
-        });
-        if (ids.length === 0) return null;
-        // Without a known extent, or when most nodes move (a layout: the old extent no longer fits the graph),
-        // every element goes through the slices.
-        extent = ids.length * 2 > cy.nodes().length ? undefined : knownExtent(cy);
-        if (!extent) everything = everyElement(cy);
-      }
-      if (everything) {
-        const slice = everything(count);
-        slice?.nodes().forEach((node) => {
-          const place = positions[node.id()];
-          if (place) node.position(place);
-        });
-        return slice;
-      }
-      if (next >= ids.length) return null;
-      const moved = cy.collection();
-      for (const id of ids.slice(next, next + count)) {
-        const node = cy.getElementById(id).position(positions[id]!);
-        moved.merge(node).merge(node.connectedEdges());
-      }
-      next += count;
-      return moved;
-    },
-    superseded,
-    () => extent,
-  );
+  // The places as they are when this change's turn comes; the extent is read before anything moves.
+  const dropsPictures = () => {
+    ids = Object.keys(positions).filter((id) => {
+      const node = cy.getElementById(id);
+      const now = node.nonempty() ? node.position() : null;
+      return now !== null && (now.x !== positions[id]!.x || now.y !== positions[id]!.y);
+    });
+    if (ids.length === 0) return false;
+    // Without a known extent, or when most nodes move (a layout: the old extent no longer fits the graph), every
+    // element goes through the slices.
+    extent = ids.length * 2 > cy.nodes().length ? undefined : knownExtent(cy);
+    if (!extent) everything = everyElement(cy);
+    return true;
+  };
+  const step: Step = (count) => {
+    if (everything) {
+      const slice = everything(count);
+      slice?.nodes().forEach((node) => {
+        const place = positions[node.id()];
+        if (place) node.position(place);
+      });
+      return slice;
+    }
+    if (next >= ids.length) return null;
+    const moved = cy.collection();
+    for (const id of ids.slice(next, next + count)) {
+      const node = cy.getElementById(id).position(positions[id]!);
+      moved.merge(node).merge(node.connectedEdges());
+    }
+    next += count;
+    return moved;
+  };
+  return changeInSlices(cy, { step, dropsPictures, extentBefore: () => extent }, superseded);
 }
 
 /**
@@ -169,23 +167,23 @@ export function changeInSteps(
   // Without a known extent, every element goes through the slices after the steps.
   let everything: Step | null = null;
   let next = 0;
-  return changeInSlices(
-    cy,
-    (count) => {
-      // Read when this change's turn comes, before anything is added or removed (which forgets it).
-      if (next === 0) extent = knownExtent(cy);
-      if (next < steps.length) {
-        const changed = cy.collection();
-        for (const until = Math.min(steps.length, next + count); next < until; next++) changed.merge(steps[next]!());
-        return changed;
-      }
-      if (extent) return null;
-      everything ??= everyElement(cy);
-      return everything(count);
-    },
-    superseded,
-    () => extent,
-  );
+  const dropsPictures = () => {
+    // Read when this change's turn comes, before anything is added or removed (which forgets it).
+    extent = knownExtent(cy);
+    // Without a known extent every element goes through the slices, restyled.
+    return steps.length > 0 || !extent;
+  };
+  const step: Step = (count) => {
+    if (next < steps.length) {
+      const changed = cy.collection();
+      for (const until = Math.min(steps.length, next + count); next < until; next++) changed.merge(steps[next]!());
+      return changed;
+    }
+    if (extent) return null;
+    everything ??= everyElement(cy);
+    return everything(count);
+  };
+  return changeInSlices(cy, { step, dropsPictures, extentBefore: () => extent }, superseded);
 }
 
 /**
@@ -204,21 +202,28 @@ function everyElement(cy: Core): Step {
   };
 }
 
+/** One of the four kinds of change, as the slicing they share runs it. */
+type SlicedChange = {
+  step: Step;
+  /**
+   * Called when the change's turn comes: whether it changes anything drawn, which drops every picture Cytoscape
+   * keeps of the graph (each holds every element). Not given for a load, which starts with no picture.
+   */
+  dropsPictures?: () => boolean;
+  /** The extent of the elements the change leaves as they were (when only some change), once it has started. */
+  extentBefore?: () => BoundingBox12 | undefined;
+};
+
 /**
  * The slicing all four share: `step(count)` changes about `count` more elements and returns them (null once there
  * are none left); each call's elements are styled and measured at once, and the calls are sized to take about
  * STEP_CALL_MS each and grouped into tasks of about SLICE_BUDGET_MS. The picture is prebuilt over the changed
- * elements and `extentBefore()`, the extent of those left as they were (when only some change).
+ * elements and `extentBefore()`.
  */
-function changeInSlices(
-  cy: Core,
-  step: Step,
-  superseded: () => boolean,
-  extentBefore: () => BoundingBox12 | undefined = () => undefined,
-): Promise<boolean> {
+function changeInSlices(cy: Core, change: SlicedChange, superseded: () => boolean): Promise<boolean> {
   // One change at a time per instance, in the order asked: each keeps a batch open across its slices and hands the
   // batch's end its own list of elements to restyle, which an overlapping change would cut short.
-  return queueChange(cy, () => sliceChange(cy, step, superseded, extentBefore), superseded);
+  return queueChange(cy, () => sliceChange(cy, change, superseded), superseded);
 }
 
 /**
@@ -250,9 +255,8 @@ export async function changesDone(cy: Core): Promise<void> {
 
 async function sliceChange(
   cy: Core,
-  step: Step,
+  { step, dropsPictures, extentBefore }: SlicedChange,
   superseded: () => boolean,
-  extentBefore: () => BoundingBox12 | undefined,
 ): Promise<boolean> {
   // Not in the task that asked for the change (a click, with the view's render): the first slice is a task's worth.
   await nextTask();
@@ -271,6 +275,16 @@ async function sliceChange(
   let box: BoundingBox12 | null = null;
   cy.startBatch();
   try {
+    if (dropsPictures) {
+      if (!dropsPictures()) return true;
+      // The first slice would drop them (11 to 17 ms at five thousand records, on top of its own work, seen in
+      // traces): dropped in a task of their own instead. No frame draws while the batch is open.
+      await nextTask();
+      if (superseded()) return false;
+      dropLayers(cy);
+      await nextTask();
+      if (superseded()) return false;
+    }
     let count = FIRST_STEP;
     for (let done = false; !done;) {
       const sliceStart = performance.now();
@@ -309,7 +323,7 @@ async function sliceChange(
       if (superseded()) return false;
     }
     // The extent of the elements the slices did not touch, which the picture must cover too (a move's).
-    const before = extentBefore();
+    const before = extentBefore?.();
     if (box && before) box = unionOf(box, before);
     if (!box) return true;
     if (!(await prebuildLayer(cy, box, superseded))) return false;

@@ -16,6 +16,7 @@ import { initialFilter } from './firstGraph';
 import type { GraphController } from './graphController';
 import { GraphToolbar } from './GraphToolbar';
 import { Legend } from './Legend';
+import { sortWhenIdle } from './nameOrder';
 import { NodeTable } from './NodeTable';
 import { Sidebar } from './Sidebar';
 import { useNetworkGraph } from './useNetworkGraph';
@@ -67,6 +68,9 @@ export function NetworkView() {
   const [message, setMessage] = useState<string | null>(null);
   const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, updatedAt, layoutBusy, relayout } =
     useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, ringRef, onError: setMessage });
+
+  // The table view's order, sorted ahead while the browser is idle (nameOrder.ts).
+  useEffect(() => sortWhenIdle(nodes), [nodes]);
 
   // The canvas's size changes with the table view beside it (once the browser has laid the page out).
   const tableShownOnce = useRef(false);
@@ -195,8 +199,8 @@ export function NetworkView() {
   };
   const banner = emphasisText();
   // The table lists what the graph shows in full colour: a focus or path narrows it too.
-  const showcased = emphasis?.type === 'focus' || emphasis?.type === 'path' ? new Set(emphasis.nodeIds) : null;
-  const tableNodes = showcased ? nodes.filter((node) => showcased.has(node.id)) : nodes;
+  // The table view shows a focus's or a path's records only.
+  const showcasedIds = emphasis?.type === 'focus' || emphasis?.type === 'path' ? emphasis.nodeIds : null;
 
   return (
     <div className="network">
@@ -277,7 +281,7 @@ export function NetworkView() {
           <canvas ref={sketchRef} className="canvas__sketch" hidden aria-hidden="true" />
           <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>
-        {showTable && <NodeTable nodes={tableNodes} selectedId={selectedId} onOpen={openFromTable} />}
+        {showTable && <NodeTable nodes={nodes} onlyIds={showcasedIds} selectedId={selectedId} onOpen={openFromTable} />}
       </section>
       <DetailsPanel
         ref={detailsRef}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
+import { inNameOrder } from './nameOrder';
 import { optionLabel } from './recordFields';
 
 /**
@@ -11,23 +12,28 @@ import { optionLabel } from './recordFields';
  */
 const PAGE_ROWS = 100;
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
 /**
- * One row per record, sorted by name, a page at a time; choosing a row opens the record in the details panel. The
- * page holding the selected record shows first.
+ * One row per record (of `nodes`, or of those in `onlyIds`: a focus, a path), sorted by name, a page at a time;
+ * choosing a row opens the record in the details panel. The page holding the selected record shows first.
  */
 export function NodeTable({
   nodes,
+  onlyIds,
   selectedId,
   onOpen,
 }: {
   nodes: readonly NetworkNode[];
+  onlyIds: readonly string[] | null;
   selectedId: string | null;
   onOpen(id: string): void;
 }) {
   const { t } = useI18n();
-  const rows = useMemo(() => [...nodes].sort((a, b) => byName.compare(a.name, b.name)), [nodes]);
+  const rows = useMemo(() => {
+    const ordered = inNameOrder(nodes);
+    if (!onlyIds) return ordered;
+    const only = new Set(onlyIds);
+    return ordered.filter((node) => only.has(node.id));
+  }, [nodes, onlyIds]);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const [chosenPage, setPage] = useState(() => {
     const selected = selectedId ? rows.findIndex((node) => node.id === selectedId) : -1;

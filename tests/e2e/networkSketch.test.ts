@@ -848,6 +848,14 @@ describe('a large saved map', () => {
     const moved = await places();
     const movedIds = Object.keys(moved).filter((id) => moved[id]!.x !== saved[id]!.x || moved[id]!.y !== saved[id]!.y);
     expect(movedIds.length).toBeLessThan(10);
+    // Arranged in the layout worker, left to right: the first record leftmost, the last rightmost, the one between
+    // them between.
+    const between = movedIds.filter((id) => id !== ends.from && id !== ends.to);
+    expect(between.length).toBeGreaterThan(0);
+    for (const id of between) {
+      expect(moved[id]!.x).toBeGreaterThan(moved[ends.from]!.x);
+      expect(moved[id]!.x).toBeLessThan(moved[ends.to]!.x);
+    }
     await page.getByRole('button', { name: 'Show everything' }).click();
     const misplaced = async () => {
       const now = await places();

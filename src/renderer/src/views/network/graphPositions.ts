@@ -8,7 +8,8 @@ import { nextTask } from './frames';
 import type { Point } from './graphElements';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
 import type { LayoutRequest } from './layoutProtocol';
-import { readingPositions, type ReadingLayout } from './readingLayouts';
+import { readingRequest, type ReadingLayout } from './readingLayouts';
+import { runLayout } from './runLayout';
 import { moveInSlices } from './slicedChanges';
 
 /** What the positions need of the graph controller. */
@@ -79,7 +80,8 @@ export class GraphPositions {
     await nextTask();
     const nodes = this.host.collect(nodeIds);
     if (nodes.empty()) return;
-    const positions = await readingPositions(nodes, root, kind, this.host.large);
+    // In the layout worker, off the main thread.
+    const positions = await runLayout(readingRequest(nodes, root, kind)).result;
     // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
     nodes.forEach((node) => {
       if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });

@@ -95,7 +95,7 @@ const OVERLAY_SIZES = { min: 16, max: 70 } as const;
 const WIDEST_BORDER = 5;
 const WIDEST_EDGE = 3.5;
 /** Labels' widest line (they are cut with an ellipsis past it). */
-const LABEL_WIDTH = 150;
+export const LABEL_WIDTH = 150;
 
 /**
  * How far, in the large style, anything drawn for a node reaches from its centre (its body and border, a label

@@ -9,6 +9,11 @@ export interface LayoutRequest {
   edges: { source: string; target: string }[];
   /** Start from random positions (a fresh re-layout) instead of the known ones. */
   randomize: boolean;
+  /**
+   * Instead of the force-directed layout, arrange these few nodes for reading around `root` (readingLayouts.ts):
+   * every node's position is known, and each box is the node's own, as drawn.
+   */
+  reading?: { kind: 'concentric' | 'breadthfirst'; root: string };
 }
 
 /** The worker's answer: a position per node id, or why it failed. */

@@ -3,23 +3,22 @@
  * focus in rings (concentric). Placed where the root already is, in a square that grows with the number of nodes,
  * so the rest of the graph stays put.
  */
-import cytoscape, {
-  type ElementDefinition,
-  type LayoutOptions,
-  type NodeCollection,
-  type NodeSingular,
-} from 'cytoscape';
-import { nextTask } from './frames';
+import type { LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Point } from './graphElements';
-import { graphStylesheet } from './graphStyle';
+import { LABEL_WIDTH } from './graphStyle';
+import type { LayoutRequest } from './layoutProtocol';
 
 /** How a few nodes are arranged around `root`. */
-export type ReadingLayout = 'concentric' | 'breadthfirst';
+export type ReadingLayout = NonNullable<LayoutRequest['reading']>['kind'];
 
 /** Cytoscape layout options that arrange `count` nodes around `root` without fitting or animating. */
 export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, count: number): LayoutOptions {
-  const anchor = root.position();
-  const span = Math.max(320, count * 110);
+  // A copy: the root's own position object changes as the layout places the root.
+  const anchor = { ...root.position() };
+  // A path's records side by side, each with room for its label (at most LABEL_WIDTH across): closer, neighbours'
+  // names ran into each other.
+  const perNode = kind === 'breadthfirst' ? LABEL_WIDTH + 40 : 110;
+  const span = Math.max(320, count * perNode);
   const boundingBox = { x1: anchor.x - span / 2, y1: anchor.y - span / 2, w: span, h: span };
   if (kind === 'breadthfirst') {
     return {
@@ -51,27 +50,20 @@ export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, co
 }
 
 /**
- * Where `kind` arranges `nodes` around the one with id `root`, without moving them: laid out on a copy of just these
- * elements (a few hundred at most), in the stylesheet of the graph's style (`large`) for the nodes' sizes. A layout
- * run on the drawn graph would move its nodes at once, and the caller moves them in slices instead. Making the copy
- * (its stylesheet parsed), adding the elements and laying it out take a task each: the first two together took 30 to
- * 35 ms at five thousand records (seen in traces), the layout about 25 ms at a path's size.
+ * What the layout worker needs to arrange `nodes` (a few hundred at most) for reading around the one with id `root`,
+ * without moving them: their places and boxes as drawn, and the relations between them. A layout run on the drawn
+ * graph would move its nodes at once, and the caller moves them in slices instead.
  */
-export async function readingPositions(
-  nodes: NodeCollection,
-  root: string,
-  kind: ReadingLayout,
-  large: boolean,
-): Promise<Record<string, Point>> {
-  const elements = nodes.union(nodes.edgesWith(nodes)).jsons() as unknown as ElementDefinition[];
-  const copy = cytoscape({ headless: true, styleEnabled: true, style: graphStylesheet({ large }) });
-  try {
-    await nextTask();
-    copy.add(elements);
-    await nextTask();
-    copy.layout(readingLayoutOptions(kind, copy.getElementById(root), nodes.length)).run();
-    return Object.fromEntries(copy.nodes().map((node) => [node.id(), { ...node.position() }]));
-  } finally {
-    copy.destroy();
-  }
+export function readingRequest(nodes: NodeCollection, root: string, kind: ReadingLayout): LayoutRequest {
+  return {
+    nodes: nodes.map((node) => ({
+      id: node.id(),
+      width: node.outerWidth(),
+      height: node.outerHeight(),
+      ...node.position(),
+    })),
+    edges: nodes.edgesWith(nodes).map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
+    randomize: false,
+    reading: { kind, root },
+  };
 }

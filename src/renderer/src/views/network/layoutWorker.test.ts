@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
+
+/** The worker's global scope, as the module sees it: it sets `onmessage` and answers through `postMessage`. */
+const scope: { onmessage?: (event: { data: LayoutRequest }) => void; postMessage(message: LayoutResponse): void } = {
+  postMessage: (message) => answers.push(message),
+};
+const answers: LayoutResponse[] = [];
+
+/** The worker's answer to `request`. */
+function layOut(request: LayoutRequest): Record<string, { x: number; y: number }> {
+  answers.length = 0;
+  scope.onmessage!({ data: request });
+  const answer = answers[0]!;
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.positions;
+}
+
+describe('the layout worker', () => {
+  beforeAll(async () => {
+    vi.stubGlobal('self', scope);
+    await import('./layoutWorker');
+  });
+  afterAll(() => vi.unstubAllGlobals());
+
+  it('arranges a path left to right where its first record is, not at the origin', () => {
+    const at = { x: 5000, y: -3000 };
+    const positions = layOut({
+      nodes: [
+        { id: 'first', width: 40, height: 40, ...at },
+        { id: 'middle', width: 40, height: 40, x: 9000, y: 9000 },
+        { id: 'last', width: 40, height: 40, x: -9000, y: 200 },
+      ],
+      edges: [
+        { source: 'first', target: 'middle' },
+        { source: 'middle', target: 'last' },
+      ],
+      randomize: false,
+      reading: { kind: 'breadthfirst', root: 'first' },
+    });
+    const { first, middle, last } = positions as Record<'first' | 'middle' | 'last', { x: number; y: number }>;
+    // Far enough apart for their labels (150 across at most) not to meet.
+    expect(middle.x - first.x).toBeGreaterThan(150);
+    expect(last.x - middle.x).toBeGreaterThan(150);
+    expect(middle.y).toBeCloseTo(first.y, 0);
+    // Within the square the arrangement is given around the first record (570 across for three).
+    for (const place of [first, middle, last]) {
+      expect(Math.abs(place.x - at.x)).toBeLessThanOrEqual(285);
+      expect(Math.abs(place.y - at.y)).toBeLessThanOrEqual(285);
+    }
+  });
+
+  it('arranges a focus in rings around its record, where it is', () => {
+    const at = { x: -4000, y: 2500 };
+    const positions = layOut({
+      nodes: [
+        { id: 'focus', width: 40, height: 40, ...at },
+        { id: 'near', width: 40, height: 40, x: 0, y: 0 },
+        { id: 'far', width: 40, height: 40, x: 0, y: 0 },
+      ],
+      edges: [
+        { source: 'focus', target: 'near' },
+        { source: 'near', target: 'far' },
+      ],
+      randomize: false,
+      reading: { kind: 'concentric', root: 'focus' },
+    });
+    const distance = (id: string) =>
+      Math.hypot(positions[id]!.x - positions.focus!.x, positions[id]!.y - positions.focus!.y);
+    expect(distance('near')).toBeGreaterThan(0);
+    expect(distance('far')).toBeGreaterThan(distance('near'));
+    expect(Math.abs(positions.focus!.x - at.x)).toBeLessThanOrEqual(165);
+    expect(Math.abs(positions.focus!.y - at.y)).toBeLessThanOrEqual(165);
+  });
+
+  it('starts the force-directed layout from the known places, keeping the map where it was', () => {
+    // Two clusters far from the origin, each a ring of records.
+    const nodes = Array.from({ length: 12 }, (_, i) => {
+      const cluster = i < 6 ? { x: 20000, y: 20000 } : { x: 26000, y: 20000 };
+      const angle = (i % 6) * (Math.PI / 3);
+      return {
+        id: `n${i}`,
+        width: 30,
+        height: 30,
+        x: cluster.x + 200 * Math.cos(angle),
+        y: cluster.y + 200 * Math.sin(angle),
+      };
+    });
+    const edges = nodes.map((node, i) => ({
+      source: node.id,
+      target: nodes[i < 6 ? (i + 1) % 6 : 6 + ((i + 1) % 6)]!.id,
+    }));
+    const positions = layOut({ nodes, edges, randomize: false });
+    const centre = (ids: string[]) => ({
+      x: ids.reduce((sum, id) => sum + positions[id]!.x, 0) / ids.length,
+      y: ids.reduce((sum, id) => sum + positions[id]!.y, 0) / ids.length,
+    });
+    const left = centre(nodes.slice(0, 6).map((node) => node.id));
+    const right = centre(nodes.slice(6).map((node) => node.id));
+    // The map stays where it was (not around the origin), the left cluster on the left.
+    expect(Math.hypot(left.x - 20000, left.y - 20000)).toBeLessThan(3000);
+    expect(right.x).toBeGreaterThan(left.x);
+  });
+});

@@ -64,9 +64,11 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
 function fcoseOptions(known: boolean, count: number): cytoscape.LayoutOptions {
   return {
     name: 'fcose',
-    // Starting from known positions keeps the user's mental map; fcose then needs the slow-cooling quality.
+    // Starting from known positions keeps the user's mental map; the incremental pass with fast cooling tidies it.
+    // The slow-cooling 'proof' quality took 4 times as long (9.1 s against 2.3 s at 1,000 records under Node; 337 s
+    // at 5,000): it was chosen when every node started at (0, 0) (see the preset layout above).
     randomize: !known,
-    quality: known ? 'proof' : 'default',
+    quality: 'default',
     animate: false,
     fit: false,
     // Lengths are between node boxes, which hold their labels where labels are drawn (see LayoutRequest): names

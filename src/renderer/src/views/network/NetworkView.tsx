@@ -199,7 +199,6 @@ export function NetworkView() {
   };
   const banner = emphasisText();
   // The table lists what the graph shows in full colour: a focus or path narrows it too.
-  // The table view shows a focus's or a path's records only.
   const showcasedIds = emphasis?.type === 'focus' || emphasis?.type === 'path' ? emphasis.nodeIds : null;
 
   return (

@@ -2,7 +2,7 @@
  * Puts an exported PNG image of the graph together off the main thread (see wholeGraphImage.ts): the bands the main
  * thread draws arrive as bitmaps, are copied into one canvas the size of the image, and that canvas is encoded here.
  * The image's canvas is the large allocation (64 MB for 4,096 pixels square): made on the main thread, it held it for
- * 80 to 90 ms at five thousand records (measured), and the encoding is longer still.
+ * 82 to 93 ms at five thousand records (measured), and the encoding is longer still.
  */
 import type { PngRequest, PngResponse } from './pngProtocol';
 

@@ -100,7 +100,7 @@ export function restyleInSlices(
     change(slice);
     return slice;
   };
-  return changeInSlices(cy, { step, dropsPictures: () => true }, superseded);
+  return changeInSlices(cy, { step, begin: () => true }, superseded);
 }
 
 /**
@@ -119,7 +119,7 @@ export function moveInSlices(
   let everything: Step | null = null;
   let next = 0;
   // The places as they are when this change's turn comes; the extent is read before anything moves.
-  const dropsPictures = () => {
+  const begin = () => {
     ids = Object.keys(positions).filter((id) => {
       const node = cy.getElementById(id);
       const now = node.nonempty() ? node.position() : null;
@@ -150,7 +150,7 @@ export function moveInSlices(
     next += count;
     return moved;
   };
-  return changeInSlices(cy, { step, dropsPictures, extentBefore: () => extent }, superseded);
+  return changeInSlices(cy, { step, begin, extentBefore: () => extent }, superseded);
 }
 
 /**
@@ -167,7 +167,7 @@ export function changeInSteps(
   // Without a known extent, every element goes through the slices after the steps.
   let everything: Step | null = null;
   let next = 0;
-  const dropsPictures = () => {
+  const begin = () => {
     // Read when this change's turn comes, before anything is added or removed (which forgets it).
     extent = knownExtent(cy);
     // Without a known extent every element goes through the slices, restyled.
@@ -183,7 +183,7 @@ export function changeInSteps(
     everything ??= everyElement(cy);
     return everything(count);
   };
-  return changeInSlices(cy, { step, dropsPictures, extentBefore: () => extent }, superseded);
+  return changeInSlices(cy, { step, begin, extentBefore: () => extent }, superseded);
 }
 
 /**
@@ -206,10 +206,11 @@ function everyElement(cy: Core): Step {
 type SlicedChange = {
   step: Step;
   /**
-   * Called when the change's turn comes: whether it changes anything drawn, which drops every picture Cytoscape
-   * keeps of the graph (each holds every element). Not given for a load, which starts with no picture.
+   * Called when the change's turn comes, to read what it needs of the graph as it is then: whether the change
+   * changes anything drawn, which drops every picture Cytoscape keeps of the graph (each holds every element). Not
+   * given for a load, which starts with no picture.
    */
-  dropsPictures?: () => boolean;
+  begin?: () => boolean;
   /** The extent of the elements the change leaves as they were (when only some change), once it has started. */
   extentBefore?: () => BoundingBox12 | undefined;
 };
@@ -255,7 +256,7 @@ export async function changesDone(cy: Core): Promise<void> {
 
 async function sliceChange(
   cy: Core,
-  { step, dropsPictures, extentBefore }: SlicedChange,
+  { step, begin, extentBefore }: SlicedChange,
   superseded: () => boolean,
 ): Promise<boolean> {
   // Not in the task that asked for the change (a click, with the view's render): the first slice is a task's worth.
@@ -275,8 +276,8 @@ async function sliceChange(
   let box: BoundingBox12 | null = null;
   cy.startBatch();
   try {
-    if (dropsPictures) {
-      if (!dropsPictures()) return true;
+    if (begin) {
+      if (!begin()) return true;
       // The first slice would drop them (11 to 17 ms at five thousand records, on top of its own work, seen in
       // traces): dropped in a task of their own instead. No frame draws while the batch is open.
       await nextTask();

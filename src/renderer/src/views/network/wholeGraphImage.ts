@@ -3,7 +3,7 @@
  * one task of 1.8 s. The image is drawn with Cytoscape's own drawing code in bands across it, each into a layer of its
  * own that no frame uses, in slices (layerSlices.ts); each band goes to a worker as a bitmap, and the worker puts
  * the image together and encodes it (pngWorker.ts). Drawn whole on the main thread, merely making the image's canvas
- * held it for 80 to 90 ms (64 MB, at five thousand records); a band's canvas is at most an eighth of that.
+ * held it for 82 to 93 ms (64 MB, at five thousand records); a band's canvas is at most an eighth of that.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
  * needs, the caller asks `cy.png` instead.
@@ -15,7 +15,7 @@ import { drawInSlices } from './layerSlices';
 import { knownExtent, layerCacheOf, MIN_LEVEL, type CanvasRenderer, type Layer } from './prebuiltLayer';
 import type { PngRequest, PngResponse } from './pngProtocol';
 
-/** The most pixels a band of the image has: 8 MB of canvas, made in about 10 ms here. */
+/** The most pixels a band of the image has: 8 MB of canvas. */
 const BAND_PIXELS = 2 ** 21;
 
 /** A band's layer, as Cytoscape makes it: an offscreen canvas whose context draws in the graph's units. */

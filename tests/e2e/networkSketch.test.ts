@@ -812,6 +812,41 @@ describe('a large saved map', () => {
     });
   });
 
+  it('says why an image export failed, and saves no file', async () => {
+    // The worker is asked for an image canvas no browser can make, as when memory runs short on a large export.
+    await page.evaluate(() => {
+      const Real = Worker;
+      window.Worker = class extends Real {
+        override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+          const request = message as { kind?: string };
+          super.postMessage(
+            request.kind === 'start' ? { ...request, width: 1_000_000, height: 1_000_000 } : message,
+            transfer as Transferable[],
+          );
+        }
+      };
+      (window as unknown as { __RealWorker: typeof Worker }).__RealWorker = Real;
+    });
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    try {
+      await page.getByRole('button', { name: 'Export the graph as a PNG image' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'The export failed, and no file was saved' });
+      await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+      // The worker's reason, and the status bar's task gone.
+      await expect.poll(() => alert.textContent()).toContain('The PNG image could not be made');
+      await expect.poll(() => page.locator('.status-bar__task').count()).toBe(0);
+      await screenshot(page, 'network-export-failed');
+      expect(downloads).toBe(0);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await alert.count()).toBe(0);
+    } finally {
+      await page.evaluate(() => {
+        window.Worker = (window as unknown as { __RealWorker: typeof Worker }).__RealWorker;
+      });
+    }
+  });
+
   it('arranges a path and puts its records back in slices, without Cytoscape drawing the graph element by element', async () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
     await page.getByRole('button', { name: 'Fit', exact: true }).click();

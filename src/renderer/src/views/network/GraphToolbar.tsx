@@ -15,6 +15,8 @@ interface GraphToolbarProps {
   showTable: boolean;
   onToggleTable(): void;
   onNewRecord(): void;
+  /** Says why an export failed (shown over the canvas, like a failed layout). */
+  onError(message: string): void;
 }
 
 async function exportImage(controller: GraphController, format: 'png' | 'svg', running: string): Promise<void> {
@@ -44,7 +46,10 @@ export function GraphToolbar(props: GraphToolbarProps) {
   const { controller, counts } = props;
   const exportAs = (format: 'png' | 'svg') => {
     const current = controller();
-    if (current) void exportImage(current, format, t('network.export.running'));
+    if (!current) return;
+    exportImage(current, format, t('network.export.running')).catch((error: unknown) =>
+      props.onError(t('network.export.failed', { message: error instanceof Error ? error.message : String(error) })),
+    );
   };
   return (
     <div className="toolbar" role="toolbar" aria-label={t('network.toolbar.label')}>

@@ -221,6 +221,7 @@ export function NetworkView() {
           // records that task took 55-85 ms).
           onToggleTable={() => startTransition(() => setShowTable((value) => !value))}
           onNewRecord={() => setEditing({ mode: 'create' })}
+          onError={setMessage}
         />
         {(banner || pathFrom) && (
           <div className="banner" role="status">

@@ -23,6 +23,9 @@ type SketchLog = {
   width?: number;
   hiddenAt?: number;
   graphAtHide?: { nodes: number; edges: number; busy: boolean };
+  /** While the sketch was drawn: how often its canvas was copied whole, and how often one pixel was read back. */
+  copies: number;
+  pixelReads: number;
 };
 
 declare global {
@@ -140,7 +143,18 @@ const WATCH_ELEMENT_DRAWS = `(() => {
 
 /** Runs before the app: watches the sketch canvas's `hidden` attribute and keeps what it showed. */
 const WATCH_SKETCH = `(() => {
-  const log = (window.__sketchLog = {});
+  const log = (window.__sketchLog = { copies: 0, pixelReads: 0 });
+  const drawing = (source) => source instanceof HTMLCanvasElement && source.matches('.canvas__sketch') && log.shownAt === undefined;
+  const copy = OffscreenCanvasRenderingContext2D.prototype.drawImage;
+  OffscreenCanvasRenderingContext2D.prototype.drawImage = function (source, ...rest) {
+    if (drawing(source)) log.copies++;
+    return copy.call(this, source, ...rest);
+  };
+  const read = CanvasRenderingContext2D.prototype.getImageData;
+  CanvasRenderingContext2D.prototype.getImageData = function (...args) {
+    if (drawing(this.canvas) && args[2] === 1 && args[3] === 1) log.pixelReads++;
+    return read.apply(this, args);
+  };
   new MutationObserver(() => {
     const sketch = document.querySelector('.canvas__sketch');
     if (!sketch) return;
@@ -198,6 +212,10 @@ describe('a large saved map', () => {
       return { ...rest, hasImage: Boolean(image && pixels) };
     });
     expect(log).toMatchObject({ nodes: nodeCount, edges: edgeCount, hasImage: true });
+    // Canvases are drawn on the CPU here (SwiftShader), which the app found out as it started: each step of the
+    // sketch was rasterised by reading back one pixel, never by copying the canvas (14 to 20 ms a step).
+    expect(log.copies).toBe(0);
+    expect(log.pixelReads).toBeGreaterThan(0);
     const paintedAt = await page.evaluate(() => window.__atlasGraphPaintedAt!);
     expect(log.shownAt).toBeLessThan(paintedAt);
     expect(log.graphAtHide).toEqual({ nodes: nodeCount, edges: edgeCount, busy: false });

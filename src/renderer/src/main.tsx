@@ -6,11 +6,13 @@
  * (modulepreload links in the page, see electron.vite.config.ts).
  */
 import { storedLocale } from './locale';
-import { nextTask } from './views/network/frames';
+import { findOutWhereCanvasesAreDrawn, nextTask } from './views/network/frames';
 import { requestFirstGraph } from './views/network/firstGraph';
 
-// The app opens on the Network tab: its graph is asked for now, while the rest of the app loads.
+// The app opens on the Network tab: its graph is asked for now, while the rest of the app loads, and so is how its
+// canvases are drawn (which decides how the graph's first pictures are drawn in steps).
 requestFirstGraph();
+findOutWhereCanvasesAreDrawn();
 
 /**
  * The modules the first screen needs, each step evaluating only what the steps before it have not: React, the UI

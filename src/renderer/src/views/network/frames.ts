@@ -27,23 +27,63 @@ let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
 
 /**
  * Whether canvases are drawn on the CPU here (no GPU, or a software one), once known; see {@link rasteriseNow}.
- * Finding out makes a WebGL context (about 25 ms in software), so it is done in an idle moment after the first need.
  */
 let drawnOnCpu: boolean | undefined;
-let findingOut = false;
+/** Settles once the worker has told where canvases are drawn, or has failed to. */
+let workerAnswer: Promise<void> | null = null;
 
-function findOutWhereCanvasesAreDrawn(): void {
-  if (findingOut) return;
-  findingOut = true;
-  const find = () => {
-    const gl = document.createElement('canvas').getContext('webgl');
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    const name = gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : '';
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    drawnOnCpu = !gl || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+/** Whether a WebGL renderer (its name, or null without WebGL) means that canvases are drawn on the CPU. */
+export function drawsOnCpu(renderer: string | null): boolean {
+  return renderer === null || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
+/**
+ * Starts finding out where canvases are drawn, once; the app calls it as it starts, so the answer is in before the
+ * first picture is drawn. The WebGL context that tells is made in a worker (canvasBackendWorker.ts): on the main
+ * thread it took 18 to 52 ms in software here. Without a worker (or if it fails), it is made on the main thread in
+ * an idle moment.
+ */
+export function findOutWhereCanvasesAreDrawn(): void {
+  if (workerAnswer) return;
+  const findHere = () => {
+    const find = () => {
+      const gl = document.createElement('canvas').getContext('webgl');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      drawnOnCpu = drawsOnCpu(gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : null);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(find, { timeout: 5000 });
+    else setTimeout(find, 1000);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(find, { timeout: 5000 });
-  else setTimeout(find, 1000);
+  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function') {
+    workerAnswer = Promise.resolve();
+    findHere();
+    return;
+  }
+  const worker = new Worker(new URL('./canvasBackendWorker.ts', import.meta.url), { type: 'module' });
+  workerAnswer = new Promise<void>((resolve) => {
+    worker.onmessage = (event: MessageEvent<{ renderer: string | null }>) => {
+      drawnOnCpu = drawsOnCpu(event.data.renderer);
+      worker.terminate();
+      resolve();
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      findHere();
+      resolve();
+    };
+  });
+}
+
+/**
+ * Resolves once it is known where canvases are drawn, or after `timeoutMs` if the worker has not said by then. A
+ * drawing in steps that starts while it is unknown copies its canvas at every step, which on the CPU cost the
+ * opening sketch 14 to 20 ms a step (measured here): worth a short wait.
+ */
+export function whereCanvasesAreDrawnKnown(timeoutMs = 500): Promise<void> {
+  findOutWhereCanvasesAreDrawn();
+  if (drawnOnCpu !== undefined) return Promise.resolve();
+  return Promise.race([workerAnswer!, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
 /**
@@ -51,8 +91,9 @@ function findOutWhereCanvasesAreDrawn(): void {
  * canvas's drawing after the task that drew it, in one go, however much was drawn; a long drawing done in steps
  * rasterises in steps this way. Copying the canvas as an image needs its pixels: with a GPU that copy is cheap. On
  * the CPU it snapshots the whole canvas, and the next drawing copies it again (60 to 80 ms a slice for a layer 4,000
- * pixels square, against 18 ms, measured here), so one pixel is read back instead; with a GPU, frequent read-backs
- * could move the canvas off it.
+ * pixels square, against 18 ms, measured here; 14 to 20 ms a step for the opening sketch, 710 pixels square, against
+ * 0.5 ms), so one pixel is read back instead; with a GPU, frequent read-backs could move the canvas off it. Until
+ * it is known which, the canvas is copied.
  */
 export function rasteriseNow(canvas: CanvasImageSource): void {
   if (drawnOnCpu === undefined) findOutWhereCanvasesAreDrawn();

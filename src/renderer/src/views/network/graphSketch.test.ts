@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { drawSketch, SHAPES_PER_STEP, sketchSteps, type SketchContext } from './graphSketch';
-import { EDGE_LINE, EDGE_LOOKS, NODE_BORDER, nodeLook } from './graphStyle';
+import { drawSketch, onScreenDashes, SHAPES_PER_STEP, sketchSteps, type SketchContext } from './graphSketch';
+import { EDGE_LINE, EDGE_LOOKS, LINE_DASHES, NODE_BORDER, nodeLook } from './graphStyle';
 
 /** One fill or stroke: the path it painted and the state it painted with. */
 type Paint = {
@@ -142,11 +142,23 @@ describe('drawSketch', () => {
     expect(partners.moves).toEqual([[105, 60]]);
     expect(partners.lines).toEqual([[155, 60]]);
     expect(partners).toMatchObject({ lineWidth: EDGE_LINE.width * 0.5, alpha: EDGE_LINE.opacity, dash: [] });
-    // Funding is dotted, its dots scaled by the zoom.
-    expect(lines.find((paint) => paint.style === EDGE_LOOKS.funds.colour)!.dash).toEqual([0.5, 0.5]);
+    // Funding is dotted; its dots would be half a pixel, so it is a solid line with half the ink.
+    expect(lines.find((paint) => paint.style === EDGE_LOOKS.funds.colour)).toMatchObject({
+      dash: [],
+      alpha: EDGE_LINE.opacity * 0.5,
+    });
     // Lines come before any node, so nodes are drawn over them.
     const firstFill = paints.findIndex((paint) => paint.op === 'fill');
     for (const line of lines) expect(paints.indexOf(line)).toBeLessThan(firstFill);
+  });
+
+  it('draws a line pattern in screen pixels, or solid at its share of ink where a dash or gap is under a pixel', () => {
+    // Dashed is [6, 3]: at zoom 0.5 the gaps are 1.5 pixels, at 0.25 three quarters of one.
+    expect(onScreenDashes(LINE_DASHES.dashed, 0.5)).toEqual({ dashes: [3, 1.5], inkShare: 1 });
+    expect(onScreenDashes(LINE_DASHES.dashed, 0.25)).toEqual({ dashes: [], inkShare: 6 / 9 });
+    expect(onScreenDashes(LINE_DASHES.dotted, 2)).toEqual({ dashes: [2, 2], inkShare: 1 });
+    expect(onScreenDashes(LINE_DASHES.dotted, 0.7)).toEqual({ dashes: [], inkShare: 0.5 });
+    expect(onScreenDashes(LINE_DASHES.solid, 0.1)).toEqual({ dashes: [], inkShare: 1 });
   });
 
   it('draws a large graph in steps of SHAPES_PER_STEP shapes, relations and records alike', () => {

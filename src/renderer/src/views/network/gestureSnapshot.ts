@@ -23,6 +23,9 @@ type SnapshotRenderer = Parameters<typeof showsSnapshot>[0] & {
   TEXTURE_BUFFER?: number;
   canvasWidth?: number;
   canvasHeight?: number;
+  /** How many times the screen's size the snapshot's canvas is (Cytoscape sets 2 on screens of pixel ratio 1). */
+  textureMult?: number;
+  matchCanvasSize?(...args: unknown[]): void;
   getPixelRatio?(): number;
   /** The viewport of the last frame drawn, and whether that frame showed the snapshot rather than the graph. */
   prevViewport?: Viewport;
@@ -71,4 +74,28 @@ export function seedGestureSnapshots(cy: Core): void {
   };
   // Before Cytoscape's frame would make the snapshot itself.
   renderer.beforeRender(beforeFrame, renderer.beforeRenderPriorities.eleCalcs - 50);
+  keepSnapshotAtScreenSize(renderer, snapshot);
+}
+
+/**
+ * Keeps the snapshot's canvas the size of the screen's, which Cytoscape makes twice as wide and high on screens of
+ * pixel ratio 1 (for its own snapshot, drawn at twice the resolution). A copy of the screen has no more detail than
+ * the screen, and the doubled canvas cost the gesture's first frame: its first drawing call makes its pixels, 23 to
+ * 25 ms for 1,420 pixels square at five thousand records (measured), and every frame of the gesture then scaled
+ * four times the pixels it needs. Cytoscape sizes its canvases again on every resize, so this follows each.
+ */
+function keepSnapshotAtScreenSize(renderer: SnapshotRenderer, snapshot: HTMLCanvasElement): void {
+  const match = renderer.matchCanvasSize;
+  if (!match) return;
+  const shrink = () => {
+    if (renderer.textureMult === 1 || !renderer.canvasWidth || !renderer.canvasHeight) return;
+    renderer.textureMult = 1;
+    snapshot.width = renderer.canvasWidth;
+    snapshot.height = renderer.canvasHeight;
+  };
+  renderer.matchCanvasSize = function (...args: unknown[]) {
+    match.apply(this, args);
+    shrink();
+  };
+  shrink();
 }

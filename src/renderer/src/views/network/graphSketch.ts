@@ -5,10 +5,11 @@
  * per element (its style engine and caches). The saved map needs none of that to be seen: every node at its saved
  * position with the shape, colour and size the stylesheet gives it, and every relation as the straight line a
  * large graph draws. The sketch draws that in short steps (its script a median of 17 ms for a thousand records
- * here, 47 ms for five thousand; the browser's rasterising of it about four times that), with the same look tables
- * and the same fitted viewport, so when Cytoscape's drawing replaces it nothing moves. It is only a picture: it takes the pointer and does nothing with it (a progress cursor) until
- * Cytoscape is ready. It is used only for graphs drawn in the large style, where Cytoscape shows no labels at the
- * fitted zoom either.
+ * here, 47 ms for five thousand; the browser's rasterising of it 4 to 30 ms at a thousand, once dots under a pixel
+ * are drawn solid, see onScreenDashes), with the same look tables and the same fitted viewport, so when Cytoscape's
+ * drawing replaces it nothing moves. It is only a picture: it takes the pointer and does nothing with it (a progress
+ * cursor) until Cytoscape is ready. It is used only for graphs drawn in the large style, where Cytoscape shows no
+ * labels at the fitted zoom either.
  */
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { afterNextFrame, nextTask, rasteriseNow, whereCanvasesAreDrawnKnown } from './frames';

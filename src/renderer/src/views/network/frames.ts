@@ -32,6 +32,19 @@ let drawnOnCpu: boolean | undefined;
 /** Settles once the worker has told where canvases are drawn, or has failed to. */
 let workerAnswer: Promise<void> | null = null;
 
+/**
+ * The name of the WebGL renderer a new context on `canvas` gets, or null without WebGL; the context is let go at
+ * once. Used here and by the worker (canvasBackendWorker.ts).
+ */
+export function webglRendererOn(canvas: HTMLCanvasElement | OffscreenCanvas): string | null {
+  const gl = canvas.getContext('webgl') as WebGLRenderingContext | null;
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}
+
 /** Whether a WebGL renderer (its name, or null without WebGL) means that canvases are drawn on the CPU. */
 export function drawsOnCpu(renderer: string | null): boolean {
   return renderer === null || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
@@ -46,12 +59,7 @@ export function drawsOnCpu(renderer: string | null): boolean {
 export function findOutWhereCanvasesAreDrawn(): void {
   if (workerAnswer) return;
   const findHere = () => {
-    const find = () => {
-      const gl = document.createElement('canvas').getContext('webgl');
-      const info = gl?.getExtension('WEBGL_debug_renderer_info');
-      drawnOnCpu = drawsOnCpu(gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : null);
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    };
+    const find = () => (drawnOnCpu = drawsOnCpu(webglRendererOn(document.createElement('canvas'))));
     if (typeof requestIdleCallback === 'function') requestIdleCallback(find, { timeout: 5000 });
     else setTimeout(find, 1000);
   };

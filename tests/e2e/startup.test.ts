@@ -48,11 +48,9 @@ describe('the renderer starting', () => {
           .filter((name) => name.endsWith('.js')),
       };
     });
-    // Workers' scripts load in the workers (a page's preload links cannot fetch them for a worker); the SVG export's
-    // code loads when asked for.
-    const scriptsRun = loaded.filter(
-      (name) => name !== entry && !/layoutWorker|canvasBackendWorker|cytoscape-svg/.test(name),
-    );
+    // Workers' scripts (the project's *Worker.ts modules) load in the workers: a page's preload links cannot fetch
+    // them for a worker. The SVG export's code loads when asked for.
+    const scriptsRun = loaded.filter((name) => name !== entry && !/Worker-[\w-]+\.js$|cytoscape-svg/.test(name));
     // React, the app, the shared vocabulary and the canvas code, at least.
     expect(scriptsRun.length).toBeGreaterThanOrEqual(4);
     // Not the schemas (zod): only the record forms and the other tabs need them, and they load when opened.

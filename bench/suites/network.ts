@@ -325,7 +325,30 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown>; shows?: b
     name: 'export a PNG image',
     act: (page) => page.getByRole('button', { name: 'Export the graph as a PNG image' }).click(),
   },
+  // Last: it moves every record (and saves where). Resolves to the time until the laid-out graph is drawn.
+  { name: 'lay the graph out again', act: relayout, shows: true },
 ];
+
+/**
+ * Presses Re-layout and resolves to the time until fcose's positions are drawn and saved: the button is disabled
+ * while the worker runs (React has rendered that by the time the click resolves) and enabled once it is all done.
+ */
+async function relayout(page: Page): Promise<number> {
+  const start = await page.evaluate(() => performance.now());
+  const button = page.getByRole('button', { name: 'Re-layout', exact: true });
+  await button.click();
+  if (!(await button.isDisabled())) throw new Error('Re-layout did not start: its button is still enabled.');
+  await page.waitForFunction(
+    () => {
+      const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-layout');
+      return button !== undefined && !button.disabled && !busy;
+    },
+    undefined,
+    { polling: 50, timeout: 600_000 },
+  );
+  return (await page.evaluate(() => performance.now())) - start;
+}
 
 /** Selects a record, renames it through the form and resolves to the time from Save until the graph shows it. */
 async function renameRecord(page: Page, name: string): Promise<number> {
@@ -498,11 +521,14 @@ async function measure(target: number): Promise<BenchResult[]> {
     const paint = median(saved.map((s) => s.paintMs));
 
     let baseline: number | undefined;
+    /** The longest task of each open with no saved positions (a first open: a grid, then fcose in the worker). */
+    let freshLongestTaskMs: number[] = [];
     if (target <= 1000) {
       const fresh = await opens(OPENS, true, {
         before: () => atlas.db.transaction(() => atlas.store.repository.savePositions([], true))(),
       });
       baseline = median(fresh.map((open) => open.paintMs));
+      freshLongestTaskMs = fresh.map((open) => open.longestTaskMs);
       atlas.db.transaction(() => atlas.store.repository.savePositions(positions, true))();
     }
     // Traced opens, apart: tracing slows the page a little, so they do not count in the figures above.
@@ -531,6 +557,15 @@ async function measure(target: number): Promise<BenchResult[]> {
         goal: '≤ 50 ms (never block the UI thread)',
         met: Math.max(...saved.map((s) => s.longestTaskMs)) <= 50,
       });
+      if (freshLongestTaskMs.length > 0) {
+        results.push({
+          name: `longest main-thread task while opening with no saved positions (a grid, then fcose in the worker), ${label} (p95 of ${OPENS} opens)`,
+          value: quantile(freshLongestTaskMs, 0.95),
+          unit: 'ms',
+          goal: '≤ 50 ms (never block the UI thread)',
+          met: Math.max(...freshLongestTaskMs) <= 50,
+        });
+      }
       results.push({
         name: `longest main-thread task while opening by its own CPU time, ${label} (largest of ${OPENS} traced opens; baseline: that task's wall time)`,
         value: Math.max(...traced.map((task) => task.cpuMs)),

@@ -15,6 +15,7 @@ import { FILTER_KEY, takeFirstGraph } from './firstGraph';
 import { nextTask } from './frames';
 import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
+import { placeholderGrid } from './graphPlacement';
 import { hideSketch, showSketch } from './graphSketch';
 import { LayoutCancelled, runLayout } from './runLayout';
 import { fetchSubgraph } from './subgraphPages';
@@ -161,13 +162,26 @@ export function useNetworkGraph({
           return;
         }
       }
+      // Records without a saved place go beside their placed neighbours once drawn; when there are too many for
+      // that, a full layout runs in the worker, and until it answers they are drawn in a placeholder grid.
+      const unplaced = subgraph.nodes.filter((node) => !positions.has(node.id)).map((node) => node.id);
+      const fullLayout = unplaced.length > subgraph.nodes.length * RELAYOUT_SHARE;
+      const drawAt = fullLayout
+        ? new Map([
+            ...positions,
+            ...placeholderGrid(
+              unplaced,
+              subgraph.nodes.flatMap((node) => positions.get(node.id) ?? []),
+            ),
+          ])
+        : positions;
       // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
       const sketch = sketchRef.current;
       if (sketch && newFilter) {
         // In a task of its own: together with the panels' render it would hold the thread for too long at once.
         await nextTask();
         const size = { width: container.clientWidth, height: container.clientHeight };
-        const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions };
+        const graph = { nodes: subgraph.nodes, edges: subgraph.edges, positions: drawAt };
         await showSketch(sketch, size, graph, { minPlacedShare: 1 - RELAYOUT_SHARE });
       }
       const { GraphController } = await loadGraphModule();
@@ -191,24 +205,23 @@ export function useNetworkGraph({
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
       let missing: string[] | null;
       try {
-        missing = await controller.load(subgraph.nodes, subgraph.edges, positions, { fit: newFilter });
+        missing = await controller.load(subgraph.nodes, subgraph.edges, drawAt, { fit: newFilter });
       } finally {
         // A newer load (live is false) shows its own sketch or hides this one.
         if (live && sketch) hideSketch(sketch);
       }
       if (!live || !missing) return;
       lastFilter.current = filterKey;
-      if (missing.length > 0 && missing.length <= subgraph.nodes.length * RELAYOUT_SHARE) {
+      // With a full layout to come, nothing is missing from `drawAt`.
+      if (missing.length > 0) {
         savePositions(await controller.positions.placeNearNeighbours(missing));
         if (!live) return;
         if (newFilter) controller.fitTo();
       }
       setLoadedAt((value) => value + 1);
-      if (missing.length > subgraph.nodes.length * RELAYOUT_SHARE) {
-        // Until the worker answers, a grid shows the records at once instead of a pile at the origin.
-        controller.cy.nodes().layout({ name: 'grid', fit: true, animate: false }).run();
-        const missingSet = new Set(missing);
-        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !missingSet.has(id))));
+      if (fullLayout) {
+        const placeholders = new Set(unplaced);
+        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !placeholders.has(id))));
       }
     };
     load().catch((error: unknown) => live && onError(error instanceof Error ? error.message : String(error)));

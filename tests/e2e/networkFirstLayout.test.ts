@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+/**
+ * A large network with no saved places (a coalition's first open after an import): the records are sketched and drawn
+ * at once in a placeholder grid, each at a place of its own, while fcose lays them out in the worker; its places then
+ * replace the grid's and are saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { startServedApp } from '../support/runningApp';
+import { writeSavedMap } from '../support/savedMap';
+
+declare global {
+  interface Window {
+    __atlasCy?: Core;
+    __atlasGraphPaintedAt?: number;
+    __atlasSketchPaintedAt?: number;
+    /** Where every record was when the view stamped its paint (Cytoscape's graph drawn whole). */
+    __placesAtPaint?: Record<string, { x: number; y: number }>;
+  }
+}
+
+/** Runs before the app: turns the paint stamp into a setter that notes where every record is at that moment. */
+const NOTE_PLACES_AT_PAINT = `(() => {
+  let value;
+  Object.defineProperty(window, '__atlasGraphPaintedAt', {
+    configurable: true,
+    get: () => value,
+    set: (stamp) => {
+      value = stamp;
+      const places = {};
+      window.__atlasCy.nodes().forEach((node) => { places[node.id()] = { ...node.position() }; });
+      window.__placesAtPaint = places;
+    },
+  });
+})()`;
+
+describe('a large network opened with no saved places', () => {
+  let app: Awaited<ReturnType<typeof startServedApp>>;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    app = await startServedApp({ includeSample: false });
+    // About 800 records and their relations (over the large-style threshold), then every saved place taken away.
+    writeSavedMap(app.atlas, 800);
+    app.atlas.db.transaction(() => app.atlas.store.repository.savePositions([], true))();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    errors = watchPageErrors(page);
+    await page.addInitScript(NOTE_PLACES_AT_PAINT);
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1&scope=all';
+    await page.goto(url.toString());
+    await page.waitForFunction(() => window.__placesAtPaint !== undefined, undefined, { timeout: 60_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('sketches and draws every record at once, each at a place of its own in a grid', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
+    expect(nodeCount + edgeCount).toBeGreaterThan(1500);
+    const sketchedAt = await page.evaluate(() => window.__atlasSketchPaintedAt);
+    expect(sketchedAt).toBeLessThan(await page.evaluate(() => window.__atlasGraphPaintedAt!));
+    const places = Object.values(await page.evaluate(() => window.__placesAtPaint!));
+    expect(places).toHaveLength(nodeCount);
+    // No pile at the origin: as many distinct places as records, on a square grid's rows and columns.
+    expect(new Set(places.map(({ x, y }) => `${x},${y}`)).size).toBe(nodeCount);
+    const columns = Math.ceil(Math.sqrt(nodeCount));
+    expect(new Set(places.map(({ x }) => x)).size).toBe(columns);
+    expect(new Set(places.map(({ y }) => y)).size).toBe(Math.ceil(nodeCount / columns));
+    await screenshot(page, 'network-first-open-grid');
+  });
+
+  it("then lays them out in the worker, replaces the grid with fcose's places and saves them", async () => {
+    const grid = await page.evaluate(() => window.__placesAtPaint!);
+    await page.waitForFunction(
+      () => {
+        const relayout = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Re-layout');
+        return relayout !== undefined && !relayout.disabled && document.querySelector('.status-bar__task') === null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 250 },
+    );
+    const now = await page.evaluate(() => {
+      const places: Record<string, { x: number; y: number }> = {};
+      window.__atlasCy!.nodes().forEach((node) => {
+        places[node.id()] = { ...node.position() };
+      });
+      return places;
+    });
+    const moved = Object.keys(now).filter((id) => now[id]!.x !== grid[id]!.x || now[id]!.y !== grid[id]!.y);
+    expect(moved.length).toBeGreaterThan(0.9 * Object.keys(now).length);
+    // Saved as drawn (the save is a request of its own, made as the layout ends).
+    await expect
+      .poll(() => app.atlas.store.repository.positions().length, { timeout: 10_000 })
+      .toBe(app.atlas.store.index.nodeCount);
+    const saved = new Map(app.atlas.store.repository.positions().map((p) => [p.nodeId, p]));
+    for (const id of moved.slice(0, 50)) {
+      expect(saved.get(id)!.x).toBeCloseTo(now[id]!.x, 0);
+      expect(saved.get(id)!.y).toBeCloseTo(now[id]!.y, 0);
+    }
+    expect(errors).toEqual([]);
+    await screenshot(page, 'network-first-open-laid-out');
+  }, 150_000);
+});

@@ -53,7 +53,7 @@ const GRID_SPACING = 90;
  * Places for records waiting for a full layout in the worker: a square grid, in the order given, to the right of the
  * records already placed, or centred on the origin when none is. The view draws the records there from the start
  * (and sketches them there) until the worker's positions come: a full layout takes seconds at a thousand records and
- * minutes at several thousand. Laying the grid out after the records were added, with Cytoscape's grid layout, moved
+ * half a minute at five thousand. Laying the grid out after the records were added, with Cytoscape's grid layout, moved
  * every record in one task and had Cytoscape measure every label and draw every record again in the next frame (0.4
  * and 0.8 s at a thousand records, in a trace).
  */

@@ -101,4 +101,33 @@ describe('the layout worker', () => {
     expect(Math.hypot(left.x - 20000, left.y - 20000)).toBeLessThan(3000);
     expect(right.x).toBeGreaterThan(left.x);
   });
+  it("leaves a hub's relations out of the force-directed layout and puts it in the middle of its neighbours", () => {
+    // A need met by 60 services (a hub: more than 50 relations), each offered by an actor of its own.
+    const services = Array.from({ length: 60 }, (_, i) => `service:${i}`);
+    const nodes = [
+      { id: 'need:shelter', width: 30, height: 30 },
+      ...services.flatMap((id, i) => [
+        { id, width: 20, height: 20 },
+        { id: `actor:${i}`, width: 30, height: 30 },
+      ]),
+    ];
+    const edges = services.flatMap((id, i) => [
+      { source: id, target: 'need:shelter' },
+      { source: `actor:${i}`, target: id },
+    ]);
+    const positions = layOut({ nodes, edges, randomize: true });
+    const middle = {
+      x: services.reduce((sum, id) => sum + positions[id]!.x, 0) / services.length,
+      y: services.reduce((sum, id) => sum + positions[id]!.y, 0) / services.length,
+    };
+    const need = positions['need:shelter']!;
+    expect(Math.hypot(need.x - middle.x, need.y - middle.y)).toBeLessThan(100);
+    // Without the need's springs, its services are not packed around it: each stays by its actor, spread out.
+    const distances = services.map((id) => Math.hypot(positions[id]!.x - need.x, positions[id]!.y - need.y));
+    expect(Math.max(...distances)).toBeGreaterThan(300);
+    const toActor = services.map((id, i) =>
+      Math.hypot(positions[id]!.x - positions[`actor:${i}`]!.x, positions[id]!.y - positions[`actor:${i}`]!.y),
+    );
+    expect(Math.max(...toActor)).toBeLessThan(250);
+  });
 });

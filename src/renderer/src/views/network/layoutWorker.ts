@@ -6,6 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { hubsOf, placeHubs } from './layoutHubs';
 import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
 import { readingLayoutOptions } from './readingLayouts';
 
@@ -16,6 +17,9 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const reply = (message: LayoutResponse) => (self as unknown as Worker).postMessage(message);
   try {
     const { nodes, edges, randomize, reading } = event.data;
+    // The force-directed layout leaves hubs' relations out, and puts the hubs in after (layoutHubs.ts).
+    const hubs = reading ? new Set<string>() : hubsOf(edges);
+    const springs = hubs.size === 0 ? edges : edges.filter((edge) => !hubs.has(edge.source) && !hubs.has(edge.target));
     const placed = nodes.filter((node) => node.x !== undefined && node.y !== undefined);
     const known = placed.length > 0 && !randomize;
     const centre = {
@@ -38,7 +42,7 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
               ? { x: node.x, y: node.y }
               : { x: centre.x + Math.random() * 200 - 100, y: centre.y + Math.random() * 200 - 100 },
         })),
-        ...edges.map((edge, i) => ({
+        ...springs.map((edge, i) => ({
           group: 'edges' as const,
           data: { id: `e${i}`, source: edge.source, target: edge.target },
         })),
@@ -50,10 +54,14 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     cy.layout(layout).run();
     const positions: Record<string, { x: number; y: number }> = {};
     cy.nodes().forEach((node) => {
-      const { x, y } = node.position();
-      positions[node.id()] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+      positions[node.id()] = { ...node.position() };
     });
     cy.destroy();
+    placeHubs(hubs, edges, positions);
+    for (const place of Object.values(positions)) {
+      place.x = Math.round(place.x * 10) / 10;
+      place.y = Math.round(place.y * 10) / 10;
+    }
     reply({ ok: true, positions, ms: performance.now() - started });
   } catch (error) {
     reply({ ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -78,10 +86,10 @@ function fcoseOptions(known: boolean): cytoscape.LayoutOptions {
     nodeRepulsion: () => 9000,
     // A cap only for small graphs: cose-base raises it to five iterations a node (layout-base's
     // initSpringEmbedder), so above 500 nodes the layout runs until it settles. Its cost is the repulsion between
-    // records near each other: at the bench's 4,936 records, 617 iterations of 178 ms each under Node, 157 to 207 s
-    // in Chromium's worker; 23 s without the relations to the 21 needs, whose 200 to 510 services each are pulled
-    // into the same few cells of the repulsion's grid. Longer edges to such hubs were slower still (the repulsion's
-    // reach is twice the mean ideal length), weaker springs to them no faster, four times the repulsion over 7 min.
+    // records near each other, which hubs crowd (layoutHubs.ts): with the hubs' relations in, the bench's 4,936
+    // records took 617 iterations of 178 ms each under Node, 157 to 207 s in Chromium's worker. Longer ideal edges to
+    // hubs were slower still (the repulsion reaches twice the mean ideal length), weaker springs to them no faster,
+    // four times the repulsion over 7 minutes.
     numIter: 2500,
   } as cytoscape.LayoutOptions;
 }

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
-import { startServedApp } from '../support/runningApp';
-import { writeSavedMap } from '../support/savedMap';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
 
 declare global {
   interface Window {
@@ -37,29 +36,20 @@ const NOTE_PLACES_AT_PAINT = `(() => {
 })()`;
 
 describe('a large network opened with no saved places', () => {
-  let app: Awaited<ReturnType<typeof startServedApp>>;
-  let browser: Browser;
+  let opened: LargeNetworkPage;
+  let app: LargeNetworkPage['app'];
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    app = await startServedApp({ includeSample: false });
-    // About 800 records and their relations (over the large-style threshold), then every saved place taken away.
-    writeSavedMap(app.atlas, 800);
-    app.atlas.db.transaction(() => app.atlas.store.repository.savePositions([], true))();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    errors = watchPageErrors(page);
-    await page.addInitScript(NOTE_PLACES_AT_PAINT);
-    const url = new URL(app.bridge.url);
-    url.search = '?atlasTest=1&scope=all';
-    await page.goto(url.toString());
+    // About 800 records and their relations (over the large-style threshold), none at a saved place.
+    opened = await openLargeNetwork({ records: 800, savedPlaces: false, initScripts: [NOTE_PLACES_AT_PAINT] });
+    ({ app, page, errors } = opened);
     await page.waitForFunction(() => window.__placesAtPaint !== undefined, undefined, { timeout: 60_000 });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await opened?.close();
   });
 
   it('sketches and draws every record at once, each at a place of its own in a grid', async () => {

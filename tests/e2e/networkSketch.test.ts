@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { NodeKind } from '../../src/shared/domain';
 import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
-import { launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
-import { startServedApp } from '../support/runningApp';
-import { writeSavedMap } from '../support/savedMap';
+import { saveResult, screenshot } from '../support/browser';
+import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
 
 /** What the page saw of the sketch: when it showed (with what it says it holds and its image) and when it went. */
 type SketchLog = {
@@ -178,30 +177,21 @@ const WATCH_SKETCH = `(() => {
 })()`;
 
 describe('a large saved map', () => {
-  let app: Awaited<ReturnType<typeof startServedApp>>;
-  let browser: Browser;
+  let opened: LargeNetworkPage;
+  let app: LargeNetworkPage['app'];
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    app = await startServedApp({ includeSample: false });
     // About 800 records and their relations: over the large-style threshold, every record at a saved place.
-    writeSavedMap(app.atlas, 800);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    errors = watchPageErrors(page);
-    await page.addInitScript(WATCH_SKETCH);
-    await page.addInitScript(WATCH_ELEMENT_DRAWS);
-    const url = new URL(app.bridge.url);
-    url.search = '?atlasTest=1&scope=all';
-    await page.goto(url.toString());
+    opened = await openLargeNetwork({ records: 800, initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS] });
+    ({ app, page, errors } = opened);
     await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 60_000 });
     await page.waitForFunction(() => window.__sketchLog?.hiddenAt !== undefined);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await opened?.close();
   });
 
   it('is sketched whole at once, and the sketch gives way only once Cytoscape has drawn every element', async () => {

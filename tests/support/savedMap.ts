@@ -1,9 +1,13 @@
 /**
  * Test support: a large synthetic network written into an Atlas with every record at a saved position, as after a
- * coalition has laid out its map once (the network view's benchmark and its large-graph tests open it).
+ * coalition has laid out its map once (the network view's benchmark and its large-graph tests open it), and the app
+ * served on it in Chromium.
  */
+import type { Browser, Page } from 'playwright-core';
 import type { Atlas } from '../../src/main/services/atlas';
 import { generateNetwork } from '../../src/shared/synthetic/generateNetwork';
+import { launchChromium, watchPageErrors } from './browser';
+import { startServedApp } from './runningApp';
 
 /** Records per synthetic actor in generateNetwork's output without needs (measured: 4,063 for 1,000 actors). */
 const RECORDS_PER_ACTOR = 4.04;
@@ -37,4 +41,57 @@ export function writeSavedMap(atlas: Atlas, records: number): { nodeId: string; 
   }));
   atlas.db.transaction(() => atlas.store.repository.savePositions(positions, true))();
   return positions;
+}
+
+/** The app served on a large synthetic network, open in Chromium on the whole network. */
+export type LargeNetworkPage = {
+  app: Awaited<ReturnType<typeof startServedApp>>;
+  browser: Browser;
+  page: Page;
+  /** The page's errors so far (see watchPageErrors). */
+  errors: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * Serves the app on about `records` records (writeSavedMap), every one at a saved place unless `savedPlaces` is
+ * false, and opens it in Chromium on the whole network, `initScripts` running in the page before the app.
+ */
+export async function openLargeNetwork({
+  records,
+  savedPlaces = true,
+  initScripts = [],
+}: {
+  records: number;
+  savedPlaces?: boolean;
+  initScripts?: string[];
+}): Promise<LargeNetworkPage> {
+  const app = await startServedApp({ includeSample: false });
+  let browser: Browser | undefined;
+  try {
+    writeSavedMap(app.atlas, records);
+    if (!savedPlaces) app.atlas.db.transaction(() => app.atlas.store.repository.savePositions([], true))();
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const errors = watchPageErrors(page);
+    for (const script of initScripts) await page.addInitScript(script);
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1&scope=all';
+    await page.goto(url.toString());
+    const opened = browser;
+    return {
+      app,
+      browser: opened,
+      page,
+      errors,
+      async close() {
+        await opened.close();
+        await app.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await app.stop();
+    throw error;
+  }
 }

@@ -101,6 +101,7 @@ describe('the layout worker', () => {
     expect(Math.hypot(left.x - 20000, left.y - 20000)).toBeLessThan(3000);
     expect(right.x).toBeGreaterThan(left.x);
   });
+
   it("leaves a hub's relations out of the force-directed layout and puts it in the middle of its neighbours", () => {
     // A need met by 60 services (a hub: more than 50 relations), each offered by an actor of its own.
     const services = Array.from({ length: 60 }, (_, i) => `service:${i}`);

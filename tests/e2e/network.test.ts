@@ -272,8 +272,12 @@ describe('the network view', () => {
 
   it('focuses two hops around a record and fades (not hides) the rest', async () => {
     await openInDetails(page, shelter);
+    const graphSize = () => page.evaluate(() => [window.__atlasCy!.width(), window.__atlasCy!.height()]);
+    const before = await graphSize();
     await page.getByRole('button', { name: 'Focus: 2 hops' }).click();
     await page.locator('.banner', { hasText: 'Focused on' }).waitFor();
+    // The banner lies over the graph: the canvas keeps its size (a resize has Cytoscape draw everything anew).
+    expect(await graphSize()).toEqual(before);
     const neighbours = (await app.dispatch('graph.neighbors', { id: shelter, depth: 2, limit: 400 })) as {
       value: { nodes: { id: string }[] };
     };
@@ -285,6 +289,7 @@ describe('the network view', () => {
     await screenshot(page, 'network-focus-2-hops');
     await page.getByRole('button', { name: 'Show everything' }).click();
     expect((await drawnNodes(page)).unfaded.length).toBe((await drawnNodes(page)).all.length);
+    expect(await graphSize()).toEqual(before);
   });
 
   it('reaches the details panel with the keyboard alone, through the table view', async () => {

@@ -197,17 +197,17 @@ export function NetworkView() {
       });
     return t('network.emphasis.noPath', { from: name(emphasis.from), to: name(emphasis.to) });
   };
-  const banner = emphasisText();
+  const emphasisLine = emphasisText();
   // The table lists what the graph shows in full colour: a focus or path narrows it too.
   const showcasedIds = emphasis?.type === 'focus' || emphasis?.type === 'path' ? emphasis.nodeIds : null;
 
   /** What the view says over the graph (or above the table): the focus or path in force, and what went wrong. */
   const banners = (
     <>
-      {(banner || pathFrom) && (
+      {(emphasisLine || pathFrom) && (
         <div className="banner" role="status">
           <span>
-            {banner ??
+            {emphasisLine ??
               t('network.emphasis.pathPending', {
                 name: nodes.find((node) => node.id === pathFrom)?.name ?? pathFrom ?? '',
               })}

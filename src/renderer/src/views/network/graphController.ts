@@ -183,9 +183,9 @@ export class GraphController {
 
   /**
    * Replaces the drawn graph. With `fit`, the viewport is set from the positions before anything is drawn, which
-   * spares a bounding-box pass over the elements. Nodes with a known position are placed there; the others are
-   * returned so the view can place them (near their neighbours, or with a full layout in the worker). Resolves, once
-   * the whole graph has been drawn, to those ids, or to null when a newer load replaced this one.
+   * spares a bounding-box pass over the elements. Nodes are placed at their positions, any without one at the
+   * origin until the view places it (useNetworkGraph.ts). Resolves, once the whole graph has been drawn, to true, or
+   * to false when a newer load replaced this one.
    *
    * The elements go in slice by slice ({@link addInSlices}), and the canvas keeps showing the previous graph until
    * the new one is drawn whole, in one frame. Graphs drawn in the large style are sketched meanwhile
@@ -196,7 +196,7 @@ export class GraphController {
     edges: readonly NetworkEdge[],
     positions: ReadonlyMap<string, Point>,
     { fit }: { fit: boolean },
-  ): Promise<string[] | null> {
+  ): Promise<boolean> {
     const generation = ++this.loads;
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
     const previous = this.core;
@@ -215,26 +215,19 @@ export class GraphController {
     // the next.
     if (cy !== previous) {
       await nextTask();
-      if (superseded()) return null;
+      if (superseded()) return false;
     }
     if (this.styled !== cy) {
       this.addStylesheet(cy);
       await nextTask();
-      if (superseded()) return null;
+      if (superseded()) return false;
     }
     this.mayHaveSelection = false;
     this.showcase.forget();
     this.positions.forget();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
     cy.resize();
-    const missing: string[] = [];
-    const placed: Point[] = [];
-    for (const node of nodes) {
-      const position = positions.get(node.id);
-      if (position) placed.push(position);
-      else missing.push(node.id);
-    }
-    if (fit) this.fitToBox(boxOf(placed));
+    if (fit) this.fitToBox(boxOf(nodes.flatMap((node) => positions.get(node.id) ?? [])));
     // The new elements carry labels as the zoom they go in at wants.
     this.labels.takeZoom(cy, this.performanceMode);
     // Nodes before edges: an edge can only be added once both its ends are there.
@@ -245,13 +238,13 @@ export class GraphController {
     this.events.onLoading(true);
     // Emptying the canvas and describing the new elements (thousands of objects) was this task's work so far.
     await nextTask();
-    if (superseded()) return null;
-    if (!(await addInSlices(cy, elements, superseded))) return null;
+    if (superseded()) return false;
+    if (!(await addInSlices(cy, elements, superseded))) return false;
     await afterNextFrame();
-    if (superseded()) return null;
+    if (superseded()) return false;
     this.events.onLoading(false);
     window.__atlasGraphPaintedAt ??= performance.now();
-    return missing;
+    return true;
   }
 
   /**

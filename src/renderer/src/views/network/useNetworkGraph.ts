@@ -203,18 +203,17 @@ export function useNetworkGraph({
         ringRef.current ?? undefined,
       ));
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
-      let missing: string[] | null;
+      let loaded: boolean;
       try {
-        missing = await controller.load(subgraph.nodes, subgraph.edges, drawAt, { fit: newFilter });
+        loaded = await controller.load(subgraph.nodes, subgraph.edges, drawAt, { fit: newFilter });
       } finally {
         // A newer load (live is false) shows its own sketch or hides this one.
         if (live && sketch) hideSketch(sketch);
       }
-      if (!live || !missing) return;
+      if (!live || !loaded) return;
       lastFilter.current = filterKey;
-      // With a full layout to come, nothing is missing from `drawAt`.
-      if (missing.length > 0) {
-        savePositions(await controller.positions.placeNearNeighbours(missing));
+      if (!fullLayout && unplaced.length > 0) {
+        savePositions(await controller.positions.placeNearNeighbours(unplaced));
         if (!live) return;
         if (newFilter) controller.fitTo();
       }

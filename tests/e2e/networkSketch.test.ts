@@ -1159,23 +1159,42 @@ describe('a large saved map', () => {
   });
 
   it('keeps a change of style made while the graph is still going in (the load restyles only its own slices)', async () => {
+    const { nodeCount, edgeCount } = app.atlas.store.index;
     await page.reload();
-    // Part of the graph is in, the rest still going in: give a record already added another look, as an edit
-    // merged into the drawn graph does (the view re-applies selection and highlights after a load, not looks).
+    // Give a record already added another look, as an edit merged into the drawn graph does (the view re-applies
+    // selection and highlights after a load, not looks): once while the rest is still going in, and once when every
+    // element is in but the load has not ended (its picture of the graph being drawn), in the poll that sees it.
+    // An actor no more once restyled: the second takes another.
     await page.locator('[data-testid="graph-canvas"][aria-busy="true"]').waitFor();
-    await page.waitForFunction(() => (window.__atlasCy?.nodes('.kind-actor').length ?? 0) > 0);
-    const id = await page.evaluate(() => {
-      const node = window.__atlasCy!.nodes('.kind-actor')[0]!;
-      node.classes(['kind-statute', 'size-7']);
-      return node.id();
+    const early = await page.waitForFunction(() => {
+      const node = window.__atlasCy?.nodes('.kind-actor')[0];
+      return node?.classes(['kind-statute', 'size-7']).id();
     });
-    expect(await page.locator('[data-testid="graph-canvas"]').getAttribute('aria-busy')).toBe('true');
+    const late = await page.waitForFunction(
+      (total) => {
+        const cy = window.__atlasCy;
+        if (cy?.elements().length !== total) return undefined;
+        const node = cy.nodes('.kind-actor')[0]!.classes(['kind-need', 'size-7']);
+        return { id: node.id(), busy: document.querySelector('[data-testid="graph-canvas"]')!.ariaBusy };
+      },
+      nodeCount + edgeCount,
+      { polling: 1 },
+    );
+    const { id: lateId, busy } = (await late.jsonValue())!;
+    expect(busy).toBe('true');
     await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor();
-    const look = await page.evaluate((nodeId) => {
-      const node = window.__atlasCy!.getElementById(nodeId);
-      return { shape: node.style('shape') as string, width: node.style('width') as string };
-    }, id);
-    expect(look).toEqual({ shape: 'diamond', width: '46px' });
+    const looks = await page.evaluate(
+      (nodeIds) =>
+        nodeIds.map((nodeId) => {
+          const node = window.__atlasCy!.getElementById(nodeId);
+          return { shape: node.style('shape') as string, width: node.style('width') as string };
+        }),
+      [(await early.jsonValue())!, lateId],
+    );
+    expect(looks).toEqual([
+      { shape: 'diamond', width: '46px' },
+      { shape: 'round-triangle', width: '46px' },
+    ]);
   });
 });
 

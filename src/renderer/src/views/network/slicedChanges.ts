@@ -291,18 +291,25 @@ async function sliceChange(
       const sliceStart = performance.now();
       do {
         const callStart = performance.now();
-        // The slice's own events (its classes, its style event) are not something else touching it.
+        // The slice's own events (its classes, its style event) are not something else touching it. Only while
+        // the call runs: a change made after the last slice, while the picture is prebuilt, must be restyled.
         inStep = true;
-        const changed = step(count);
+        let changed: CollectionReturnValue | null;
+        try {
+          changed = step(count);
+          // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch. The
+          // style event puts them in the renderer's queue (its texture caches drop their old pictures).
+          if (changed) {
+            style.apply?.(changed);
+            changed.emit('style');
+          }
+        } finally {
+          inStep = false;
+        }
         if (!changed) {
           done = true;
           break;
         }
-        // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch. The
-        // style event puts them in the renderer's queue (its texture caches drop their old pictures).
-        style.apply?.(changed);
-        changed.emit('style');
-        inStep = false;
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
         // frame that draws the graph. The union is a new box: Cytoscape may hand over one it keeps (an element's).
         if (changed.nonempty()) {
@@ -331,7 +338,6 @@ async function sliceChange(
     // Zoomed in past any picture of the whole graph: the picture of what is in view instead (viewTile.ts).
     return layerFits(cy) !== false || (await drawViewTile(cy, superseded));
   } finally {
-    inStep = false;
     // The drawing order for the end of the batch, computed in slices where no picture needed it (zoomed in, or the
     // change stopped part way for a newer one): Cytoscape would sort every element in that task (35 to 100 ms at
     // five thousand records).

@@ -285,7 +285,24 @@ describe('the network view', () => {
     const { all, unfaded } = await drawnNodes(page);
     expect(unfaded.sort()).toEqual(expected);
     expect(all.length).toBeGreaterThan(unfaded.length);
+    // Fitted below the banner, with the fit's margin (40 px) below it as at the other edges: arranged in rings,
+    // fitted by its height, the highest ring's top touched the banner before.
+    const placing = () =>
+      page.evaluate((ids) => {
+        const cy = window.__atlasCy!;
+        const canvasTop = cy.container()!.getBoundingClientRect().top;
+        return {
+          bannerBottom: document.querySelector('.canvas-banners')!.getBoundingClientRect().bottom - canvasTop,
+          highest: Math.min(...ids.map((id) => cy.getElementById(id).renderedBoundingBox({ includeLabels: false }).y1)),
+        };
+      }, expected);
+    const focused = await placing();
     await page.getByRole('button', { name: 'Arrange in rings' }).click();
+    await expect.poll(async () => (await placing()).highest).not.toBe(focused.highest);
+    for (const { bannerBottom, highest } of [focused, await placing()]) {
+      expect(bannerBottom).toBeGreaterThan(30);
+      expect(highest).toBeGreaterThan(bannerBottom + 30);
+    }
     await screenshot(page, 'network-focus-2-hops');
     await page.getByRole('button', { name: 'Show everything' }).click();
     expect((await drawnNodes(page)).unfaded.length).toBe((await drawnNodes(page)).all.length);

@@ -5,6 +5,7 @@
  * in a {@link GraphController} held in a ref; React only holds what the panels show.
  */
 import { Suspense, lazy, startTransition, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { NodeRecord } from '../../../../shared/domain';
 import { call } from '../../api/client';
@@ -59,6 +60,7 @@ export function NetworkView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const sketchRef = useRef<HTMLCanvasElement>(null);
   const ringRef = useRef<HTMLDivElement>(null);
+  const bannersRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
   const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
   const [emphasis, setEmphasis] = useState<Emphasis | null>(null);
@@ -67,7 +69,16 @@ export function NetworkView() {
   const [showTable, setShowTable] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const { controllerRef, positionsRef, nodes, addNodes, edgeTypes, counts, loadedAt, updatedAt, layoutBusy, relayout } =
-    useNetworkGraph({ filter, revision, canvasRef, containerRef, sketchRef, ringRef, onError: setMessage });
+    useNetworkGraph({
+      filter,
+      revision,
+      canvasRef,
+      containerRef,
+      sketchRef,
+      ringRef,
+      bannersRef,
+      onError: setMessage,
+    });
 
   // The table view's order, sorted ahead while the browser is idle (nameOrder.ts).
   useEffect(() => sortWhenIdle(nodes), [nodes]);
@@ -116,7 +127,8 @@ export function NetworkView() {
       around.nodes.map((node) => node.id),
       addNodes,
     );
-    setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) });
+    // The banner in place first: the fit keeps the focus below it.
+    flushSync(() => setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) }));
     controller.fitTo(around.nodes.map((node) => node.id));
   };
 
@@ -134,13 +146,16 @@ export function NetworkView() {
       path.nodes.map((node) => node.id),
       addNodes,
     );
-    setEmphasis({
-      type: 'path',
-      from,
-      to,
-      nodeIds: path.nodes.map((node) => node.id),
-      edgeIds: path.edges.map((edge) => edge.id),
-    });
+    // The banner in place first: the arrangement's fit keeps the path below it.
+    flushSync(() =>
+      setEmphasis({
+        type: 'path',
+        from,
+        to,
+        nodeIds: path.nodes.map((node) => node.id),
+        edgeIds: path.edges.map((edge) => edge.id),
+      }),
+    );
     await controller.positions.arrange(
       path.nodes.map((node) => node.id),
       from,
@@ -272,7 +287,11 @@ export function NetworkView() {
            * began and ended, and Cytoscape made all its canvases anew and drew the whole graph again (new memory:
            * first drawing calls of 19 to 150 ms in traces of a path's end at five thousand records).
            */}
-          {!showTable && <div className="canvas-banners">{banners}</div>}
+          {!showTable && (
+            <div ref={bannersRef} className="canvas-banners">
+              {banners}
+            </div>
+          )}
           <div
             ref={canvasRef}
             className="canvas"

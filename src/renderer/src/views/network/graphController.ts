@@ -34,6 +34,8 @@ export interface GraphEvents {
    * attribute change on its container for a resize and draws the whole graph again.
    */
   onLoading(loading: boolean): void;
+  /** How much of the canvas's top, in pixels, something lies over now (the focus's or path's banner). */
+  coveredTop?(): number;
 }
 
 declare global {
@@ -227,7 +229,8 @@ export class GraphController {
     this.positions.forget();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
     cy.resize();
-    if (fit) this.fitToBox(boxOf(nodes.flatMap((node) => positions.get(node.id) ?? [])));
+    // Over the whole canvas, as the sketch shown meanwhile is fitted (graphSketch.ts).
+    if (fit) this.fitToBox(boxOf(nodes.flatMap((node) => positions.get(node.id) ?? [])), 0);
     // The new elements carry labels as the zoom they go in at wants.
     this.labels.takeZoom(cy, this.performanceMode);
     // Nodes before edges: an edge can only be added once both its ends are there.
@@ -367,17 +370,18 @@ export class GraphController {
   }
 
   /**
-   * Zooms to show some nodes (all when none are given). The box leaves labels out: measuring every label's text
-   * (what cy.fit does) costs seconds on a large graph, and a fitted view hides small labels anyway.
+   * Zooms to show some nodes (all when none are given), below anything lying over the canvas's top. The box leaves
+   * labels out: measuring every label's text (what cy.fit does) costs seconds on a large graph, and a fitted view
+   * hides small labels anyway.
    */
-  fitTo(nodeIds?: readonly string[], padding = 40): void {
+  fitTo(nodeIds?: readonly string[]): void {
     const nodes = nodeIds ? this.collect(nodeIds) : this.cy.nodes();
-    this.fitToBox(boxOf(nodes.map((node) => node.position())), padding);
+    this.fitToBox(boxOf(nodes.map((node) => node.position())), this.events.coveredTop?.() ?? 0);
   }
 
   /** Zooms to show a box of node centres (nothing happens for an empty box or a hidden canvas). */
-  private fitToBox(box: Box | null, padding = 40): void {
-    const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), padding);
+  private fitToBox(box: Box | null, coveredTop: number): void {
+    const viewport = fittedViewport(box, this.cy.width(), this.cy.height(), { coveredTop });
     if (!viewport) return;
     this.cy.viewport(viewport);
   }

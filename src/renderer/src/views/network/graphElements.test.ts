@@ -15,6 +15,20 @@ describe('fittedViewport', () => {
     expect(viewport.pan.y + viewport.zoom * 227).toBeCloseTo(290, 10);
   });
 
+  it('fits the box below what covers the top of the canvas, centred in the rest', () => {
+    const box = boxOf([
+      { x: 0, y: 0 },
+      { x: 954, y: 454 },
+    ]);
+    // The canvas of the first case, 60 px taller, with its top 60 px covered: the same zoom, 60 px lower.
+    const viewport = fittedViewport(box, 1080, 640, { coveredTop: 60 })!;
+    expect(viewport.zoom).toBeCloseTo(1, 10);
+    expect(viewport.pan.y + viewport.zoom * 227).toBeCloseTo(60 + 290, 10);
+    // The box's top edge (less a node's margin) stays clear of the covered band and the padding.
+    expect(viewport.pan.y + viewport.zoom * (0 - 23)).toBeCloseTo(60 + 40, 10);
+    expect(fittedViewport(box, 1080, 640, { coveredTop: 560 })).toBeNull();
+  });
+
   it('does not blow a few nodes up, nor zoom out past the range', () => {
     expect(fittedViewport(boxOf([{ x: 5, y: 5 }]), 1000, 800)!.zoom).toBe(1.6);
     const huge = boxOf([

@@ -89,17 +89,24 @@ export type Viewport = { zoom: number; pan: Point };
 /**
  * The viewport that shows a box of node centres on a canvas of this size, with some padding (never zoomed in past
  * 1.6, so a few nodes are not blown up); null for an empty box or a canvas too small to hold the padding.
+ * `coveredTop` is how much of the canvas's top something lies over (a focus's banner): the box is fitted below it.
  */
-export function fittedViewport(box: Box | null, width: number, height: number, padding = 40): Viewport | null {
+export function fittedViewport(
+  box: Box | null,
+  width: number,
+  height: number,
+  { padding = 40, coveredTop = 0 }: { padding?: number; coveredTop?: number } = {},
+): Viewport | null {
   if (!box) return null;
   const innerWidth = width - 2 * padding;
-  const innerHeight = height - 2 * padding;
+  const innerHeight = height - coveredTop - 2 * padding;
   if (innerWidth <= 0 || innerHeight <= 0) return null;
   const w = box.x2 - box.x1 + 2 * NODE_MARGIN;
   const h = box.y2 - box.y1 + 2 * NODE_MARGIN;
   const zoom = Math.min(ZOOM_RANGE.max, Math.max(ZOOM_RANGE.min, Math.min(innerWidth / w, innerHeight / h, 1.6)));
+  const middle = { x: width / 2, y: coveredTop + (height - coveredTop) / 2 };
   return {
     zoom,
-    pan: { x: width / 2 - (zoom * (box.x1 + box.x2)) / 2, y: height / 2 - (zoom * (box.y1 + box.y2)) / 2 },
+    pan: { x: middle.x - (zoom * (box.x1 + box.x2)) / 2, y: middle.y - (zoom * (box.y1 + box.y2)) / 2 },
   };
 }

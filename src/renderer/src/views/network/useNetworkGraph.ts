@@ -37,6 +37,8 @@ export interface GraphPlaces {
   sketchRef: RefObject<HTMLCanvasElement | null>;
   /** The ring that marks the selected record on a large graph (see selectionRing.ts). */
   ringRef: RefObject<HTMLDivElement | null>;
+  /** The focus's, path's and error's banners, laid over the canvas's top: a fit keeps what it shows below them. */
+  bannersRef: RefObject<HTMLDivElement | null>;
 }
 
 /**
@@ -52,6 +54,7 @@ export function useNetworkGraph({
   containerRef,
   sketchRef,
   ringRef,
+  bannersRef,
   onError,
 }: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
   const { t } = useI18n();
@@ -196,6 +199,7 @@ export function useNetworkGraph({
           if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
           else canvasRef.current?.removeAttribute('aria-busy');
         },
+        coveredTop: () => bannersRef.current?.offsetHeight ?? 0,
       };
       const controller = (controllerRef.current ??= new GraphController(
         container,
@@ -237,6 +241,7 @@ export function useNetworkGraph({
     containerRef,
     sketchRef,
     ringRef,
+    bannersRef,
     onError,
   ]);
 

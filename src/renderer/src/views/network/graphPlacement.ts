@@ -89,6 +89,8 @@ export function layoutRequestFor(cy: Core, keep: ReadonlySet<string>, labels: bo
         ...(keep.has(node.id()) ? node.position() : {}),
       };
     }),
-    edges: cy.edges().map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
+    // The ends' ids from the edge's data: source() and target() make a collection each (half of the request's
+    // 37 ms at five thousand records and fifteen thousand relations, in a profile).
+    edges: cy.edges().map((edge) => ({ source: edge.data('source') as string, target: edge.data('target') as string })),
   };
 }

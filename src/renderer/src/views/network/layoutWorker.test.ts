@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
+import { positionsOf, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
 
 /** The worker's global scope, as the module sees it: it sets `onmessage` and answers through `postMessage`. */
-const scope: { onmessage?: (event: { data: LayoutRequest }) => void; postMessage(message: LayoutResponse): void } = {
-  postMessage: (message) => answers.push(message),
+const scope: {
+  onmessage?: (event: { data: LayoutRequest }) => void;
+  postMessage(message: LayoutResponse, transfer: Transferable[]): void;
+} = {
+  postMessage: (message, transfer) => {
+    answers.push(message);
+    handedOver.push(...transfer);
+  },
 };
 const answers: LayoutResponse[] = [];
+/** What the answers handed over rather than copied. */
+const handedOver: Transferable[] = [];
 
 /** The worker's answer to `request`. */
 function layOut(request: LayoutRequest): Record<string, { x: number; y: number }> {
@@ -13,7 +21,7 @@ function layOut(request: LayoutRequest): Record<string, { x: number; y: number }
   scope.onmessage!({ data: request });
   const answer = answers[0]!;
   if (!answer.ok) throw new Error(answer.message);
-  return answer.positions;
+  return positionsOf(request, answer.places);
 }
 
 describe('the layout worker', () => {
@@ -22,6 +30,23 @@ describe('the layout worker', () => {
     await import('./layoutWorker');
   });
   afterAll(() => vi.unstubAllGlobals());
+
+  it("answers with each node's position in the request's order, in an array handed over, not copied", () => {
+    handedOver.length = 0;
+    const request: LayoutRequest = {
+      nodes: ['a', 'b', 'c'].map((id, i) => ({ id, width: 40, height: 40, x: i * 500, y: -i * 500 })),
+      edges: [{ source: 'a', target: 'b' }],
+      randomize: false,
+      reading: { kind: 'breadthfirst', root: 'a' },
+    };
+    const positions = layOut(request);
+    const answer = answers[0]!;
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.places).toBeInstanceOf(Float64Array);
+    expect(handedOver).toEqual([answer.places.buffer]);
+    expect(Object.keys(positions)).toEqual(['a', 'b', 'c']);
+    expect([...answer.places]).toEqual(['a', 'b', 'c'].flatMap((id) => [positions[id]!.x, positions[id]!.y]));
+  });
 
   it('arranges a path left to right where its first record is, not at the origin', () => {
     const at = { x: 5000, y: -3000 };

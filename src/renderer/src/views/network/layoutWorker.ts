@@ -1,6 +1,6 @@
 /**
  * The force-directed layout (fcose) in a Web Worker over a headless Cytoscape, so that laying out thousands of
- * records never freezes the window. The view posts a {@link LayoutRequest} and gets positions back. The arrangements
+ * records never freezes the window. The view posts a {@link LayoutRequest} and gets positions back (in its order). The arrangements
  * of a path or a focus for reading (readingLayouts.ts) run here too: on the main thread, the copy of a few nodes
  * they are laid out on, its stylesheet's defaults parsed anew, and the layout's cold code took 35 to 56 ms.
  */
@@ -14,7 +14,8 @@ cytoscape.use(fcose);
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const started = performance.now();
-  const reply = (message: LayoutResponse) => (self as unknown as Worker).postMessage(message);
+  const reply = (message: LayoutResponse) =>
+    (self as unknown as Worker).postMessage(message, message.ok ? [message.places.buffer] : []);
   try {
     const { nodes, edges, randomize, reading } = event.data;
     // The force-directed layout leaves hubs' relations out, and puts the hubs in after (layoutHubs.ts).
@@ -58,11 +59,12 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     });
     cy.destroy();
     placeHubs(hubs, edges, positions);
-    for (const place of Object.values(positions)) {
-      place.x = Math.round(place.x * 10) / 10;
-      place.y = Math.round(place.y * 10) / 10;
-    }
-    reply({ ok: true, positions, ms: performance.now() - started });
+    const places = new Float64Array(nodes.length * 2);
+    nodes.forEach((node, i) => {
+      places[2 * i] = Math.round(positions[node.id]!.x * 10) / 10;
+      places[2 * i + 1] = Math.round(positions[node.id]!.y * 10) / 10;
+    });
+    reply({ ok: true, places, ms: performance.now() - started });
   } catch (error) {
     reply({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }

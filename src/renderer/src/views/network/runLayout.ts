@@ -1,5 +1,5 @@
 /** Runs the fcose layout in its worker; the returned handle can cancel it (the worker is simply ended). */
-import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
+import { positionsOf, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
 
 /** A running layout. */
 export interface LayoutJob {
@@ -20,7 +20,7 @@ export function runLayout(request: LayoutRequest): LayoutJob {
     settle = reject;
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       worker.terminate();
-      if (event.data.ok) resolve(event.data.positions);
+      if (event.data.ok) resolve(positionsOf(request, event.data.places));
       else reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {

@@ -1,0 +1,37 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import { MAX_STEP_WEIGHT, callEnd } from './slicedChanges';
+
+/** A hub related to 300 leaves, then 10 records with no relation, then the relations: the order of a load. */
+function hubAndLeaves() {
+  const leaves = Array.from({ length: 300 }, (_, i) => `leaf${i}`);
+  const loners = Array.from({ length: 10 }, (_, i) => `loner${i}`);
+  return cytoscape({
+    headless: true,
+    elements: [
+      ...loners.map((id) => ({ group: 'nodes' as const, data: { id } })),
+      { group: 'nodes' as const, data: { id: 'hub' } },
+      ...leaves.map((id) => ({ group: 'nodes' as const, data: { id } })),
+      ...leaves.map((id) => ({ group: 'edges' as const, data: { id: `to-${id}`, source: 'hub', target: id } })),
+    ],
+  }).elements();
+}
+
+describe('a slice call', () => {
+  it('takes as many elements as asked when they change nothing else', () => {
+    const elements = hubAndLeaves();
+    expect(callEnd(elements, 0, 5)).toBe(5);
+    // The last relations: as many as are left.
+    expect(callEnd(elements, elements.length - 3, 40)).toBe(elements.length);
+  });
+
+  it("stops at a hub's worth of relations: a hub, changed or moved, has every relation of its own redrawn", () => {
+    const elements = hubAndLeaves();
+    // The loners, then the hub (300 relations, over the limit): the call ends after the hub.
+    expect(callEnd(elements, 0, 40)).toBe(11);
+    // A call that starts at the hub takes it alone.
+    expect(callEnd(elements, 10, 40)).toBe(11);
+    // Leaves weigh two each (themselves and their one relation).
+    expect(callEnd(elements, 11, 400)).toBe(11 + MAX_STEP_WEIGHT / 2);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The force-directed layout (fcose) in a Web Worker over a headless Cytoscape, so that laying out thousands of
- * records never freezes the window. The view posts a {@link LayoutRequest} and gets positions back (in its order). The arrangements
- * of a path or a focus for reading (readingLayouts.ts) run here too: on the main thread, the copy of a few nodes
- * they are laid out on, its stylesheet's defaults parsed anew, and the layout's cold code took 35 to 56 ms.
+ * records never freezes the window. The view posts a {@link LayoutRequest} and gets positions back, in its order.
+ * The arrangements of a path or a focus for reading (readingLayouts.ts) run here too: on the main thread, the copy
+ * of a few nodes they are laid out on, its stylesheet's defaults parsed anew, and the layout's cold code took 35 to
+ * 56 ms.
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';

@@ -32,7 +32,7 @@ import { drawViewTile } from './viewTile';
 const FIRST_STEP = 5;
 const STEP_CALL_MS = 5;
 const MAX_STEP = 40;
-/** The most elements and relations a restyle or move call touches: the relations of each record it changes count too. */
+/** The most elements and relations a restyle or move call touches: each changed record's relations count too. */
 export const MAX_STEP_WEIGHT = 240;
 
 /**

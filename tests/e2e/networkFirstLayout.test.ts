@@ -98,4 +98,31 @@ describe('a large network opened with no saved places', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'network-first-open-laid-out');
   }, 150_000);
+
+  it('cancels a re-layout from the status bar: nothing moves, nothing is saved, and it can run again', async () => {
+    const placesNow = () =>
+      page.evaluate(() => {
+        const places: Record<string, { x: number; y: number }> = {};
+        window.__atlasCy!.nodes().forEach((node) => {
+          places[node.id()] = { ...node.position() };
+        });
+        return places;
+      });
+    const before = await placesNow();
+    const savedBefore = app.atlas.store.repository.positions();
+    const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
+    await relayout.click();
+    const task = page.locator('.status-bar__task');
+    await task.filter({ hasText: 'Laying out' }).waitFor();
+    expect(await relayout.isDisabled()).toBe(true);
+    await task.getByRole('button', { name: 'Cancel' }).click();
+    await task.waitFor({ state: 'detached' });
+    await expect.poll(() => relayout.isDisabled()).toBe(false);
+    // Long enough for a layout that was not stopped to have answered (about 5 s at this size).
+    await page.waitForTimeout(6000);
+    expect(await placesNow()).toEqual(before);
+    expect(app.atlas.store.repository.positions()).toEqual(savedBefore);
+    expect(await page.locator('.banner').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

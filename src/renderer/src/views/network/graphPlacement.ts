@@ -1,7 +1,7 @@
 /** Where records go on the canvas when they have no saved place: beside their neighbours, or by the layout worker. */
 import type { Core } from 'cytoscape';
 import { boxOf, type Point } from './graphElements';
-import type { LayoutRequest } from './layoutProtocol';
+import { IDEAL_EDGE_LENGTH, type LayoutRequest } from './layoutProtocol';
 
 /** Spacing of records placed around one centre: the golden angle, so none lands on another. */
 const GOLDEN_ANGLE = 2.399963;
@@ -46,8 +46,8 @@ export function placesNearNeighbours(cy: Core, ids: readonly string[]): Record<s
   return placed;
 }
 
-/** Spacing of the placeholder grid: the layout's ideal edge length (layoutWorker.ts). */
-const GRID_SPACING = 90;
+/** Spacing of the placeholder grid: the layout's ideal edge length. */
+const GRID_SPACING = IDEAL_EDGE_LENGTH;
 
 /**
  * Places for records waiting for a full layout in the worker: a square grid, in the order given, to the right of the

@@ -1,5 +1,8 @@
 /** The messages between the network view and its layout worker. */
 
+/** The length the force-directed layout gives a relation, and the space it keeps between records. */
+export const IDEAL_EDGE_LENGTH = 90;
+
 /**
  * A graph to lay out: ids, the box each node needs (with its label, where labels are drawn) and the positions already
  * known (kept as a starting point, not pinned).

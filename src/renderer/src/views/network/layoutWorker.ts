@@ -8,7 +8,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hubsOf, placeHubs } from './layoutHubs';
-import type { LayoutRequest, LayoutResponse } from './layoutProtocol';
+import { IDEAL_EDGE_LENGTH, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
 import { readingLayoutOptions } from './readingLayouts';
 
 cytoscape.use(fcose);
@@ -84,8 +84,8 @@ function fcoseOptions(known: boolean): cytoscape.LayoutOptions {
     fit: false,
     // Lengths are between node boxes, which hold their labels where labels are drawn (see LayoutRequest): names
     // that do not overlap in the map do not overlap at any zoom.
-    nodeSeparation: 90,
-    idealEdgeLength: () => 90,
+    nodeSeparation: IDEAL_EDGE_LENGTH,
+    idealEdgeLength: () => IDEAL_EDGE_LENGTH,
     nodeRepulsion: () => 9000,
     // A cap only for small graphs: cose-base raises it to five iterations a node (layout-base's
     // initSpringEmbedder), so above 500 nodes the layout runs until it settles. Its cost is the repulsion between

@@ -243,10 +243,9 @@ export function useNetworkGraph({
         if (newFilter) controller.fitTo();
       }
       setLoadedAt((value) => value + 1);
-      if (fullLayout) {
-        const placeholders = new Set(unplaced);
-        void layout(new Set(subgraph.nodes.map((node) => node.id).filter((id) => !placeholders.has(id))));
-      }
+      // The records with a saved place keep it as the layout's starting point; the placeholders start afresh.
+      if (fullLayout)
+        void layout(new Set(subgraph.nodes.filter((node) => positions.has(node.id)).map((node) => node.id)));
     };
     load().catch((error: unknown) => live && onError(error instanceof Error ? error.message : String(error)));
     return () => {

@@ -142,6 +142,36 @@ describe('the network view', () => {
     await screenshot(page, 'network-overview');
   });
 
+  it('explains the marks drawn in a legend beside the graph, which stays closed once closed', async () => {
+    const legend = page.getByTestId('legend');
+    // Beside the canvas, not over it: over it, it hid records.
+    const [legendBox, canvasBox] = await Promise.all([
+      legend.boundingBox(),
+      page.getByTestId('graph-canvas').boundingBox(),
+    ]);
+    expect(legendBox!.x + legendBox!.width).toBeLessThanOrEqual(canvasBox!.x);
+    // One entry per actor type drawn (the overview draws actors only), and one per relation type drawn.
+    const drawn = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      return {
+        actorTypes: new Set(cy.nodes().map((node) => node.data('subtype') as string)).size,
+        edgeTypes: new Set(cy.edges().map((edge) => edge.data('type') as string)).size,
+      };
+    });
+    expect(await legend.locator('.legend__list:not(.legend__list--edges) li').count()).toBe(drawn.actorTypes + 1);
+    expect(await legend.locator('.legend__list--edges li').count()).toBe(drawn.edgeTypes);
+    await expect.poll(() => legend.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    await legend.locator('summary').click();
+    await expect.poll(() => legend.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    // Still closed after the app starts again; open again, once opened.
+    await page.reload();
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+    await graphDrawn(page);
+    expect(await legend.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    await legend.locator('summary').click();
+    await expect.poll(() => legend.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+  });
+
   it('draws the whole knowledge base when asked, seed and sample', async () => {
     await page.getByRole('radio', { name: 'Whole network' }).click();
     await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
@@ -343,7 +373,7 @@ describe('the network view', () => {
       await page.evaluate(() => (window.__atlasCy as unknown as { drawnBeforeSwitch?: boolean }).drawnBeforeSwitch),
     ).toBe(true);
     expect(await page.getByRole('button', { name: 'Ajustar' }).count()).toBe(1);
-    expect(await page.locator('.legend').textContent()).toContain('Leyenda');
+    expect(await page.getByTestId('legend').textContent()).toContain('Leyenda');
     expect(await page.getByRole('radio', { name: 'Vista general' }).count()).toBe(1);
     await openInDetails(page, shelter);
     expect(await page.locator('.details').textContent()).toContain('Verificado');

@@ -1,18 +1,12 @@
 /** The window title, and the setting that keeps it neutral so a glance at the task bar reveals nothing. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useStoredFlag } from '../state/storedFlag';
 
 const NEUTRAL_TITLE_KEY = 'atlas.neutralTitle';
 
 /** Whether the neutral window title is on (remembered on this machine). */
 export function useNeutralTitleSetting(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(() => localStorage.getItem(NEUTRAL_TITLE_KEY) === 'true');
-  return [
-    on,
-    (next) => {
-      localStorage.setItem(NEUTRAL_TITLE_KEY, String(next));
-      setOn(next);
-    },
-  ];
+  return useStoredFlag(NEUTRAL_TITLE_KEY, false);
 }
 
 /** Keeps document.title in step: the app's name, the neutral title, or blank while discreet. */

@@ -4,6 +4,7 @@ import { type EdgeType, type NodeKind } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import type { GraphOverlay } from '../../state/appStore';
+import { useStoredFlag } from '../../state/storedFlag';
 import { ACTOR_COLOURS, EDGE_LOOKS, KIND_COLOURS, KIND_SHAPES } from './graphStyle';
 
 const SHAPE_PATHS: Record<(typeof KIND_SHAPES)[NodeKind], string> = {
@@ -22,7 +23,13 @@ function Swatch({ kind, colour }: { kind: NodeKind; colour: string }) {
   );
 }
 
-/** The legend for the records and relation types drawn now (only what is on the canvas is explained). */
+const LEGEND_OPEN_KEY = 'atlas.legendOpen';
+
+/**
+ * The legend for the records and relation types drawn now (only what is on the canvas is explained), in the sidebar
+ * beside the canvas: laid over the canvas, it hid records, and keeping a fitted graph clear of it shrank a large
+ * graph to about two thirds. It stays open or closed as the user left it.
+ */
 export function Legend({
   nodes,
   edgeTypes,
@@ -33,13 +40,19 @@ export function Legend({
   overlay: GraphOverlay | null;
 }) {
   const { t } = useI18n();
+  const [open, setOpen] = useStoredFlag(LEGEND_OPEN_KEY, true);
   const kinds = new Set(nodes.map((node) => node.kind));
   const actorTypes = [
     ...new Set(nodes.filter((node) => node.kind === 'actor').map((node) => node.subtype ?? 'other')),
   ].sort();
   return (
-    <details className="legend" open>
-      <summary className="legend__title">{t('network.legend.title')}</summary>
+    <details
+      className="sidebar__section legend"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-testid="legend"
+    >
+      <summary className="sidebar__heading">{t('network.legend.title')}</summary>
       <ul className="legend__list">
         {actorTypes.map((type) => (
           <li key={`a-${type}`}>

@@ -1,5 +1,5 @@
 /**
- * The Network tab: sidebar (search, filters, saved views), the graph canvas with its toolbar and legend (or the
+ * The Network tab: sidebar (search, filters, saved views, the legend), the graph canvas with its toolbar (or the
  * same records as a table), and the details panel with editing; focus, paths and highlights on the drawn graph.
  * Loading the graph itself (and its layout and saved positions) is useNetworkGraph.ts. The Cytoscape instance lives
  * in a {@link GraphController} held in a ref; React only holds what the panels show.
@@ -266,7 +266,9 @@ export function NetworkView() {
           setEmphasis(null);
           setFilter(next);
         }}
-      />
+      >
+        <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
+      </Sidebar>
       <section className="canvas-area" aria-label={t('network.canvas.label')}>
         <GraphToolbar
           controller={() => controllerRef.current}
@@ -308,7 +310,6 @@ export function NetworkView() {
           </div>
           <div ref={ringRef} className="canvas__ring" data-testid="selection-ring" hidden aria-hidden="true" />
           <canvas ref={sketchRef} className="canvas__sketch" hidden aria-hidden="true" />
-          <Legend nodes={nodes} edgeTypes={edgeTypes} overlay={overlay} />
         </div>
         {showTable && <NodeTable nodes={nodes} onlyIds={showcasedIds} selectedId={selectedId} onOpen={openFromTable} />}
       </section>

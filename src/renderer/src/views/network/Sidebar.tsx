@@ -1,5 +1,8 @@
-/** The network view's sidebar: search, filters by kind, actor type, need, region and relation type, and saved views. */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+/**
+ * The network view's sidebar: search, filters by kind, actor type, need, region and relation type, saved views, and
+ * below them what the view puts there (the legend).
+ */
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { NetworkFilter, SavedView } from '../../../../shared/api/methods/networkMethods';
 import { ACTOR_TYPES, EDGE_TYPES, NEED_CODES, NODE_KINDS, isRegionCode } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
@@ -12,7 +15,15 @@ import { OVERVIEW_FILTER } from './firstGraph';
 type ListKey = 'kinds' | 'actorTypes' | 'needs' | 'edgeTypes';
 
 /** The sidebar. */
-export function Sidebar({ filter, onFilter }: { filter: NetworkFilter; onFilter(next: NetworkFilter): void }) {
+export function Sidebar({
+  filter,
+  onFilter,
+  children,
+}: {
+  filter: NetworkFilter;
+  onFilter(next: NetworkFilter): void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const toggle = (key: ListKey, value: string) => {
     const list = filter[key] as string[];
@@ -80,6 +91,7 @@ export function Sidebar({ filter, onFilter }: { filter: NetworkFilter; onFilter(
         </button>
       </div>
       <SavedViews filter={filter} onOpen={onFilter} />
+      {children}
     </nav>
   );
 }

@@ -168,8 +168,8 @@ export function useNetworkGraph({
       if (!live || !container || !positions) return;
       // Fitted when the filter differs from the last graph drawn whole (a load replaced midway does not count).
       const newFilter = filterKey !== lastFilter.current;
-      // The panels first, at once: the count and the legend can change the canvas's size, and a resize after the
-      // graph is drawn makes Cytoscape draw all of it again.
+      // The panels first, at once: the count can change the canvas's size (a longer count wraps the toolbar), and a
+      // resize after the graph is drawn makes Cytoscape draw all of it again.
       flushSync(() => {
         setNodes(subgraph.nodes);
         setEdgeTypes([...new Set(subgraph.edges.map((edge) => edge.type))].sort());

@@ -66,12 +66,13 @@ describe('the CLI', () => {
     );
     expect(generated.records).toBeGreaterThan(40);
     const undo = JSON.parse((await cli('undo', '--db', other, '--json')).stdout);
-    expect(undo.undone).toMatch(/Generate a synthetic network of 40 actors/);
+    expect(undo.undone.label).toMatch(/Generate a synthetic network of 40 actors/);
+    expect(undo.undone.message).toEqual({ key: 'change.generate', params: { actors: 40, seed: 3 } });
     const afterUndo = JSON.parse((await cli('stats', '--db', other, '--json')).stdout);
     expect(afterUndo.actorTypes.ngo ?? 0).toBeLessThan(40);
     const redo = JSON.parse((await cli('redo', '--db', other, '--json')).stdout);
-    expect(redo.redone).toBe(undo.undone);
-    expect(JSON.parse((await cli('undo', '--db', other, '--json')).stdout).undone).toBe(undo.undone);
+    expect(redo.redone).toEqual(undo.undone);
+    expect(JSON.parse((await cli('undo', '--db', other, '--json')).stdout).undone).toEqual(undo.undone);
     expect(JSON.parse((await cli('undo', '--db', other, '--json')).stdout).undone).toBeNull();
   });
 

@@ -366,8 +366,18 @@ describe('the network view', () => {
     await page.evaluate(() => {
       (window.__atlasCy as unknown as { drawnBeforeSwitch?: boolean }).drawnBeforeSwitch = true;
     });
+    // The undo button and the notice of the last undo name the changes made before (a relation created, a rename
+    // undone) in the language in use, from what the audit log keeps of them.
+    const history = page.getByTestId('status-history');
+    const notice = page.getByTestId('status-notice');
+    const relation = /^Undo: Add “(.+) refers to (.+)”$/.exec((await history.textContent()) ?? '');
+    expect(relation).not.toBeNull();
+    const renamed = /^Undone: Edit (.+)$/.exec((await notice.textContent()) ?? '');
+    expect(renamed).not.toBeNull();
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('tab', { name: 'Red' }).waitFor();
+    expect(await history.textContent()).toBe(`Deshacer: Añadir «${relation![1]} deriva a ${relation![2]}»`);
+    expect(await notice.textContent()).toBe(`Deshecho: Editar ${renamed![1]}`);
     await page.waitForTimeout(300);
     expect(
       await page.evaluate(() => (window.__atlasCy as unknown as { drawnBeforeSwitch?: boolean }).drawnBeforeSwitch),

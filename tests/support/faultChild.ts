@@ -37,8 +37,9 @@ async function openDispatch() {
 if (mode === 'import') {
   const write = GraphStore.prototype.write;
   GraphStore.prototype.write = function <T>(this: GraphStore, ...args: Parameters<GraphStore['write']>): T {
-    const [label, body, options] = args;
-    if (stopAt !== 'midway' || !label.startsWith('Import')) return write.call(this, label, body, options) as T;
+    const [description, body, options] = args;
+    const isImport = typeof description === 'object' && description.key === 'change.import';
+    if (stopAt !== 'midway' || !isImport) return write.call(this, description, body, options) as T;
     let puts = 0;
     const stopping = (writer: GraphWriter) =>
       new Proxy(writer, {
@@ -50,7 +51,7 @@ if (mode === 'import') {
           };
         },
       });
-    return write.call(this, label, (writer) => body(stopping(writer)), options) as T;
+    return write.call(this, description, (writer) => body(stopping(writer)), options) as T;
   };
   const { atlas, dispatch } = await openDispatch();
   const result = await dispatch('io.importApply', { format: 'hsds-json', path: argument });

@@ -1,7 +1,7 @@
 /** CLI commands over the graph store: stats, get, neighbors, backup, restore, undo, redo, generate. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { GraphStats, HistoryInfo, RecordDetails, Subgraph } from '../../shared/api';
+import type { GraphStats, HistoryInfo, HistoryStep, RecordDetails, Subgraph } from '../../shared/api';
 import { generateNetwork } from '../../shared/synthetic/generateNetwork';
 import { backupDatabase, backupToFolder, restoreDatabaseFile } from '../../main/db/backups';
 import { openDatabase } from '../../main/db/openDatabase';
@@ -137,10 +137,11 @@ function historyCommand(name: 'undo' | 'redo'): CliCommand {
     usage: `${name} [--db PATH] [--json]`,
     async run(context) {
       const result = unwrap(await (await context.dispatch())(`history.${name}`, {})) as HistoryInfo & {
-        undone?: string | null;
-        redone?: string | null;
+        undone?: HistoryStep | null;
+        redone?: HistoryStep | null;
       };
-      const label = result.undone ?? result.redone ?? null;
+      // The English label: the CLI speaks English.
+      const label = (result.undone ?? result.redone)?.label ?? null;
       print(context, result, () =>
         label ? `${name === 'undo' ? 'Undid' : 'Redid'}: ${label}` : `Nothing to ${name}.`,
       );
@@ -162,7 +163,7 @@ const generateCommand: CliCommand = {
     const nodes = network.nodes.filter((node) => !atlas.store.index.hasNode(node.id));
     const started = performance.now();
     atlas.store.write(
-      `Generate a synthetic network of ${actors} actors (seed ${seed})`,
+      { key: 'change.generate', params: { actors, seed } },
       (writer) => {
         for (const node of nodes) writer.putNode(node);
         for (const edge of network.edges) writer.putEdge(edge);

@@ -18,6 +18,8 @@ export interface ChangeSetRow {
   id: number;
   at: string;
   label: string;
+  /** The label as a message (JSON, shared/i18n/changeMessage.ts); null for sets written before it was kept. */
+  message: string | null;
   state: 'applied' | 'undone' | 'discarded' | 'baseline';
 }
 
@@ -49,14 +51,26 @@ function edgeOfRow(row: StoredEdgeRow): EdgeRecord {
   };
 }
 
+/**
+ * Every node and edge of a database, parsed from their stored JSON (they were validated before they were written).
+ * It reads only the two tables every schema version has, so it also reads a file of an older version as it is.
+ */
+export function loadGraph(db: SqliteDatabase): { nodes: NodeRecord[]; edges: EdgeRecord[] } {
+  return {
+    nodes: db
+      .prepare<[], { record: string }>('SELECT record FROM nodes')
+      .all()
+      .map((row) => JSON.parse(row.record) as NodeRecord),
+    edges: db.prepare<[], StoredEdgeRow>('SELECT from_id, type, to_id, record FROM edges').all().map(edgeOfRow),
+  };
+}
+
 /** Prepared statements over the graph tables. */
 export class GraphRepository {
   private readonly s;
 
   constructor(readonly db: SqliteDatabase) {
     this.s = {
-      allNodes: db.prepare<[], { record: string }>('SELECT record FROM nodes'),
-      allEdges: db.prepare<[], StoredEdgeRow>('SELECT from_id, type, to_id, record FROM edges'),
       nodeJson: db.prepare<[string], { record: string }>('SELECT record FROM nodes WHERE id = ?'),
       edgeRow: db.prepare<[string, string, string], StoredEdgeRow>(
         'SELECT from_id, type, to_id, record FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
@@ -74,9 +88,9 @@ export class GraphRepository {
       deleteEdge: db.prepare<[string, string, string]>(
         'DELETE FROM edges WHERE from_id = ? AND type = ? AND to_id = ?',
       ),
-      newChangeSet: db.prepare<[string, string, string]>(
-        `INSERT INTO change_sets (at, label, state, first_seq)
-         VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM changes))`,
+      newChangeSet: db.prepare<[string, string, string | null, string]>(
+        `INSERT INTO change_sets (at, label, message, state, first_seq)
+         VALUES (?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM changes))`,
       ),
       closeChangeSet: db.prepare<[number]>(
         'UPDATE change_sets SET last_seq = (SELECT coalesce(max(seq), 0) FROM changes) WHERE id = ?',
@@ -91,10 +105,10 @@ export class GraphRepository {
       ),
       fillAfter: db.prepare<[string, number]>('UPDATE changes SET after = ? WHERE seq = ?'),
       lastApplied: db.prepare<[], ChangeSetRow>(
-        "SELECT id, at, label, state FROM change_sets WHERE state = 'applied' ORDER BY id DESC LIMIT 1",
+        "SELECT id, at, label, message, state FROM change_sets WHERE state = 'applied' ORDER BY id DESC LIMIT 1",
       ),
       firstUndone: db.prepare<[], ChangeSetRow>(
-        "SELECT id, at, label, state FROM change_sets WHERE state = 'undone' ORDER BY id ASC LIMIT 1",
+        "SELECT id, at, label, message, state FROM change_sets WHERE state = 'undone' ORDER BY id ASC LIMIT 1",
       ),
       setState: db.prepare<[string, string, number]>(
         'UPDATE change_sets SET state = ?, state_changed_at = ? WHERE id = ?',
@@ -119,12 +133,9 @@ export class GraphRepository {
     };
   }
 
-  /** Every node and edge, parsed from their stored JSON (they were validated before they were written). */
+  /** Every node and edge (see {@link loadGraph}). */
   loadAll(): { nodes: NodeRecord[]; edges: EdgeRecord[] } {
-    return {
-      nodes: this.s.allNodes.all().map((row) => JSON.parse(row.record) as NodeRecord),
-      edges: this.s.allEdges.all().map(edgeOfRow),
-    };
+    return loadGraph(this.db);
   }
 
   nodeJson(id: string): string | null {
@@ -159,8 +170,13 @@ export class GraphRepository {
   }
 
   /** Opens a change set; a `baseline` set (the seed load) is logged but never undone. */
-  newChangeSet(at: string, label: string, state: 'applied' | 'baseline' = 'applied'): number {
-    return Number(this.s.newChangeSet.run(at, label, state).lastInsertRowid);
+  newChangeSet(
+    at: string,
+    label: string,
+    message: string | null = null,
+    state: 'applied' | 'baseline' = 'applied',
+  ): number {
+    return Number(this.s.newChangeSet.run(at, label, message, state).lastInsertRowid);
   }
 
   logChange(changeSet: number, change: ChangeRow): void {

@@ -81,7 +81,7 @@ export function loadKnowledgeBase(store: GraphStore, dataDir: string, includeSam
   const sets = [readDataSet(join(dataDir, 'seed'))];
   if (includeSample) sets.push(readDataSet(join(dataDir, 'sample')));
   store.write(
-    includeSample ? 'Load the knowledge base and the sample network' : 'Load the knowledge base',
+    { key: includeSample ? 'change.loadKnowledgeBaseAndSample' : 'change.loadKnowledgeBase', params: {} },
     (writer) => {
       for (const set of sets) {
         for (const node of set.nodes) writer.putNode(node);

@@ -1,6 +1,8 @@
 /** Handlers of the `graph.*`, `history.*` and `backup.*` methods over the graph store. */
 import { AtlasError, type ContractHandlers, type GraphStats, type Relation } from '../../shared/api';
-import { NODE_KINDS, type NodeKind } from '../../shared/domain';
+import { NODE_KINDS, type EdgeType, type NodeKind } from '../../shared/domain';
+import type { GraphIndex } from '../../shared/graph/graphIndex';
+import type { ChangeMessage } from '../../shared/i18n';
 import { neighbourhood } from '../../shared/graph/neighbourhood';
 import { nodeSummary } from '../../shared/graph/nodeSummary';
 import { backupToFolder, listBackups } from '../db/backups';
@@ -75,7 +77,7 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
     'graph.stats': () => graphStats(atlas),
     'graph.createNode': ({ record }) => {
       if (index.hasNode(record.id)) throw new AtlasError('CONFLICT', `The id ${record.id} is already taken.`);
-      return store.write(`Create ${record.name}`, (writer) => writer.putNode(record));
+      return store.write({ key: 'change.create', params: { name: record.name } }, (writer) => writer.putNode(record));
     },
     'graph.updateNode': ({ id, record }) => {
       const before = mustExist(id);
@@ -84,19 +86,20 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
           { path: 'record.id', message: `must be ${id}` },
         ]);
       }
-      return store.write(`Edit ${before.name}`, (writer) => writer.putNode(record));
+      return store.write({ key: 'change.edit', params: { name: before.name } }, (writer) => writer.putNode(record));
     },
     'graph.deleteNode': ({ id }) => {
       const before = mustExist(id);
       const removedRelations = index.edgesOf(id).length;
-      store.write(`Delete ${before.name}`, (writer) => writer.removeNode(id));
+      store.write({ key: 'change.delete', params: { name: before.name } }, (writer) => writer.removeNode(id));
       return { removedRelations };
     },
     'graph.createEdge': ({ edge }) =>
-      store.write(`Relate ${edge.from} ${edge.type} ${edge.to}`, (writer) => writer.putEdge(edge)),
+      store.write(relationMessage(index, 'change.relate', edge), (writer) => writer.putEdge(edge)),
     'graph.deleteEdge': ({ id }) => {
-      if (!index.edge(id)) throw new AtlasError('NOT_FOUND', `There is no relation ${id}.`);
-      store.write(`Remove relation ${id}`, (writer) => writer.removeEdge(id));
+      const edge = index.edge(id);
+      if (!edge) throw new AtlasError('NOT_FOUND', `There is no relation ${id}.`);
+      store.write(relationMessage(index, 'change.unrelate', edge), (writer) => writer.removeEdge(id));
       return { removed: true };
     },
     'history.state': () => store.history(),
@@ -111,4 +114,14 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
     'backup.create': () => backupToFolder(atlas.db, atlas.config.databasePath, 'manual', atlas.now()),
     'backup.list': () => listBackups(atlas.config.databasePath),
   };
+}
+
+/** A relation's change, naming its two records (their ids, for an end that does not exist: the write refuses it). */
+function relationMessage(
+  index: GraphIndex,
+  key: 'change.relate' | 'change.unrelate',
+  edge: { from: string; type: EdgeType; to: string },
+): ChangeMessage {
+  const name = (id: string) => index.node(id)?.name ?? id;
+  return { key, params: { from: name(edge.from), type: { message: `network.edge.${edge.type}` }, to: name(edge.to) } };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtlasError } from '../../shared/api';
 import { edgeId, type NodeRecordInput } from '../../shared/domain';
+import { changeText, translate } from '../../shared/i18n';
 import { openDatabase } from '../db/openDatabase';
 import { tempDir } from '../../../tests/support/tempAtlas';
 import { GraphStore } from './graphStore';
@@ -147,7 +148,7 @@ describe('GraphStore writes', () => {
       }),
     ).toThrow(/actor:nobody does not exist/);
     expect(store.index.nodeCount).toBe(0);
-    expect(store.history().canUndo).toBe(false);
+    expect(store.history().undo).toBeNull();
   });
 
   it('refuses an edge whose ends are of the wrong kinds', async () => {
@@ -210,30 +211,30 @@ describe('GraphStore undo and redo', () => {
     store.write('delete node', (w) => w.removeNode('actor:legal-aid'));
 
     store = await fixture.reopen();
-    expect(store.history()).toMatchObject({ canUndo: true, undoLabel: 'delete node' });
-    expect(store.undo()).toBe('delete node');
+    expect(store.history().undo?.label).toBe('delete node');
+    expect(store.undo()?.label).toBe('delete node');
     expect(store.index.hasNode('actor:legal-aid')).toBe(true);
-    expect(store.undo()).toBe('delete edge');
+    expect(store.undo()?.label).toBe('delete edge');
     expect(store.index.edge(edgeId(partnership))).toBeDefined();
 
     store = await fixture.reopen();
-    expect(store.undo()).toBe('rename');
+    expect(store.undo()?.label).toBe('rename');
     expect(store.index.node('actor:harbor-house')?.name).toBe('Harbor House');
-    expect(store.undo()).toBe('create edge');
+    expect(store.undo()?.label).toBe('create edge');
     expect(store.index.edgeCount).toBe(0);
-    expect(store.undo()).toBe('create nodes');
+    expect(store.undo()?.label).toBe('create nodes');
     expect(store.index.nodeCount).toBe(0);
     expect(store.undo()).toBeNull();
 
     store = await fixture.reopen();
-    expect(store.history()).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'create nodes' });
-    expect(store.redo()).toBe('create nodes');
-    expect(store.redo()).toBe('create edge');
-    expect(store.redo()).toBe('rename');
+    expect(store.history()).toMatchObject({ undo: null, redo: { label: 'create nodes' } });
+    expect(store.redo()?.label).toBe('create nodes');
+    expect(store.redo()?.label).toBe('create edge');
+    expect(store.redo()?.label).toBe('rename');
     expect(store.index.node('actor:harbor-house')?.name).toBe('Harbor House West');
     store = await fixture.reopen();
-    expect(store.redo()).toBe('delete edge');
-    expect(store.redo()).toBe('delete node');
+    expect(store.redo()?.label).toBe('delete edge');
+    expect(store.redo()?.label).toBe('delete node');
     expect(store.index.hasNode('actor:legal-aid')).toBe(false);
     expect(store.index.node('actor:harbor-house')?.name).toBe('Harbor House West');
     expect(store.redo()).toBeNull();
@@ -244,7 +245,7 @@ describe('GraphStore undo and redo', () => {
     store.write('create', (w) => w.putNode(shelter));
     store.undo();
     store.write('other', (w) => w.putNode(legal));
-    expect(store.history()).toMatchObject({ canRedo: false, canUndo: true, undoLabel: 'other' });
+    expect(store.history()).toMatchObject({ undo: { label: 'other' }, redo: null });
     const states = store.db.prepare('SELECT label, state FROM change_sets ORDER BY id').all();
     expect(states).toEqual([
       { label: 'create', state: 'discarded' },
@@ -252,10 +253,46 @@ describe('GraphStore undo and redo', () => {
     ]);
   });
 
+  it('keeps what a change did as a message, named in English in the log and in any language by undo', async () => {
+    const fresh = await freshStore();
+    let store = fresh.store;
+    store.write({ key: 'change.create', params: { name: shelter.name } }, (w) => w.putNode(shelter));
+    store.write({ key: 'change.create', params: { name: legal.name } }, (w) => w.putNode(legal));
+    store.write(
+      {
+        key: 'change.relate',
+        params: { from: shelter.name, type: { message: 'network.edge.partners_with' }, to: legal.name },
+      },
+      (w) => w.putEdge(partnership),
+    );
+    const relate = store.history().undo!;
+    expect(relate.label).toBe(`Add “${shelter.name} partners with ${legal.name}”`);
+    expect(changeText(relate.message!, (key, values) => translate('es', key, values))).toBe(
+      `Añadir «${shelter.name} colabora con ${legal.name}»`,
+    );
+    // Across a restart, and on both sides of undo and redo.
+    store = await fresh.reopen();
+    expect(store.undo()).toEqual(relate);
+    expect(store.history().redo).toEqual(relate);
+    expect(store.history().undo).toEqual({
+      label: `Create ${legal.name}`,
+      message: { key: 'change.create', params: { name: legal.name } },
+    });
+  });
+
+  it('names a change by its label when its stored message cannot be read', async () => {
+    const { store } = await freshStore();
+    store.write({ key: 'change.create', params: { name: shelter.name } }, (w) => w.putNode(shelter));
+    for (const broken of ['{"key":"change.nothing","params":{}}', 'not json', '{"key":"change.create"}']) {
+      store.db.prepare('UPDATE change_sets SET message = ?').run(broken);
+      expect(store.history().undo).toEqual({ label: `Create ${shelter.name}`, message: null });
+    }
+  });
+
   it('never offers the seed load to undo', async () => {
     const { store } = await freshStore();
     store.write('seed', (w) => w.putNode(shelter), { baseline: true });
-    expect(store.history().canUndo).toBe(false);
+    expect(store.history().undo).toBeNull();
     expect(store.undo()).toBeNull();
     expect(store.index.hasNode('actor:harbor-house')).toBe(true);
   });

@@ -3,7 +3,7 @@
  * shared schemas, run in one SQLite transaction, logged as a change set (before and after of each row) for undo
  * and redo across restarts, and then applied to the in-memory {@link GraphIndex} that readers use.
  */
-import { AtlasError, badInput } from '../../shared/api';
+import { AtlasError, badInput, type HistoryInfo, type HistoryStep } from '../../shared/api';
 import {
   canonicalEnds,
   edgeEndpointProblem,
@@ -16,22 +16,16 @@ import {
   type NodeRecordInput,
 } from '../../shared/domain';
 import { GraphIndex } from '../../shared/graph/graphIndex';
+import { changeText, translate, type ChangeMessage } from '../../shared/i18n';
 import { GraphRepository, type ChangeRow, type ChangeSetRow } from '../db/graphRepository';
 import type { SqliteDatabase } from '../db/openDatabase';
+import { readChangeMessage } from './storedChangeMessage';
 
 /** What a write changed, as listeners (search index, caches) receive it after the commit. */
 export interface GraphChange {
   label: string;
   nodes: { id: string; before: NodeRecord | null; after: NodeRecord | null }[];
   edges: { id: string; before: EdgeRecord | null; after: EdgeRecord | null }[];
-}
-
-/** Where undo and redo stand, for the status bar and the menu. */
-export interface HistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
 }
 
 /** Options of one write. */
@@ -87,9 +81,16 @@ export class GraphStore {
 
   /**
    * Runs `body` as one change set in one transaction. If it throws, nothing is written and the index is untouched.
+   * `description` says what it does: as a message, undo and redo show it in the user's language, and the log keeps
+   * it in English too; as plain text, it is shown as written.
    */
-  write<T>(label: string, body: (writer: GraphWriter) => T, options: WriteOptions = {}): T {
+  write<T>(description: string | ChangeMessage, body: (writer: GraphWriter) => T, options: WriteOptions = {}): T {
     const at = this.now().toISOString();
+    const label =
+      typeof description === 'string'
+        ? description
+        : changeText(description, (key, values) => translate('en', key, values));
+    const message = typeof description === 'string' ? null : JSON.stringify(description);
     const pendingNodes = new Map<string, NodeRecord | null>();
     const pendingEdges = new Map<string, (EdgeRecord & { id: string }) | null>();
     const change: GraphChange = { label, nodes: [], edges: [] };
@@ -207,7 +208,7 @@ export class GraphStore {
 
     const result = this.db.transaction(() => {
       repo.discardUndone(at);
-      changeSet = repo.newChangeSet(at, label, options.baseline ? 'baseline' : 'applied');
+      changeSet = repo.newChangeSet(at, label, message, options.baseline ? 'baseline' : 'applied');
       const value = body(writer);
       repo.closeChangeSet(changeSet);
       return value;
@@ -217,27 +218,28 @@ export class GraphStore {
     return result;
   }
 
-  /** Undoes the latest applied change set; returns its label, or null when there is nothing to undo. */
-  undo(): string | null {
+  /** Undoes the latest applied change set; says which, or null when there is nothing to undo. */
+  undo(): HistoryStep | null {
     const set = this.repo.lastApplied();
     if (!set) return null;
     const rows = this.repo.changesOf(set.id).reverse();
     this.replay(set, rows, 'before', 'undone');
-    return set.label;
+    return stepOf(set);
   }
 
-  /** Redoes the earliest undone change set; returns its label, or null when there is nothing to redo. */
-  redo(): string | null {
+  /** Redoes the earliest undone change set; says which, or null when there is nothing to redo. */
+  redo(): HistoryStep | null {
     const set = this.repo.firstUndone();
     if (!set) return null;
     this.replay(set, this.repo.changesOf(set.id), 'after', 'applied');
-    return set.label;
+    return stepOf(set);
   }
 
-  history(): HistoryState {
+  /** Where undo and redo stand, for the status bar. */
+  history(): HistoryInfo {
     const last = this.repo.lastApplied();
     const next = this.repo.firstUndone();
-    return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? null, redoLabel: next?.label ?? null };
+    return { undo: last ? stepOf(last) : null, redo: next ? stepOf(next) : null };
   }
 
   /** Sets every logged entity of a change set to its `before` (undo) or `after` (redo) state, in one transaction. */
@@ -308,4 +310,9 @@ export class GraphStore {
 
 function stripId(edge: EdgeRecord & { id?: string }): EdgeRecord {
   return { type: edge.type, from: edge.from, to: edge.to, source: edge.source, note: edge.note };
+}
+
+/** A change set as undo and redo name it. */
+function stepOf(set: ChangeSetRow): HistoryStep {
+  return { label: set.label, message: readChangeMessage(set.message) };
 }

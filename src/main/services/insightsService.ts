@@ -150,8 +150,8 @@ export function insightsHandlers(atlas: Atlas): InsightsHandlers {
       const verifiedAt = isoDate(today());
       atlas.store.write(
         unique.length === 1
-          ? `Mark ${index.node(unique[0]!)!.name} verified`
-          : `Mark ${unique.length} records verified`,
+          ? { key: 'change.markVerified', params: { name: index.node(unique[0]!)!.name } }
+          : { key: 'change.markVerifiedMany', params: { count: unique.length } },
         (writer) => {
           for (const id of unique) writer.putNode({ ...(writer.node(id) as NodeRecord), verifiedAt });
         },

@@ -133,10 +133,12 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
         );
       }
       const backup = await backupToFolder(atlas.db, atlas.config.databasePath, 'before-import', atlas.now());
-      const label = `Import ${report.files.join(', ')}: ${report.addedCount} added, ${report.changedCount} changed`;
       // The plan's records passed the domain schemas in the merge, so the writer need not parse them again.
       atlas.store.write(
-        label,
+        {
+          key: 'change.import',
+          params: { files: report.files.join(', '), added: report.addedCount, changed: report.changedCount },
+        },
         (writer) => {
           for (const node of plan.nodes) writer.putNode(node);
           for (const edge of plan.edges) writer.putEdge(edge);

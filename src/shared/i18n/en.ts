@@ -8,6 +8,7 @@ import { networkEn } from './messages/network';
 import { planEn } from './messages/plan';
 import { directoryEn } from './messages/directory';
 import { insightsEn } from './messages/insights';
+import { changesEn } from './messages/changes';
 
 /** Every English UI message, by key. */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...planEn,
   ...directoryEn,
   ...insightsEn,
+  ...changesEn,
 } as const;
 
 /** A UI message key. */

@@ -6,6 +6,7 @@ import { networkEs } from './messages/network';
 import { planEs } from './messages/plan';
 import { directoryEs } from './messages/directory';
 import { insightsEs } from './messages/insights';
+import { changesEs } from './messages/changes';
 
 /** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
@@ -15,4 +16,5 @@ export const es: Record<MessageKey, string> = {
   ...planEs,
   ...directoryEs,
   ...insightsEs,
+  ...changesEs,
 };

@@ -1,2 +1,3 @@
 /** UI messages in English and Spanish. */
 export * from './translate';
+export * from './changeMessage';

@@ -3,7 +3,7 @@
  * window-wide safety and editing shortcuts (Esc twice for discreet mode, Ctrl+Z / Ctrl+Shift+Z for undo/redo).
  */
 import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { AppInfo, HistoryInfo } from '../../../shared/api';
+import type { AppInfo, HistoryInfo, HistoryStep } from '../../../shared/api';
 import { call } from '../api/client';
 import { useI18n } from '../i18n';
 import { TABS, showTab, useAppState, type Tab } from '../state/appStore';
@@ -14,7 +14,7 @@ import { enterDiscreetMode, useDiscreetMode, useDoubleEscape } from './discreetM
 import { useHistoryShortcuts } from './historyShortcuts';
 import { ViewLoading } from './ViewLoading';
 import { SettingsMenu } from './SettingsMenu';
-import { StatusBar } from './StatusBar';
+import { StatusBar, type HistoryNotice } from './StatusBar';
 import { useNeutralTitleSetting, useWindowTitle } from './windowTitle';
 
 // The app opens on the Network tab; the others load when first shown, so the first screen neither fetches nor runs
@@ -52,7 +52,8 @@ function Workspace({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; s
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [history, setHistory] = useState<HistoryInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as what happened, not as words: a language switch translates it too.
+  const [notice, setNotice] = useState<HistoryNotice | null>(null);
 
   useEffect(() => {
     Promise.all([call('app.info'), call('history.state')])
@@ -65,14 +66,8 @@ function Workspace({ neutralTitle, setNeutralTitle }: { neutralTitle: boolean; s
   }, [dataRevision]);
 
   const onStep = useCallback(
-    (direction: 'undo' | 'redo', label: string | null) => {
-      setNotice(
-        label
-          ? t(direction === 'undo' ? 'history.undone' : 'history.redone', { label })
-          : t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo'),
-      );
-    },
-    [t],
+    (direction: 'undo' | 'redo', step: HistoryStep | null) => setNotice({ direction, step }),
+    [],
   );
   useHistoryShortcuts(onStep);
 

@@ -1,9 +1,9 @@
 /** The status bar: which database is open and what it holds, the last backup, undo and redo, and long work. */
-import type { AppInfo, HistoryInfo } from '../../../shared/api';
+import type { AppInfo, HistoryInfo, HistoryStep } from '../../../shared/api';
 import { NODE_KINDS } from '../../../shared/domain';
 import { transportName } from '../api/client';
 import { useI18n } from '../i18n';
-import { stepHistory } from './historyShortcuts';
+import { stepHistory, stepName } from './historyShortcuts';
 import { useRunningTasks } from './taskProgress';
 
 export function StatusBar({
@@ -16,8 +16,9 @@ export function StatusBar({
   info: AppInfo | null;
   error: string | null;
   history: HistoryInfo | null;
-  notice: string | null;
-  onStep(direction: 'undo' | 'redo', label: string | null): void;
+  /** The last undo or redo (step null: there was nothing to undo or redo), named in the language in use. */
+  notice: HistoryNotice | null;
+  onStep(direction: 'undo' | 'redo', step: HistoryStep | null): void;
 }) {
   const { t } = useI18n();
   const tasks = useRunningTasks();
@@ -36,8 +37,11 @@ export function StatusBar({
     );
   }
   const total = NODE_KINDS.reduce((sum, kind) => sum + info.counts.nodes[kind], 0);
+  const undoText = history?.undo ? t('history.undo', { label: stepName(history.undo, t) }) : t('history.cannotUndo');
+  const redoText = history?.redo ? t('history.redo', { label: stepName(history.redo, t) }) : '';
+  const noticeLine = notice && noticeText(notice, t);
   const step = (direction: 'undo' | 'redo') =>
-    void stepHistory(direction).then((result) => onStep(direction, result.label));
+    void stepHistory(direction).then((result) => onStep(direction, result.step));
   return (
     <footer className="status-bar">
       <span className="status-bar__path" title={info.databasePath} data-testid="status-database">
@@ -62,20 +66,21 @@ export function StatusBar({
           <button
             type="button"
             className="status-button"
-            disabled={!history.canUndo}
+            disabled={!history.undo}
             onClick={() => step('undo')}
-            title={t('history.undoShortcut')}
+            // The whole text too: a long one is cut short in the button.
+            title={`${undoText} (${t('history.undoShortcut')})`}
           >
-            {history.canUndo ? t('history.undo', { label: history.undoLabel ?? '' }) : t('history.cannotUndo')}
+            {undoText}
           </button>
-          {history.canRedo && (
+          {history.redo && (
             <button
               type="button"
               className="status-button"
               onClick={() => step('redo')}
-              title={t('history.redoShortcut')}
+              title={`${redoText} (${t('history.redoShortcut')})`}
             >
-              {t('history.redo', { label: history.redoLabel ?? '' })}
+              {redoText}
             </button>
           )}
         </span>
@@ -91,10 +96,27 @@ export function StatusBar({
           )}
         </span>
       ))}
-      <span className="status-bar__notice" role="status" aria-live="polite" data-testid="status-notice">
-        {notice}
+      <span
+        className="status-bar__notice"
+        role="status"
+        aria-live="polite"
+        data-testid="status-notice"
+        title={noticeLine ?? undefined}
+      >
+        {noticeLine}
       </span>
       <span className="status-bar__transport">{t(`status.transport.${transportName()}`)}</span>
     </footer>
   );
+}
+
+/** What the status bar says after an undo or a redo. */
+export interface HistoryNotice {
+  direction: 'undo' | 'redo';
+  step: HistoryStep | null;
+}
+
+function noticeText({ direction, step }: HistoryNotice, t: ReturnType<typeof useI18n>['t']): string {
+  if (!step) return t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo');
+  return t(direction === 'undo' ? 'history.undone' : 'history.redone', { label: stepName(step, t) });
 }

@@ -1,5 +1,6 @@
 /** Contract methods that read and edit the knowledge graph, undo and redo, and take backups. */
 import { z } from 'zod';
+import type { ChangeMessage } from '../../i18n';
 import { method } from '../defineMethod';
 import {
   EDGE_TYPES,
@@ -54,12 +55,16 @@ export interface Subgraph {
   edges: EdgeWithId[];
 }
 
-/** Where undo and redo stand. */
+/** A change set undo or redo would take back or make again: its English label and, when kept, its message. */
+export interface HistoryStep {
+  label: string;
+  message: ChangeMessage | null;
+}
+
+/** Where undo and redo stand: what each would do, or null when there is nothing to undo or redo. */
 export interface HistoryInfo {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  undo: HistoryStep | null;
+  redo: HistoryStep | null;
 }
 
 /** A backup file. */
@@ -110,10 +115,10 @@ export const graphMethods = {
     'Whether undo and redo are possible, and what they would do.',
   ).returns<HistoryInfo>(),
   'history.undo': method(z.object({}).strict(), 'Undoes the latest change (across restarts).').returns<
-    HistoryInfo & { undone: string | null }
+    HistoryInfo & { undone: HistoryStep | null }
   >(),
   'history.redo': method(z.object({}).strict(), 'Redoes the latest undone change.').returns<
-    HistoryInfo & { redone: string | null }
+    HistoryInfo & { redone: HistoryStep | null }
   >(),
   'backup.create': method(
     z.object({}).strict(),

@@ -388,6 +388,28 @@ describe('the network view', () => {
     await openInDetails(page, shelter);
     expect(await page.locator('.details').textContent()).toContain('Verificado');
     await screenshot(page, 'network-spanish');
+    // A form's errors are Spanish too: the shared schema's own message, and zod's.
+    await page.locator('.details').getByRole('button', { name: 'Editar', exact: true }).click();
+    const name = page.getByLabel('Nombre', { exact: true });
+    await name.fill('');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await expect.poll(() => page.locator('.field__error').first().textContent()).toBe('no puede estar vacío');
+    await name.fill('x'.repeat(301));
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('Demasiado grande');
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    // And a relation whose type does not fit the other record says why, with its names in Spanish.
+    const ngo = [...app.atlas.store.index.nodesOfKind('actor')].find(
+      (actor) => actor.id.startsWith('sample:') && actor.actorType === 'ngo',
+    )!;
+    await page.locator('.details').getByRole('button', { name: 'Añadir relación' }).click();
+    await page.getByLabel('Tipo de relación').selectOption('member_of');
+    await page.getByLabel('Otro registro').fill(ngo.name);
+    await page.getByRole('button', { name: 'Crear relación' }).click();
+    await expect
+      .poll(() => page.locator('.field__error').first().textContent())
+      .toBe(`«es miembro de» no puede terminar en ${ngo.name} (ONG); termina en: Grupo de trabajo.`);
+    await page.getByRole('button', { name: 'Cancelar' }).click();
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('tab', { name: 'Network' }).waitFor();
   });

@@ -2,6 +2,7 @@
  * Relations between records. An edge has a type from the vocabulary, two ends, and a source like every record.
  */
 import { z } from 'zod';
+import { validationEn as VALIDATION } from '../i18n/messages/validation';
 import { EDGE_TYPE_RULES, EDGE_TYPES, type EdgeType, type NodeKind } from './vocabulary';
 import { recordIdSchema } from './records';
 import type { NodeRecord } from './records';
@@ -12,11 +13,11 @@ export const edgeRecordSchema = z
     type: z.enum(EDGE_TYPES),
     from: recordIdSchema,
     to: recordIdSchema,
-    source: z.string().trim().min(1, 'must cite where the relation comes from').max(2000),
+    source: z.string().trim().min(1, VALIDATION['validation.relationSource']).max(2000),
     note: z.string().max(2000).default(''),
   })
   .strict()
-  .refine((edge) => edge.from !== edge.to, { message: 'must not point at its own start', path: ['to'] });
+  .refine((edge) => edge.from !== edge.to, { message: VALIDATION['validation.selfRelation'], path: ['to'] });
 /** A relation between two records. */
 export type EdgeRecord = z.infer<typeof edgeRecordSchema>;
 /** A relation as written by hand or sent by a form. */
@@ -44,26 +45,46 @@ export function canonicalEnds(edge: Pick<EdgeRecord, 'type' | 'from' | 'to'>): {
   return { from: edge.from, to: edge.to };
 }
 
-/** Why an edge may not join these two records, or null when it may. */
-export function edgeEndpointProblem(
-  type: EdgeType,
-  from: Pick<NodeRecord, 'id' | 'kind'> & { actorType?: string },
-  to: Pick<NodeRecord, 'id' | 'kind'> & { actorType?: string },
-): string | null {
+/** An end of an edge that its type does not allow: which end, what it is, and what the type wants there. */
+export interface EndpointMismatch {
+  end: 'from' | 'to';
+  /** The record at that end. */
+  id: string;
+  /** What the type asks of that end: a kind of record, or (for an actor) a type of actor. */
+  wants: 'kind' | 'actorType';
+  allowed: readonly string[];
+  /** What the record is: its kind, or its actor type ('untyped' when it has none). */
+  actual: string;
+}
+
+type EdgeEnd = Pick<NodeRecord, 'id' | 'kind'> & { actorType?: string };
+
+/** Which end of an edge its type does not allow, or null when it may join these two records. */
+export function endpointMismatch(type: EdgeType, from: EdgeEnd, to: EdgeEnd): EndpointMismatch | null {
   const rule = EDGE_TYPE_RULES[type];
   const fromKinds: readonly NodeKind[] = rule.from;
   const toKinds: readonly NodeKind[] = rule.to;
   if (!fromKinds.includes(from.kind)) {
-    return `a "${type}" relation must start at ${fromKinds.join(' or ')}, but ${from.id} is ${from.kind === 'actor' ? 'an' : 'a'} ${from.kind}`;
+    return { end: 'from', id: from.id, wants: 'kind', allowed: fromKinds, actual: from.kind };
   }
-  if (!toKinds.includes(to.kind)) {
-    return `a "${type}" relation must end at ${toKinds.join(' or ')}, but ${to.id} is ${to.kind === 'actor' ? 'an' : 'a'} ${to.kind}`;
-  }
+  if (!toKinds.includes(to.kind)) return { end: 'to', id: to.id, wants: 'kind', allowed: toKinds, actual: to.kind };
   if ('toActorTypes' in rule && to.kind === 'actor') {
     const allowed: readonly string[] = rule.toActorTypes;
     if (!allowed.includes(to.actorType ?? '')) {
-      return `a "${type}" relation must end at a ${allowed.join(' or ')}, but ${to.id} is ${to.actorType ?? 'untyped'}`;
+      return { end: 'to', id: to.id, wants: 'actorType', allowed, actual: to.actorType ?? 'untyped' };
     }
   }
   return null;
+}
+
+/** Why an edge may not join these two records, in English (the app's messages and logs), or null when it may. */
+export function edgeEndpointProblem(type: EdgeType, from: EdgeEnd, to: EdgeEnd): string | null {
+  const mismatch = endpointMismatch(type, from, to);
+  if (!mismatch) return null;
+  const { end, id, wants, allowed, actual } = mismatch;
+  const where = end === 'from' ? 'start at' : 'end at';
+  if (wants === 'actorType') {
+    return `a "${type}" relation must ${where} a ${allowed.join(' or ')}, but ${id} is ${actual}`;
+  }
+  return `a "${type}" relation must ${where} ${allowed.join(' or ')}, but ${id} is ${actual === 'actor' ? 'an' : 'a'} ${actual}`;
 }

@@ -3,6 +3,7 @@
  * and every error names the field that is wrong.
  */
 import { z } from 'zod';
+import { validationEn as VALIDATION } from '../i18n/messages/validation';
 import {
   ACTOR_TYPES,
   CONFIDENTIAL_FIELDS,
@@ -25,41 +26,42 @@ export const MAX_NAME_LENGTH = 300;
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, VALIDATION['validation.date'])
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     // Date rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date');
+  }, VALIDATION['validation.realDate']);
 
 /** A record id: `<kind>:<slug>`, or `sample:<slug>` for the fictional sample network. */
 export const recordIdSchema = z
   .string()
   .min(3)
   .max(200)
-  .regex(/^[a-z][a-z_]*:[a-z0-9][a-z0-9._-]*$/, 'must look like "actor:some-name" (lower case, digits, . _ -)');
+  .regex(/^[a-z][a-z_]*:[a-z0-9][a-z0-9._-]*$/, VALIDATION['validation.id']);
 
 /** A region code such as `US`, `US-CA` or `US-CA/Los Angeles County`. */
 export const regionSchema = z.string().max(MAX_NAME_LENGTH).refine(isRegionCode, {
-  message: 'must be an ISO 3166 code with an optional /-separated path, e.g. "US-CA/Los Angeles County"',
+  message: VALIDATION['validation.region'],
 });
 
 /** A language code, ISO 639-1 (two letters) or ISO 639-3 (three). */
-export const languageSchema = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as "en" or "es"');
+export const languageSchema = z.string().regex(/^[a-z]{2,3}$/, VALIDATION['validation.language']);
 
 const shortText = z.string().max(MAX_NAME_LENGTH);
 const longText = z.string().max(MAX_TEXT_LENGTH);
 
 /** A time of day `HH:MM`, 24-hour; `24:00` closes at midnight. */
-export const timeOfDaySchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time written HH:MM (24-hour)');
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, VALIDATION['validation.time']);
 
 /** One opening interval on one weekday. */
 export const openingHoursSchema = z
   .object({ day: z.enum(WEEKDAYS), opens: timeOfDaySchema, closes: timeOfDaySchema })
   .strict()
-  .refine((hours) => hours.opens < hours.closes, { message: 'must close after it opens', path: ['closes'] });
+  .refine((hours) => hours.opens < hours.closes, {
+    message: VALIDATION['validation.closesAfterOpens'],
+    path: ['closes'],
+  });
 /** One opening interval on one weekday. */
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
@@ -72,7 +74,7 @@ export const addressSchema = z
     postalCode: z.string().max(20).optional(),
     country: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "US"')
+      .regex(/^[A-Z]{2}$/, VALIDATION['validation.country'])
       .optional(),
   })
   .strict();
@@ -86,7 +88,7 @@ export const phoneSchema = z
       .string()
       .min(3)
       .max(40)
-      .regex(/^[0-9+()./ -]+$/, 'may hold only digits, spaces and + ( ) . / -'),
+      .regex(/^[0-9+()./ -]+$/, VALIDATION['validation.phone']),
     label: shortText.optional(),
   })
   .strict();
@@ -106,7 +108,7 @@ export const eligibilitySchema = z
   })
   .strict()
   .refine((e) => e.minAge === null || e.maxAge === null || e.minAge <= e.maxAge, {
-    message: 'must not be below minAge',
+    message: VALIDATION['validation.maxAgeBelowMin'],
     path: ['maxAge'],
   });
 /** Who a provider can serve. */
@@ -121,11 +123,11 @@ export type Capacity = z.infer<typeof capacitySchema>;
 
 const baseFields = {
   id: recordIdSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH),
+  name: z.string().trim().min(1, VALIDATION['validation.notEmpty']).max(MAX_NAME_LENGTH),
   aliases: z.array(shortText).max(50).default([]),
   description: longText.default(''),
   tags: z.array(z.string().min(1).max(60)).max(50).default([]),
-  source: z.string().trim().min(1, 'must cite where the record comes from').max(2000),
+  source: z.string().trim().min(1, VALIDATION['validation.recordSource']).max(2000),
   verifiedAt: isoDateSchema.nullable().default(null),
   status: z.enum(RECORD_STATUSES).default('active'),
 };
@@ -135,7 +137,7 @@ const providerFields = {
   regions: z.array(regionSchema).max(200).default([]),
   address: addressSchema.nullable().default(null),
   phones: z.array(phoneSchema).max(20).default([]),
-  email: z.email('must be an e-mail address').max(MAX_NAME_LENGTH).nullable().default(null),
+  email: z.email(VALIDATION['validation.email']).max(MAX_NAME_LENGTH).nullable().default(null),
   url: z.string().max(2000).nullable().default(null),
   languages: z.array(languageSchema).max(100).default([]),
   hours: z.array(openingHoursSchema).max(50).default([]),
@@ -205,7 +207,7 @@ export const needSchema = z
     descriptionEs: longText.default(''),
   })
   .strict()
-  .refine((need) => need.id === `need:${need.code}`, { message: 'must be "need:" followed by the code', path: ['id'] });
+  .refine((need) => need.id === `need:${need.code}`, { message: VALIDATION['validation.needId'], path: ['id'] });
 /** A need a survivor may have. */
 export type Need = z.infer<typeof needSchema>;
 

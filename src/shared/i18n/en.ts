@@ -9,6 +9,7 @@ import { planEn } from './messages/plan';
 import { directoryEn } from './messages/directory';
 import { insightsEn } from './messages/insights';
 import { changesEn } from './messages/changes';
+import { validationEn } from './messages/validation';
 
 /** Every English UI message, by key. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...directoryEn,
   ...insightsEn,
   ...changesEn,
+  ...validationEn,
 } as const;
 
 /** A UI message key. */

@@ -7,6 +7,7 @@ import { planEs } from './messages/plan';
 import { directoryEs } from './messages/directory';
 import { insightsEs } from './messages/insights';
 import { changesEs } from './messages/changes';
+import { validationEs } from './messages/validation';
 
 /** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
@@ -17,4 +18,5 @@ export const es: Record<MessageKey, string> = {
   ...directoryEs,
   ...insightsEs,
   ...changesEs,
+  ...validationEs,
 };

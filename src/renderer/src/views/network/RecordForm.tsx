@@ -2,9 +2,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldIssues } from '../../../../shared/api/errors';
 import { nodeRecordSchema, NODE_KINDS, type NodeKind, type NodeRecord } from '../../../../shared/domain';
-import type { MessageKey } from '../../../../shared/i18n';
+import { issueText, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { parseOptionsFor } from '../../zodLocale';
 import { notifyDataChanged } from '../../state/appStore';
 import {
   FIELDS_BY_KIND,
@@ -27,7 +28,7 @@ export function RecordForm({
   onDone(id: string, name: string): void;
   onCancel(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const formId = useId();
   const [kind, setKind] = useState<NodeKind>(record?.kind ?? 'actor');
   const [values, setValues] = useState<FormValues>(() => recordToForm(record?.kind ?? 'actor', record));
@@ -48,7 +49,7 @@ export function RecordForm({
     for (const issue of issues) {
       const path = issue.path.replace(/^record\./, '');
       const field = fieldForIssue(kind, path) || '(form)';
-      const message = issue.message === 'json' ? t('network.form.badJson') : issue.message;
+      const message = issue.message === 'json' ? t('network.form.badJson') : issueText(issue.message, t);
       byField[field] = byField[field] ? `${byField[field]}; ${message}` : message;
     }
     return byField;
@@ -58,7 +59,7 @@ export function RecordForm({
     event.preventDefault();
     const recordId = creating ? id.trim() || suggestId(kind, String(values.name ?? '')) : record.id;
     const { record: draft, unreadable } = formToRecord(kind, recordId, values, record);
-    const parsed = nodeRecordSchema.safeParse(draft);
+    const parsed = nodeRecordSchema.safeParse(draft, parseOptionsFor(locale));
     const issues = [...unreadable, ...(parsed.success ? [] : fieldIssues(parsed.error))];
     if (issues.length > 0 || !parsed.success) {
       setErrors(issuesToErrors(issues));

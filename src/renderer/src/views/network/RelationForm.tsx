@@ -5,15 +5,17 @@ import type { NetworkNode } from '../../../../shared/api/methods/networkMethods'
 import {
   EDGE_TYPE_RULES,
   EDGE_TYPES,
-  edgeEndpointProblem,
+  endpointMismatch,
+  type EndpointMismatch,
   edgeRecordSchema,
   type EdgeType,
   type NodeKind,
   type NodeRecord,
 } from '../../../../shared/domain';
-import type { MessageKey } from '../../../../shared/i18n';
+import { issueText, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { parseOptionsFor } from '../../zodLocale';
 import { notifyDataChanged } from '../../state/appStore';
 
 /** The relation form for `record`; `candidates` are the records the other end can be chosen from. */
@@ -28,7 +30,7 @@ export function RelationForm({
   onDone(): void;
   onCancel(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const formId = useId();
   const [direction, setDirection] = useState<'out' | 'in'>('out');
   const types = useMemo(
@@ -54,6 +56,20 @@ export function RelationForm({
     return options.find((node) => node.id === text.trim() || node.name.toLowerCase() === wanted);
   };
 
+  /** Why the chosen type cannot join these two records, naming the record at the wrong end. */
+  const mismatchText = ({ end, wants, allowed, actual }: EndpointMismatch, name: string) => {
+    const label = (value: string) =>
+      value === 'untyped'
+        ? t('network.relation.untyped')
+        : t((wants === 'kind' ? `network.kind.${value}` : `network.actorType.${value}`) as MessageKey);
+    return t(end === 'from' ? 'network.relation.badStart' : 'network.relation.badEnd', {
+      type: t(`network.edge.${chosenType}` as MessageKey),
+      name,
+      actual: label(actual),
+      allowed: allowed.map(label).join(', '),
+    });
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const target = resolve(other);
@@ -71,22 +87,22 @@ export function RelationForm({
           }
         : null;
     if (edge) {
-      const parsed = edgeRecordSchema.safeParse(edge);
+      const parsed = edgeRecordSchema.safeParse(edge, parseOptionsFor(locale));
       if (!parsed.success)
         for (const issue of fieldIssues(parsed.error))
-          next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = issue.message;
+          next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = issueText(issue.message, t);
       const self = {
         id: record.id,
         kind: record.kind,
         actorType: record.kind === 'actor' ? record.actorType : undefined,
       };
       const them = { id: target!.id, kind: target!.kind, actorType: target!.subtype ?? undefined };
-      const problem = edgeEndpointProblem(
+      const mismatch = endpointMismatch(
         chosenType as EdgeType,
         direction === 'out' ? self : them,
         direction === 'out' ? them : self,
       );
-      if (problem) next.other = problem;
+      if (mismatch) next.other = mismatchText(mismatch, mismatch.id === record.id ? record.name : target!.name);
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !edge) return;
@@ -101,7 +117,7 @@ export function RelationForm({
           Object.fromEntries(
             error.error.issues.map((issue) => [
               issue.path.replace(/^edge\./, '').replace(/^(from|to)$/, 'other'),
-              issue.message,
+              issueText(issue.message, t),
             ]),
           ),
         );

@@ -5,7 +5,13 @@
  * margin box, which Chromium and so Electron's printToPDF draw on each page) and in a banner on screen.
  */
 import { translate, type MessageKey, type UiLocale } from '../i18n';
-import type { DirectoryDetails, DirectoryEntry, DirectoryModel } from './directoryModel';
+import {
+  needNameIn,
+  sectionsIn,
+  type DirectoryDetails,
+  type DirectoryEntry,
+  type DirectoryModel,
+} from './directoryModel';
 import { escapeXml as esc } from './graphFormats';
 
 const DAY_NAMES: Record<UiLocale, Record<string, string>> = {
@@ -84,13 +90,13 @@ function detailRows(details: DirectoryDetails, locale: UiLocale): string {
   return `<dl>${rows.map(([term, value]) => `<dt>${esc(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
-function entryHtml(entry: DirectoryEntry, needNames: Map<string, string>, locale: UiLocale): string {
+function entryHtml(entry: DirectoryEntry, model: DirectoryModel, locale: UiLocale): string {
   const services = entry.services
     .map(
       (service) =>
         `<div class="service"><h4>${esc(service.name)}</h4>${service.description ? `<p>${esc(service.description)}</p>` : ''}${
           service.needs.length > 0
-            ? `<p><strong>${esc(translate(locale, 'directory.doc.needs'))}:</strong> ${esc(service.needs.map((n) => needNames.get(n) ?? n).join(', '))}</p>`
+            ? `<p><strong>${esc(translate(locale, 'directory.doc.needs'))}:</strong> ${esc(service.needs.map((need) => needNameIn(model, need, locale)).join(', '))}</p>`
             : ''
         }${detailRows(service, locale)}</div>`,
     )
@@ -107,7 +113,6 @@ export function anchor(id: string): string {
 export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const partners = model.audience === 'partners';
-  const needNames = new Map(Object.entries(model.needNames));
   const nameOf = new Map(model.entries.map((entry) => [entry.id, entry.name]));
   const banner = partners
     ? `<div class="confidential-banner" role="note">${esc(t('directory.doc.confidential'))}</div>`
@@ -115,7 +120,7 @@ export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText
   const pageMargin = partners
     ? `@page { @top-center { content: "${t('directory.doc.confidential').replace(/"/g, '')}"; font: bold 9pt sans-serif; color: #8a1c1c; } }`
     : '';
-  const toc = model.sections
+  const toc = sectionsIn(model, locale)
     .map(
       (section) =>
         `<h3>${esc(section.name)}</h3><ul>${section.entryIds.map((id) => `<li><a href="#${esc(anchor(id))}">${esc(nameOf.get(id) ?? id)}</a></li>`).join('')}</ul>`,
@@ -126,7 +131,7 @@ export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText
     .join('');
   const body =
     model.entries.length > 0
-      ? model.entries.map((entry) => entryHtml(entry, needNames, locale)).join('\n')
+      ? model.entries.map((entry) => entryHtml(entry, model, locale)).join('\n')
       : `<p>${esc(t('directory.doc.noEntries'))}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">

@@ -15,6 +15,7 @@ import {
   type Address,
   type CostKind,
 } from '../domain';
+import type { UiLocale } from '../i18n';
 import type { GraphIndex } from '../graph/graphIndex';
 import { redactForAudience, type Audience } from '../hsds/audience';
 
@@ -67,12 +68,27 @@ export interface DirectoryModel {
   generatedOn: string;
   scope: DirectoryScope;
   entries: DirectoryEntry[];
-  /** Contents by need: for each need with providers, the entries (ids) that meet it. */
-  sections: { need: NeedCode; name: string; entryIds: string[] }[];
+  /** Contents by need: for each need with providers, the entries (ids) that meet it (in order: {@link sectionsIn}). */
+  sections: { need: NeedCode; entryIds: string[] }[];
   /** Index by name: providers and their services, alphabetically, each pointing at its entry. */
   index: { name: string; entryId: string }[];
-  /** The name of every need a listed service meets, by code. */
-  needNames: Record<string, string>;
+  /** The name of every need a listed service meets, by code, as its record gives it in each language. */
+  needNames: Record<string, { en: string; es: string }>;
+}
+
+/** A need's name in a language, as the directory's need records give it (its code if none does). */
+export function needNameIn(model: DirectoryModel, need: string, locale: UiLocale): string {
+  return model.needNames[need]?.[locale] ?? need.replace(/_/g, ' ');
+}
+
+/** The contents by need, each with its name in a language, in that language's alphabetical order. */
+export function sectionsIn(
+  model: DirectoryModel,
+  locale: UiLocale,
+): { need: NeedCode; name: string; entryIds: string[] }[] {
+  return model.sections
+    .map((section) => ({ ...section, name: needNameIn(model, section.need, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 function details(record: Actor | Service, today: Date): DirectoryDetails {
@@ -130,7 +146,7 @@ export function buildDirectory(
 ): DirectoryModel {
   const entries = new Map<string, DirectoryEntry>();
   const byNeed = new Map<NeedCode, Set<string>>();
-  const needNames = new Map<NeedCode, string>();
+  const needNames = new Map<NeedCode, { en: string; es: string }>();
   for (const input of servicesInScope(index, scope)) {
     const offerer = index
       .inEdges(input.id, 'offers')
@@ -143,7 +159,7 @@ export function buildDirectory(
       const need = index.node(edge.to);
       if (need?.kind !== 'need') continue;
       needs.push(need.code);
-      needNames.set(need.code, need.name);
+      needNames.set(need.code, { en: need.name, es: need.nameEs });
     }
     needs.sort();
     const entryId = offerer?.id ?? input.id;
@@ -181,10 +197,9 @@ export function buildDirectory(
   const sections = [...byNeed.entries()]
     .map(([need, ids]) => ({
       need,
-      name: needNames.get(need) ?? need,
       entryIds: [...ids].sort((a, b) => (nameOf.get(a) ?? '').localeCompare(nameOf.get(b) ?? '')),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.need.localeCompare(b.need));
   const indexEntries = sorted
     .flatMap((entry) => [
       { name: entry.name, entryId: entry.id },

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { ACTOR_TYPES, NEED_CODES, type ActorType, type NeedCode } from '../../../../shared/domain';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../../../shared/api/methods/ioMethods';
-import type { DirectoryModel, DirectoryEntry } from '../../../../shared/interchange/directoryModel';
+import { sectionsIn, type DirectoryModel, type DirectoryEntry } from '../../../../shared/interchange/directoryModel';
 import type { Audience } from '../../../../shared/hsds/audience';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -180,7 +180,7 @@ export function DirectoryView() {
             <nav className="preview-toc">
               <h3>{t('directory.doc.contents')}</h3>
               <ul>
-                {model.sections.map((section) => (
+                {sectionsIn(model, locale).map((section) => (
                   <li key={section.need}>
                     {section.name} <span className="muted">({section.entryIds.length})</span>
                   </li>

@@ -1,0 +1,143 @@
+/**
+ * The whole UI in Spanish: every tab, a record's details, its edit form and the settings menu, read as a user sees
+ * them (text, and the labels, titles and placeholders a screen reader or a pointer shows), hold no English UI message.
+ * A message is English here when it is the English text of a key whose Spanish differs; a message with values is
+ * matched as a pattern. The sample records themselves are English data, not UI, and are not messages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { en, type MessageKey } from '../../src/shared/i18n/en';
+import { es } from '../../src/shared/i18n/es';
+import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
+import { startServedApp } from '../support/runningApp';
+
+/** Each English message that reads differently in Spanish, as a whole-string pattern (values match any text). */
+function englishOnlyMessages(): { key: MessageKey; pattern: RegExp }[] {
+  const spanishTexts = new Set(Object.values(es));
+  return (Object.keys(en) as MessageKey[])
+    .filter((key) => en[key] !== es[key] && !spanishTexts.has(en[key]))
+    .map((key) => {
+      const parts = en[key].split(/\{\w+\}/);
+      // A message that is mostly values ("{type} →") says nothing English by itself.
+      const letters = parts.join('').replace(/[^A-Za-z]/g, '').length;
+      const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return { key, letters, pattern: new RegExp(`^${escaped.join('.+')}$`, 's') };
+    })
+    .filter(({ letters }) => letters >= 3)
+    .map(({ key, pattern }) => ({ key, pattern }));
+}
+
+/** What the page shows now: each text node's text, and the labels, titles and placeholders of its elements. */
+function shownTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (text) texts.push(text);
+    }
+    for (const element of document.body.querySelectorAll(
+      '[aria-label], [title], [placeholder], [aria-roledescription]',
+    )) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'aria-roledescription']) {
+        const value = element.getAttribute(name)?.trim();
+        if (value) texts.push(value);
+      }
+    }
+    return texts;
+  });
+}
+
+const TAB_IDS: Record<string, string> = { Plan: 'plan', Directorio: 'directory', Análisis: 'insights' };
+
+/** The contrast ratio (WCAG 2) of an element's text colour on its background colour, both opaque. */
+function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.evaluate((wanted) => {
+    const style = getComputedStyle(document.querySelector(wanted)!);
+    const luminance = (colour: string) => {
+      const [r, g, b] = colour
+        .match(/\d+(\.\d+)?/g)!
+        .slice(0, 3)
+        .map((part) => Number(part) / 255);
+      const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+    };
+    const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  }, selector);
+}
+
+describe('the UI in Spanish', () => {
+  let app: Awaited<ReturnType<typeof startServedApp>>;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  const english = englishOnlyMessages();
+  const seen: { where: string; text: string; key: MessageKey }[] = [];
+
+  /** Notes every English message shown now. */
+  const scan = async (where: string) => {
+    for (const text of await shownTexts(page)) {
+      const found = english.find(({ pattern }) => pattern.test(text));
+      if (found) seen.push({ where, text, key: found.key });
+    }
+  };
+
+  beforeAll(async () => {
+    app = await startServedApp();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    errors = watchPageErrors(page);
+    await page.addInitScript(() => localStorage.setItem('atlas.locale', 'es'));
+    const url = new URL(app.bridge.url);
+    url.search = '?atlasTest=1';
+    await page.goto(url.toString());
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('knows English when it sees it (the check can fail)', () => {
+    expect(english.length).toBeGreaterThan(100);
+    const hit = (text: string) => english.some(({ pattern }) => pattern.test(text));
+    expect(hit('Save changes')).toBe(true);
+    expect(hit('Undo: Edit Marigold Gate Residence')).toBe(true);
+    expect(hit('Guardar cambios')).toBe(false);
+    expect(hit('Marigold Gate Residence')).toBe(false);
+  });
+
+  it('shows no English message on any tab, in the details, the edit form or the settings', async () => {
+    await page.getByRole('tab', { name: 'Red' }).waitFor();
+    // While the first layout runs (its progress in the status bar), and once it is done.
+    await scan('Red: primera distribución');
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    await scan('Red');
+    // A record's details and its edit form: every field's label.
+    await page.evaluate(() => {
+      window.__atlasCy!.nodes()[0]!.emit('tap');
+    });
+    await page.locator('.details[data-selected-id]').waitFor();
+    await scan('Red: detalles');
+    await page.locator('.details').getByRole('button', { name: 'Editar', exact: true }).click();
+    await page.getByRole('button', { name: 'Guardar cambios' }).waitFor();
+    await scan('Red: formulario');
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).click();
+    await page.getByRole('button', { name: 'Ajustes' }).click();
+    await scan('Ajustes');
+    await page.keyboard.press('Escape');
+    for (const tab of ['Plan', 'Directorio', 'Análisis']) {
+      await page.getByRole('tab', { name: tab }).click();
+      // The chosen tab, still under the pointer, reads at WCAG AA contrast (its hover once hid its text).
+      expect(await contrastOf(page, `#tab-${TAB_IDS[tab]}`)).toBeGreaterThanOrEqual(4.5);
+      await page.waitForFunction(() => !document.querySelector('.view-loading'));
+      await page.waitForTimeout(500);
+      await scan(tab);
+      await screenshot(page, `spanish-${tab === 'Análisis' ? 'analisis' : tab.toLowerCase()}`);
+    }
+    expect(seen).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -125,6 +125,19 @@ describe('the UI in Spanish', () => {
     await page.getByRole('button', { name: 'Guardar cambios' }).waitFor();
     await scan('Red: formulario');
     await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).click();
+    // The relation form, the new-record form and the table view.
+    await page.locator('.details').getByRole('button', { name: 'Añadir relación' }).click();
+    await page.getByRole('button', { name: 'Crear relación' }).waitFor();
+    await scan('Red: relación');
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).click();
+    await page.getByRole('button', { name: 'Nuevo registro' }).click();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).waitFor();
+    await scan('Red: nuevo registro');
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).click();
+    await page.getByRole('button', { name: 'Tabla', exact: true }).click();
+    await page.locator('.node-table').waitFor();
+    await scan('Red: tabla');
+    await page.getByRole('button', { name: 'Grafo', exact: true }).click();
     await page.getByRole('button', { name: 'Ajustes' }).click();
     await scan('Ajustes');
     await page.keyboard.press('Escape');
@@ -137,6 +150,15 @@ describe('the UI in Spanish', () => {
       await scan(tab);
       await screenshot(page, `spanish-${tab === 'Análisis' ? 'analisis' : tab.toLowerCase()}`);
     }
+    // The directory's import wizard, and the plan's saved plans.
+    await page.getByRole('tab', { name: 'Directorio' }).click();
+    await page.getByRole('button', { name: 'Importar…' }).click();
+    await page.waitForTimeout(300);
+    await scan('Directorio: importar');
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByRole('button', { name: 'Abrir guardado' }).click();
+    await page.waitForTimeout(300);
+    await scan('Plan: guardados');
     expect(seen).toEqual([]);
     expect(errors).toEqual([]);
   });

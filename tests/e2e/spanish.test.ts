@@ -1,6 +1,7 @@
 /**
- * The whole UI in Spanish: every tab, a record's details, its edit form and the settings menu, read as a user sees
- * them (text, and the labels, titles and placeholders a screen reader or a pointer shows), hold no English UI message.
+ * The whole UI in Spanish: every tab, a record's details and forms, the table view, the settings menu, the import
+ * wizard and the saved plans, read as a user sees them (text, and the labels, titles and placeholders a screen reader
+ * or a pointer shows), hold no English UI message.
  * A message is English here when it is the English text of a key whose Spanish differs; a message with values is
  * matched as a pattern. The sample records themselves are English data, not UI, and are not messages.
  */
@@ -14,17 +15,22 @@ import { startServedApp } from '../support/runningApp';
 /** Each English message that reads differently in Spanish, as a whole-string pattern (values match any text). */
 function englishOnlyMessages(): { key: MessageKey; pattern: RegExp }[] {
   const spanishTexts = new Set(Object.values(es));
-  return (Object.keys(en) as MessageKey[])
-    .filter((key) => en[key] !== es[key] && !spanishTexts.has(en[key]))
-    .map((key) => {
-      const parts = en[key].split(/\{\w+\}/);
+  const literalParts = (key: MessageKey) => en[key].split(/\{\w+\}/);
+  return (
+    (Object.keys(en) as MessageKey[])
+      .filter((key) => en[key] !== es[key] && !spanishTexts.has(en[key]))
       // A message that is mostly values ("{type} →") says nothing English by itself.
-      const letters = parts.join('').replace(/[^A-Za-z]/g, '').length;
-      const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      return { key, letters, pattern: new RegExp(`^${escaped.join('.+')}$`, 's') };
-    })
-    .filter(({ letters }) => letters >= 3)
-    .map(({ key, pattern }) => ({ key, pattern }));
+      .filter(
+        (key) =>
+          literalParts(key)
+            .join('')
+            .replace(/[^A-Za-z]/g, '').length >= 3,
+      )
+      .map((key) => {
+        const escaped = literalParts(key).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        return { key, pattern: new RegExp(`^${escaped.join('.+')}$`, 's') };
+      })
+  );
 }
 
 /** What the page shows now: each text node's text, and the labels, titles and placeholders of its elements. */

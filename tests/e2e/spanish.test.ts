@@ -168,4 +168,40 @@ describe('the UI in Spanish', () => {
     expect(seen).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it("tells of the app's refusals in Spanish: an id already taken, a file that is not UTF-8", async () => {
+    await page.reload();
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+    const taken = await page.evaluate(() => window.__atlasCy!.nodes()[0]!.id());
+    await page.getByRole('button', { name: 'Nuevo registro' }).click();
+    const form = page.locator('.record-form');
+    await form.getByLabel('Nombre', { exact: true }).fill('Refugio de prueba');
+    await form.getByLabel('Identificador', { exact: true }).fill(taken);
+    await form.getByLabel('Fuente', { exact: true }).fill('Prueba de la interfaz en español');
+    // A choice left empty is asked for in the form's words (zod's own message listed the codes).
+    await form.getByRole('button', { name: 'Crear registro' }).click();
+    await expect.poll(() => form.locator('.field__error').allTextContents()).toEqual(['elija una opción']);
+    await form.getByLabel('Tipo de actor', { exact: true }).selectOption('shelter');
+    await form.getByRole('button', { name: 'Crear registro' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe(`El identificador ${taken} ya está en uso.`);
+    await scan('Red: identificador en uso');
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Cancelar' }).click();
+
+    await page.getByRole('tab', { name: 'Directorio' }).click();
+    await page.getByRole('button', { name: 'Importar…' }).click();
+    await page.getByTestId('import-format').selectOption('elements-csv');
+    // "Label,Type" saved as UTF-16 (little-endian, with its byte-order mark), as some spreadsheets do.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Label,Type\n', 'utf16le')]);
+    await page.getByTestId('import-file').setInputFiles({ name: 'socios.csv', mimeType: 'text/csv', buffer: utf16 });
+    await page.getByTestId('import-check').click();
+    await expect
+      .poll(() => page.getByTestId('import-message').textContent())
+      .toBe('socios.csv: el archivo está en UTF-16; guárdelo como UTF-8 (en una hoja de cálculo: «CSV UTF-8»).');
+    await scan('Directorio: archivo en UTF-16');
+    await screenshot(page, 'spanish-refusal');
+    expect(seen).toEqual([]);
+    // The two refusals are the bridge's answers (409, 400), which the browser logs; nothing else went wrong.
+    expect(errors.filter((error) => !/status of (409|400) /.test(error))).toEqual([]);
+    expect(errors).toHaveLength(2);
+  });
 });

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { AtlasError } from '../../shared/api';
+import { AtlasError, errorMessage } from '../../shared/api';
 import { checkIntegrity, type SqliteDatabase } from './openDatabase';
 import { SCHEMA_VERSION } from './migrations';
 import { resolveNativeBinding } from './nativeBinding';
@@ -48,7 +48,7 @@ export async function backupDatabase(db: SqliteDatabase, file: string): Promise<
   } catch (error) {
     rmSync(temporary, { force: true });
     if (error instanceof AtlasError) throw error;
-    throw new AtlasError('UNAVAILABLE', `Could not write the backup ${file}: ${(error as Error).message}`);
+    throw new AtlasError('UNAVAILABLE', errorMessage('error.backupFailed', { file, detail: (error as Error).message }));
   }
   return file;
 }

@@ -18,7 +18,7 @@ export interface ChangeSetRow {
   id: number;
   at: string;
   label: string;
-  /** The label as a message (JSON, shared/i18n/changeMessage.ts); null for sets written before it was kept. */
+  /** The label as a message (JSON, shared/i18n/keyedMessage.ts); null for sets written before it was kept. */
   message: string | null;
   state: 'applied' | 'undone' | 'discarded' | 'baseline';
 }

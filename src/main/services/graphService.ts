@@ -1,5 +1,12 @@
 /** Handlers of the `graph.*`, `history.*` and `backup.*` methods over the graph store. */
-import { AtlasError, type ContractHandlers, type GraphStats, type Relation } from '../../shared/api';
+import {
+  AtlasError,
+  errorMessage,
+  fieldIssue,
+  type ContractHandlers,
+  type GraphStats,
+  type Relation,
+} from '../../shared/api';
 import { NODE_KINDS, type EdgeType, type NodeKind } from '../../shared/domain';
 import type { GraphIndex } from '../../shared/graph/graphIndex';
 import type { ChangeMessage } from '../../shared/i18n';
@@ -47,7 +54,7 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
   const index = store.index;
   const mustExist = (id: string) => {
     const record = index.node(id);
-    if (!record) throw new AtlasError('NOT_FOUND', `There is no record ${id}.`);
+    if (!record) throw new AtlasError('NOT_FOUND', errorMessage('error.noRecord', { id }));
     return record;
   };
   return {
@@ -76,14 +83,14 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
     },
     'graph.stats': () => graphStats(atlas),
     'graph.createNode': ({ record }) => {
-      if (index.hasNode(record.id)) throw new AtlasError('CONFLICT', `The id ${record.id} is already taken.`);
+      if (index.hasNode(record.id)) throw new AtlasError('CONFLICT', errorMessage('error.idTaken', { id: record.id }));
       return store.write({ key: 'change.create', params: { name: record.name } }, (writer) => writer.putNode(record));
     },
     'graph.updateNode': ({ id, record }) => {
       const before = mustExist(id);
       if (record.id !== id) {
-        throw new AtlasError('BAD_INPUT', `record.id must stay ${id}; ids never change.`, [
-          { path: 'record.id', message: `must be ${id}` },
+        throw new AtlasError('BAD_INPUT', errorMessage('error.idChanged', { id }), [
+          fieldIssue('record.id', errorMessage('error.issue.mustBe', { value: id })),
         ]);
       }
       return store.write({ key: 'change.edit', params: { name: before.name } }, (writer) => writer.putNode(record));
@@ -98,7 +105,7 @@ export function graphHandlers(atlas: Atlas): GraphHandlers {
       store.write(relationMessage(index, 'change.relate', edge), (writer) => writer.putEdge(edge)),
     'graph.deleteEdge': ({ id }) => {
       const edge = index.edge(id);
-      if (!edge) throw new AtlasError('NOT_FOUND', `There is no relation ${id}.`);
+      if (!edge) throw new AtlasError('NOT_FOUND', errorMessage('error.noRelation', { id }));
       store.write(relationMessage(index, 'change.unrelate', edge), (writer) => writer.removeEdge(id));
       return { removed: true };
     },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtlasError } from '../../shared/api';
 import { edgeId, type NodeRecordInput } from '../../shared/domain';
-import { changeText, translate } from '../../shared/i18n';
+import { messageText, translate } from '../../shared/i18n';
 import { openDatabase } from '../db/openDatabase';
 import { tempDir } from '../../../tests/support/tempAtlas';
 import { GraphStore } from './graphStore';
@@ -146,7 +146,7 @@ describe('GraphStore writes', () => {
         w.putNode(shelter);
         w.putEdge({ ...partnership, from: 'actor:nobody' });
       }),
-    ).toThrow(/actor:nobody does not exist/);
+    ).toThrow(/there is no record actor:nobody/);
     expect(store.index.nodeCount).toBe(0);
     expect(store.history().undo).toBeNull();
   });
@@ -267,7 +267,7 @@ describe('GraphStore undo and redo', () => {
     );
     const relate = store.history().undo!;
     expect(relate.label).toBe(`Add “${shelter.name} partners with ${legal.name}”`);
-    expect(changeText(relate.message!, (key, values) => translate('es', key, values))).toBe(
+    expect(messageText(relate.message!, (key, values) => translate('es', key, values))).toBe(
       `Añadir «${shelter.name} colabora con ${legal.name}»`,
     );
     // Across a restart, and on both sides of undo and redo.

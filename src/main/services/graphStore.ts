@@ -3,7 +3,7 @@
  * shared schemas, run in one SQLite transaction, logged as a change set (before and after of each row) for undo
  * and redo across restarts, and then applied to the in-memory {@link GraphIndex} that readers use.
  */
-import { AtlasError, badInput, type HistoryInfo, type HistoryStep } from '../../shared/api';
+import { AtlasError, badInput, errorMessage, fieldIssue, type HistoryInfo, type HistoryStep } from '../../shared/api';
 import {
   canonicalEnds,
   edgeEndpointProblem,
@@ -16,7 +16,7 @@ import {
   type NodeRecordInput,
 } from '../../shared/domain';
 import { GraphIndex } from '../../shared/graph/graphIndex';
-import { changeText, translate, type ChangeMessage } from '../../shared/i18n';
+import { englishText, type ChangeMessage } from '../../shared/i18n';
 import { GraphRepository, type ChangeRow, type ChangeSetRow } from '../db/graphRepository';
 import type { SqliteDatabase } from '../db/openDatabase';
 import { readChangeMessage } from './storedChangeMessage';
@@ -86,10 +86,7 @@ export class GraphStore {
    */
   write<T>(description: string | ChangeMessage, body: (writer: GraphWriter) => T, options: WriteOptions = {}): T {
     const at = this.now().toISOString();
-    const label =
-      typeof description === 'string'
-        ? description
-        : changeText(description, (key, values) => translate('en', key, values));
+    const label = typeof description === 'string' ? description : englishText(description);
     const message = typeof description === 'string' ? null : JSON.stringify(description);
     const pendingNodes = new Map<string, NodeRecord | null>();
     const pendingEdges = new Map<string, (EdgeRecord & { id: string }) | null>();
@@ -127,7 +124,11 @@ export class GraphStore {
         if (before && before.kind !== record.kind) {
           throw new AtlasError(
             'CONFLICT',
-            `${record.id} is ${before.kind === 'actor' ? 'an' : 'a'} ${before.kind}; its kind cannot change to ${record.kind}.`,
+            errorMessage('error.kindFixed', {
+              id: record.id,
+              kind: { message: `network.kind.${before.kind}` },
+              next: { message: `network.kind.${record.kind}` },
+            }),
           );
         }
         const json = JSON.stringify(record);
@@ -145,7 +146,7 @@ export class GraphStore {
       },
       removeNode(id) {
         const before = currentNode(id);
-        if (!before) throw new AtlasError('NOT_FOUND', `There is no record ${id}.`);
+        if (!before) throw new AtlasError('NOT_FOUND', errorMessage('error.noRecord', { id }));
         for (const edge of edgesTouching(id)) writer.removeEdge(edge.id);
         repo.deleteNode(id);
         log({ entity: 'node', entityId: id, before: JSON.stringify(before), after: null });
@@ -165,8 +166,8 @@ export class GraphStore {
         const to = currentNode(edge.to);
         if (!from || !to) {
           const missing = [!from ? edge.from : null, !to ? edge.to : null].filter(Boolean).join(' and ');
-          throw new AtlasError('BAD_INPUT', `relation ${edge.type} refused: ${missing} does not exist`, [
-            { path: !from ? 'from' : 'to', message: `no record ${missing}` },
+          throw new AtlasError('BAD_INPUT', errorMessage('error.relationEndMissing', { id: missing }), [
+            fieldIssue(!from ? 'from' : 'to', errorMessage('error.issue.noRecord', { id: missing })),
           ]);
         }
         const problem = edgeEndpointProblem(edge.type, from, to);
@@ -189,7 +190,7 @@ export class GraphStore {
       },
       removeEdge(id) {
         const before = currentEdge(id);
-        if (!before) throw new AtlasError('NOT_FOUND', `There is no relation ${id}.`);
+        if (!before) throw new AtlasError('NOT_FOUND', errorMessage('error.noRelation', { id }));
         repo.deleteEdge(id);
         log({ entity: 'edge', entityId: id, before: JSON.stringify(stripId(before)), after: null });
         pendingEdges.set(id, null);

@@ -3,7 +3,7 @@
  * index's revision changes, so switching filters or tabs does not redo a 10k-actor sweep. The coalition report's
  * PDF is printed by the Atlas's PdfRenderer (printToPDF in the app, headless Chromium in the CLI and the tests).
  */
-import { AtlasError, type ContractHandlers, type NodeSummary } from '../../shared/api';
+import { AtlasError, errorMessage, fieldIssue, type ContractHandlers, type NodeSummary } from '../../shared/api';
 import type {
   CentralityResult,
   CoverageResult,
@@ -143,8 +143,8 @@ export function insightsHandlers(atlas: Atlas): InsightsHandlers {
       if (missing.length > 0) {
         throw new AtlasError(
           'NOT_FOUND',
-          `Nothing was marked verified: there is no record ${missing.join(', ')}.`,
-          missing.map((id) => ({ path: `ids[${ids.indexOf(id)}]`, message: `there is no record ${id}` })),
+          errorMessage('error.nothingVerified', { ids: missing.join(', ') }),
+          missing.map((id) => fieldIssue(`ids[${ids.indexOf(id)}]`, errorMessage('error.issue.noRecord', { id }))),
         );
       }
       const verifiedAt = isoDate(today());
@@ -161,7 +161,9 @@ export function insightsHandlers(atlas: Atlas): InsightsHandlers {
     'insights.statute': ({ id }) => {
       const impact = statuteImpact(index, id);
       if (!impact)
-        throw new AtlasError('NOT_FOUND', `There is no statute ${id}.`, [{ path: 'id', message: 'is not a statute' }]);
+        throw new AtlasError('NOT_FOUND', errorMessage('error.noStatute', { id }), [
+          fieldIssue('id', errorMessage('error.issue.notStatute')),
+        ]);
       return impact;
     },
     'insights.policy': () => policy(),

@@ -5,7 +5,7 @@
  * Atlas's PdfRenderer unless another is given.
  */
 import { join } from 'node:path';
-import { AtlasError, type ContractHandlers } from '../../shared/api';
+import { AtlasError, errorMessage, type ContractHandlers } from '../../shared/api';
 import type { ImportFormatName, ImportReport, ioMethods } from '../../shared/api/methods/ioMethods';
 import { REPORT_LIST_LIMIT } from '../../shared/api/methods/ioMethods';
 import { describeImportIssue, type ImportIssue, type ParsedImport } from '../../shared/interchange/importPlan';
@@ -128,7 +128,7 @@ export function ioHandlers(atlas: Atlas, options: IoOptions = {}): Pick<Contract
         }));
         throw new AtlasError(
           'BAD_INPUT',
-          `Import refused, nothing was written: ${report.errorCount} problem(s). First: ${report.errors[0]?.text ?? ''}`,
+          errorMessage('error.importRefused', { count: report.errorCount, first: report.errors[0]?.text ?? '' }),
           issues,
         );
       }

@@ -178,7 +178,13 @@ describe('networkHandlers', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('BAD_INPUT');
-      expect(result.error.issues).toEqual([{ path: 'page', message: `must be less than ${pages}` }]);
+      expect(result.error.issues).toEqual([
+        {
+          path: 'page',
+          message: `must be less than ${pages}`,
+          text: { key: 'error.issue.lessThan', params: { limit: pages } },
+        },
+      ]);
     });
   });
 });

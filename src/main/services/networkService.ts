@@ -1,5 +1,5 @@
 /** Handlers of the network view's contract methods: the drawn subgraph, paths, canvas positions and saved views. */
-import { AtlasError, type ContractHandlers, type EdgeWithId } from '../../shared/api';
+import { AtlasError, errorMessage, fieldIssue, type ContractHandlers, type EdgeWithId } from '../../shared/api';
 import {
   networkFilterSchema,
   type NetworkEdge,
@@ -188,8 +188,8 @@ export function subgraphPage(whole: NetworkSubgraph, page: number, revision: num
   const nodeCount = whole.nodes.length;
   const pages = Math.max(1, Math.ceil((nodeCount + whole.edges.length) / SUBGRAPH_PAGE_ITEMS));
   if (page >= pages) {
-    throw new AtlasError('BAD_INPUT', `This graph has ${pages} page(s); there is no page ${page + 1}.`, [
-      { path: 'page', message: `must be less than ${pages}` },
+    throw new AtlasError('BAD_INPUT', errorMessage('error.noPage', { pages, page: page + 1 }), [
+      fieldIssue('page', errorMessage('error.issue.lessThan', { limit: pages })),
     ]);
   }
   const start = page * SUBGRAPH_PAGE_ITEMS;
@@ -231,7 +231,7 @@ export function networkHandlers(atlas: Atlas): Pick<ContractHandlers, keyof type
     },
     'network.path': ({ from, to, maxHops, edgeTypes }) => {
       for (const id of [from, to]) {
-        if (!index.hasNode(id)) throw new AtlasError('NOT_FOUND', `There is no record ${id}.`);
+        if (!index.hasNode(id)) throw new AtlasError('NOT_FOUND', errorMessage('error.noRecord', { id }));
       }
       const chain = shortestPath(index, from, to, maxHops, edgeTypes);
       if (!chain) return { path: null };
@@ -253,7 +253,7 @@ export function networkHandlers(atlas: Atlas): Pick<ContractHandlers, keyof type
     'network.views.delete': ({ name }) => {
       const views = readSavedViews(atlas);
       if (!views.some((view) => view.name === name))
-        throw new AtlasError('NOT_FOUND', `There is no saved view "${name}".`);
+        throw new AtlasError('NOT_FOUND', errorMessage('error.noSavedView', { name }));
       return writeSavedViews(
         atlas,
         views.filter((view) => view.name !== name),

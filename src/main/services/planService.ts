@@ -4,7 +4,7 @@
  * print it for the survivor through the PDF renderer the host provides.
  */
 import { randomBytes } from 'node:crypto';
-import { AtlasError, type ContractHandlers } from '../../shared/api';
+import { AtlasError, errorMessage, fieldIssue, type ContractHandlers } from '../../shared/api';
 import type { PrintedPlan, planMethods } from '../../shared/api/methods/planMethods';
 import { isoDate } from '../../shared/domain';
 import type { ClientProfile } from '../../shared/plan/clientProfile';
@@ -38,8 +38,8 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
   const build = (profile: ClientProfile, choices: PlanChoice[], language: 'en' | 'es'): ReferralPlan => {
     const start = profile.startActorId;
     if (start !== null && atlas.store.index.node(start)?.kind !== 'actor') {
-      throw new AtlasError('BAD_INPUT', `profile.startActorId: there is no organisation ${start}.`, [
-        { path: 'profile.startActorId', message: `there is no organisation ${start}` },
+      throw new AtlasError('BAD_INPUT', errorMessage('error.noOrganisation', { id: start }), [
+        fieldIssue('profile.startActorId', errorMessage('error.issue.noOrganisation', { id: start })),
       ]);
     }
     return planReferrals(atlas.store.index, profile, { today: atlas.now(), language, choices });
@@ -47,7 +47,7 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
   const mustGet = (id: string): StoredPlan => {
     purge();
     const stored = current(repository.get(id));
-    if (!stored) throw new AtlasError('NOT_FOUND', `There is no saved plan ${id} (it may have expired).`);
+    if (!stored) throw new AtlasError('NOT_FOUND', errorMessage('error.noSavedPlan', { id }));
     return stored;
   };
 
@@ -83,10 +83,11 @@ export function planHandlers(atlas: Atlas): Pick<ContractHandlers, keyof typeof 
       const stored = mustGet(id);
       const current = stored.steps[step];
       if (!current) {
+        const last = stored.steps.length - 1;
         throw new AtlasError(
           'BAD_INPUT',
-          `step: plan ${id} has ${stored.steps.length} steps (0 to ${stored.steps.length - 1}).`,
-          [{ path: 'step', message: `must be between 0 and ${stored.steps.length - 1}` }],
+          errorMessage('error.noPlanStep', { id, count: stored.steps.length, last, step }),
+          [fieldIssue('step', errorMessage('error.issue.between', { min: 0, max: last }))],
         );
       }
       repository.updateStep(id, step, status ?? current.status, note ?? current.note, atlas.now().toISOString());

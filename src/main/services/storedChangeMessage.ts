@@ -1,4 +1,4 @@
-/** Reading a change set's message back from the audit log (see shared/i18n/changeMessage.ts). */
+/** Reading a change set's message back from the audit log (see shared/i18n/keyedMessage.ts). */
 import { z } from 'zod';
 import type { ChangeMessage, ChangeMessageKey, MessageKey } from '../../shared/i18n';
 import { en } from '../../shared/i18n/en';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AtlasError } from './errors';
+import { messageText, translate } from '../i18n';
+import { AtlasError, errorMessage, fieldIssue, type ApiResult } from './errors';
 import { METHOD_NAMES, type ContractHandlers } from './contract';
 import { createDispatcher } from './dispatch';
 
@@ -54,6 +55,59 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No such database.' },
     });
+  });
+
+  it('sends an error given as a message with its key and values, beside its English text', async () => {
+    const dispatch = createDispatcher(
+      fakeHandlers({
+        'app.info': () => {
+          throw new AtlasError('CONFLICT', errorMessage('error.idTaken', { id: 'actor:x' }), [
+            fieldIssue('record.id', errorMessage('error.issue.mustBe', { value: 'actor:y' })),
+          ]);
+        },
+      }),
+    );
+    // Through JSON, as both transports carry it.
+    const result = JSON.parse(JSON.stringify(await dispatch('app.info', {}))) as ApiResult<unknown>;
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'The id actor:x is already taken.',
+        text: { key: 'error.idTaken', params: { id: 'actor:x' } },
+        issues: [
+          {
+            path: 'record.id',
+            message: 'must be actor:y',
+            text: { key: 'error.issue.mustBe', params: { value: 'actor:y' } },
+          },
+        ],
+      },
+    });
+    if (result.ok) return;
+    expect(messageText(result.error.text!, (key, params) => translate('es', key, params))).toBe(
+      'El identificador actor:x ya está en uso.',
+    );
+  });
+
+  it('tells of a storage failure in words the user can act on, in either language', async () => {
+    const failing = (code: string) =>
+      createDispatcher(
+        fakeHandlers({
+          'app.info': () => {
+            throw Object.assign(new Error(`${code}: at /home/someone/atlas.sqlite`), { code });
+          },
+        }),
+      )('app.info', {});
+    const full = await failing('SQLITE_FULL');
+    expect(full).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', text: { key: 'error.diskFull' } } });
+    if (full.ok) return;
+    expect(full.error.message).toMatch(/^The disk is full\. Nothing was changed/);
+    expect(messageText(full.error.text!, (key) => translate('es', key))).toMatch(/^El disco está lleno\./);
+    expect(await failing('SQLITE_READONLY_DIRECTORY')).toMatchObject({ error: { text: { key: 'error.readOnly' } } });
+    expect(await failing('SQLITE_BUSY')).toMatchObject({ error: { text: { key: 'error.busy' } } });
+    expect(await failing('SQLITE_NOTADB')).toMatchObject({ error: { text: { key: 'error.damaged' } } });
+    expect(JSON.stringify(full)).not.toContain('someone');
   });
 
   it('hides the detail of an unexpected error from the caller and reports it to the host', async () => {

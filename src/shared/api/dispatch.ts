@@ -1,5 +1,6 @@
 /** The one place a raw call becomes a handler call: name check, input parse, handler, typed result or error. */
-import { AtlasError, badInput, type ApiError, type ApiResult } from './errors';
+import type { ErrorMessageKey } from '../i18n/keyedMessage';
+import { AtlasError, badInput, errorMessage, type ApiError, type ApiResult } from './errors';
 import { contract, isMethodName, type ContractHandlers } from './contract';
 
 /** Hooks a transport can give the dispatcher. */
@@ -35,7 +36,7 @@ export function createDispatcher(handlers: ContractHandlers, options: DispatchOp
       const storage = storageRefusal(error);
       if (storage) return { ok: false, error: storage };
       options.onInternalError?.(method, error);
-      return { ok: false, error: { code: 'INTERNAL', message: `${method} failed unexpectedly; nothing was changed.` } };
+      return { ok: false, error: new AtlasError('INTERNAL', errorMessage('error.internal', { method })).toApiError() };
     }
   };
 }
@@ -47,22 +48,11 @@ export function createDispatcher(handlers: ContractHandlers, options: DispatchOp
 export function storageRefusal(error: unknown): ApiError | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  const unchanged = 'Nothing was changed and nothing was lost.';
-  const refuse = (message: string): ApiError => ({ code: 'UNAVAILABLE', message });
-  if (code === 'SQLITE_FULL') return refuse(`The disk is full. ${unchanged} Free some space, then try again.`);
-  if (code.startsWith('SQLITE_READONLY')) {
-    return refuse(
-      `The database cannot be written: the file, its folder or the disk is read-only. ${unchanged} ` +
-        'Check the permissions of the database folder (or move it to a writable disk), then try again.',
-    );
-  }
-  if (code.startsWith('SQLITE_IOERR'))
-    return refuse(`The disk reported an error. ${unchanged} Check the disk, then try again.`);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return refuse(`The database is busy (is Referral Atlas open twice?). ${unchanged} Try again in a moment.`);
-  }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return refuse(`The database file is damaged. ${unchanged} Restart Referral Atlas to restore the last good backup.`);
-  }
+  const refuse = (key: ErrorMessageKey): ApiError => new AtlasError('UNAVAILABLE', errorMessage(key)).toApiError();
+  if (code === 'SQLITE_FULL') return refuse('error.diskFull');
+  if (code.startsWith('SQLITE_READONLY')) return refuse('error.readOnly');
+  if (code.startsWith('SQLITE_IOERR')) return refuse('error.diskFailed');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return refuse('error.busy');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return refuse('error.damaged');
   return null;
 }

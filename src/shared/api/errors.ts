@@ -1,5 +1,9 @@
-/** The error vocabulary every transport carries: a stable code for programs and a message for people. */
+/**
+ * The error vocabulary every transport carries: a stable code for programs, a message for people (English) and, when
+ * the error has one, the same message as a key and values (`text`), which the UI shows in the language in use.
+ */
 import type { z } from 'zod';
+import { englishText, type ErrorMessage, type ErrorMessageKey, type MessageParam } from '../i18n/keyedMessage';
 
 /** Why a call failed. */
 export const ERROR_CODES = [
@@ -19,6 +23,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** The message as a key and values, for the UI to translate. */
+  text?: ErrorMessage;
   /** Each problem with the field it concerns, when the input was refused. */
   issues?: FieldIssue[];
 }
@@ -27,6 +33,18 @@ export interface ApiError {
 export interface FieldIssue {
   path: string;
   message: string;
+  /** The message as a key and values, for the UI to translate. */
+  text?: ErrorMessage;
+}
+
+/** An error's message as a key and values. */
+export function errorMessage(key: ErrorMessageKey, params: Record<string, MessageParam> = {}): ErrorMessage {
+  return { key, params };
+}
+
+/** A problem with one field, as a message the UI translates (`message` is its English text). */
+export function fieldIssue(path: string, text: ErrorMessage): FieldIssue {
+  return { path, message: englishText(text), text };
 }
 
 /** The answer of every contract call. */
@@ -35,19 +53,26 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 /** An error thrown by a service with a code the transports pass on unchanged. */
 export class AtlasError extends Error {
   override readonly name = 'AtlasError';
+  /** The message as a key and values, when it was given as one. */
+  readonly text: ErrorMessage | undefined;
+  /** `message` is English text, or a message the UI translates (its English text becomes the error's message). */
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | ErrorMessage,
     readonly issues?: FieldIssue[],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : englishText(message));
+    this.text = typeof message === 'string' ? undefined : message;
   }
 
   /** The plain object form sent over a transport. */
   toApiError(): ApiError {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.text && { text: this.text }),
+      ...(this.issues && { issues: this.issues }),
+    };
   }
 }
 

@@ -10,6 +10,7 @@ import { directoryEn } from './messages/directory';
 import { insightsEn } from './messages/insights';
 import { changesEn } from './messages/changes';
 import { validationEn } from './messages/validation';
+import { errorsEn } from './messages/errors';
 
 /** Every English UI message, by key. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...insightsEn,
   ...changesEn,
   ...validationEn,
+  ...errorsEn,
 } as const;
 
 /** A UI message key. */

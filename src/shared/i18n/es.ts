@@ -8,6 +8,7 @@ import { directoryEs } from './messages/directory';
 import { insightsEs } from './messages/insights';
 import { changesEs } from './messages/changes';
 import { validationEs } from './messages/validation';
+import { errorsEs } from './messages/errors';
 
 /** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
@@ -19,4 +20,5 @@ export const es: Record<MessageKey, string> = {
   ...insightsEs,
   ...changesEs,
   ...validationEs,
+  ...errorsEs,
 };

@@ -1,4 +1,4 @@
 /** UI messages in English and Spanish. */
 export * from './translate';
-export * from './changeMessage';
+export * from './keyedMessage';
 export * from './issueText';

@@ -7,6 +7,9 @@ export const UI_LOCALES = ['en', 'es'] as const;
 /** One of {@link UI_LOCALES}. */
 export type UiLocale = (typeof UI_LOCALES)[number];
 
+/** A function giving a key's message in some language, filled in with `params`. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 const CATALOGUES: Record<UiLocale, Record<MessageKey, string>> = { en, es };
 
 /** The message for `key` in `locale`, with each `{name}` replaced by `params[name]`. */

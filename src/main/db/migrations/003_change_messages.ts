@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * A change set's description as a message key and its values (JSON, see shared/i18n/changeMessage.ts), beside its
+ * A change set's description as a message key and its values (JSON, see shared/i18n/keyedMessage.ts), beside its
  * English label: undo and redo name the change in the language in use. Null for change sets written before.
  */
 export const migration003ChangeMessages: Migration = {

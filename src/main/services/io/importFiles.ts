@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AtlasError } from '../../../shared/api';
+import { AtlasError, errorMessage, fieldIssue } from '../../../shared/api';
 import type { ImportFormatName } from '../../../shared/api/methods/ioMethods';
 import { readCoalitionSheets, type Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 import { addCount, emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
@@ -32,8 +32,8 @@ export function readImportPath(format: TextImportFormat, path: string, limit = M
   try {
     isFolder = statSync(path).isDirectory();
   } catch {
-    throw new AtlasError('NOT_FOUND', `${path}: no such file or folder.`, [
-      { path: basename(path), message: 'not found' },
+    throw new AtlasError('NOT_FOUND', errorMessage('error.noSuchFileOrFolder', { path }), [
+      fieldIssue(basename(path), errorMessage('error.issue.notFound')),
     ]);
   }
   if (!isFolder) return [readInputFile(path, limit)];
@@ -41,7 +41,10 @@ export function readImportPath(format: TextImportFormat, path: string, limit = M
     format === 'hsds-json' ? name.endsWith('.json') : name.endsWith('.csv'),
   );
   if (names.length === 0)
-    throw new AtlasError('BAD_INPUT', `${path}: the folder holds no ${format === 'hsds-json' ? 'JSON' : 'CSV'} file.`);
+    throw new AtlasError(
+      'BAD_INPUT',
+      errorMessage('error.folderHoldsNone', { path, type: format === 'hsds-json' ? 'JSON' : 'CSV' }),
+    );
   return names.sort().map((name) => readInputFile(join(path, name), limit));
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AtlasError } from '../../../shared/api';
+import { AtlasError, errorMessage, fieldIssue } from '../../../shared/api';
 
 /** The largest file an import reads (a real coalition or HSDS export is a few MB; 100k services is ~60 MB of CSV). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -17,33 +17,29 @@ export interface InputText {
 }
 
 function tooLarge(name: string, bytes: number, limit: number): AtlasError {
-  return new AtlasError(
-    'BAD_INPUT',
-    `${name}: the file is ${(bytes / 1048576).toFixed(1)} MB; imports are limited to ${limit / 1048576} MB.`,
-    [{ path: name, message: `larger than ${limit / 1048576} MB` }],
-  );
+  const megabytes = { size: (bytes / 1048576).toFixed(1), limit: limit / 1048576 };
+  return new AtlasError('BAD_INPUT', errorMessage('error.fileTooLarge', { file: name, ...megabytes }), [
+    fieldIssue(name, errorMessage('error.issue.largerThan', { limit: megabytes.limit })),
+  ]);
 }
 
 /** Decodes bytes as UTF-8 (dropping a BOM), or refuses them with a message naming the file and the offset. */
 export function decodeUtf8(name: string, bytes: Uint8Array, limit = MAX_IMPORT_BYTES): string {
   if (bytes.length > limit) throw tooLarge(name, bytes.length, limit);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new AtlasError(
-      'BAD_INPUT',
-      `${name}: the file is UTF-16; save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
-      [{ path: name, message: 'encoded as UTF-16, not UTF-8' }],
-    );
+    throw new AtlasError('BAD_INPUT', errorMessage('error.fileUtf16', { file: name }), [
+      fieldIssue(name, errorMessage('error.issue.utf16')),
+    ]);
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    throw new AtlasError(
-      'BAD_INPUT',
-      `${name}: the file is not UTF-8 (invalid byte 0x${(bytes[offset] ?? 0).toString(16)} at byte ${offset}); save it as UTF-8 (in a spreadsheet: "CSV UTF-8").`,
-      [{ path: name, message: `not UTF-8 at byte ${offset}` }],
-    );
+    const byte = (bytes[offset] ?? 0).toString(16);
+    throw new AtlasError('BAD_INPUT', errorMessage('error.fileNotUtf8', { file: name, byte, offset }), [
+      fieldIssue(name, errorMessage('error.issue.notUtf8', { offset })),
+    ]);
   }
 }
 
@@ -72,10 +68,14 @@ function checkedFile(path: string, limit: number): string {
   try {
     stats = statSync(path);
   } catch {
-    throw new AtlasError('NOT_FOUND', `${path}: no such file.`, [{ path: name, message: 'not found' }]);
+    throw new AtlasError('NOT_FOUND', errorMessage('error.noSuchFile', { path }), [
+      fieldIssue(name, errorMessage('error.issue.notFound')),
+    ]);
   }
   if (stats.isDirectory())
-    throw new AtlasError('BAD_INPUT', `${path}: is a folder; give a file.`, [{ path: name, message: 'a folder' }]);
+    throw new AtlasError('BAD_INPUT', errorMessage('error.isFolder', { path }), [
+      fieldIssue(name, errorMessage('error.issue.folder')),
+    ]);
   if (stats.size > limit) throw tooLarge(name, stats.size, limit);
   return name;
 }

@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchResponse } from '../../../shared/search/searchTypes';
 import { call } from '../api/client';
+import { errorText } from '../api/errorText';
+import { useI18n } from '../i18n';
 import { useAppState } from '../state/appStore';
 
 /** The pause after a keystroke before searching: short enough to feel instant, long enough to skip most bursts. */
@@ -22,10 +24,16 @@ export interface SearchState {
 /** Results for `text` (none for blank text), at most `limit`. */
 export function useSearch(text: string, limit: number): SearchState {
   const dataRevision = useAppState((state) => state.dataRevision);
-  const [answer, setAnswer] = useState<{ text: string; response: SearchResponse | null; error: string | null }>({
+  const { t } = useI18n();
+  // A failure is kept as it came and put in words at render, in the language then in use.
+  const [answer, setAnswer] = useState<{
+    text: string;
+    response: SearchResponse | null;
+    failure: { reason: unknown } | null;
+  }>({
     text: '',
     response: null,
-    error: null,
+    failure: null,
   });
   const latest = useRef(0);
 
@@ -35,18 +43,19 @@ export function useSearch(text: string, limit: number): SearchState {
     const timer = setTimeout(() => {
       call('search.query', { text, limit })
         .then((response) => {
-          if (ticket === latest.current) setAnswer({ text, response, error: null });
+          if (ticket === latest.current) setAnswer({ text, response, failure: null });
         })
         .catch((reason: unknown) => {
           if (ticket !== latest.current) return;
-          setAnswer({ text, response: null, error: reason instanceof Error ? reason.message : String(reason) });
+          setAnswer({ text, response: null, failure: { reason } });
         });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, limit, dataRevision]);
 
   if (!text.trim()) return { answered: '', response: null, searching: false, error: null };
-  return { answered: answer.text, response: answer.response, searching: answer.text !== text, error: answer.error };
+  const error = answer.failure && errorText(answer.failure.reason, t);
+  return { answered: answer.text, response: answer.response, searching: answer.text !== text, error };
 }
 
 /** Asks the app to build its search index now (it is built on first use), so the first keystroke finds it ready. */

@@ -1,5 +1,5 @@
 /**
- * What a change set did, as the audit log keeps it (changeMessage.ts): undo and redo name it in the language in use.
+ * What a change set did, as the audit log keeps it (keyedMessage.ts): undo and redo name it in the language in use.
  * `{type}` is a relation type's own message (network.edge.*).
  */
 export const changesEn = {

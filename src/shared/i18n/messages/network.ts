@@ -57,6 +57,7 @@ export const networkEn = {
   'network.filter.scope.all': 'Whole network',
   'network.filter.scopeHint': 'The overview shows the coalition’s partners; any filter searches the whole network.',
   'network.form.badJson': 'is not valid JSON',
+  'network.form.choose': 'choose one',
   'network.form.cancel': 'Cancel',
   'network.form.create': 'Create record',
   'network.form.createTitle': 'New record',
@@ -277,6 +278,7 @@ export const networkEs: Record<keyof typeof networkEn, string> = {
   'network.filter.scopeHint':
     'La vista general muestra los socios de la coalición; cualquier filtro busca en toda la red.',
   'network.form.badJson': 'no es JSON válido',
+  'network.form.choose': 'elija una opción',
   'network.form.cancel': 'Cancelar',
   'network.form.create': 'Crear registro',
   'network.form.createTitle': 'Nuevo registro',

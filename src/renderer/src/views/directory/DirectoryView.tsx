@@ -14,6 +14,7 @@ import { useAppState } from '../../state/appStore';
 import { downloadFile } from '../../files/download';
 import { ImportWizard } from './ImportWizard';
 import './directory.css';
+import { errorText } from '../../api/errorText';
 
 const label = (code: string) => code.replace(/_/g, ' ');
 const PREVIEW_ENTRIES = 60;
@@ -37,7 +38,7 @@ export function DirectoryView() {
     let live = true;
     call('io.directoryPreview', { scope, audience })
       .then((result) => live && setModel(result))
-      .catch((error: Error) => live && setStatus(t('directory.error', { message: error.message })));
+      .catch((error: unknown) => live && setStatus(t('directory.error', { message: errorText(error, t) })));
     return () => {
       live = false;
     };
@@ -53,7 +54,7 @@ export function DirectoryView() {
         if (file.contentBase64) downloadFile(file.name, file.mimeType, file.contentBase64);
       setStatus(result.files.map((file) => t('directory.exported', { name: file.name, bytes: file.bytes })).join(' '));
     } catch (error) {
-      setStatus(t('directory.error', { message: (error as Error).message }));
+      setStatus(t('directory.error', { message: errorText(error, t) }));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged } from '../../state/appStore';
 import { fileToBase64 } from '../../files/download';
+import { errorText } from '../../api/errorText';
 
 type Step = 'choose' | 'checking' | 'review' | 'applying' | 'done';
 type Format = ImportFormatName;
@@ -37,7 +38,7 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
       setStep('review');
     } catch (error) {
       if (ticket !== run.current) return;
-      setMessage((error as Error).message);
+      setMessage(errorText(error, t));
       setStep('choose');
     }
   };
@@ -58,7 +59,7 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
       );
       setStep('done');
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error, t));
       setStep('review');
     }
   };

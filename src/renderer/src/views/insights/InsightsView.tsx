@@ -15,6 +15,7 @@ import { LawPolicyPanel } from './LawPolicyPanel';
 import { useCall, type CallState } from './useCall';
 import { VerificationPanel } from './VerificationPanel';
 import './insights.css';
+import { errorText } from '../../api/errorText';
 
 const MEASURES: CentralityMeasure[] = ['betweenness', 'degree', 'closeness', 'pagerank'];
 
@@ -47,7 +48,7 @@ export function InsightsView() {
       else downloadText(file.fileName, file.mediaType, file.content);
       setReport(null);
     } catch (error) {
-      setReport(t('insights.report.failed', { message: error instanceof Error ? error.message : String(error) }));
+      setReport(t('insights.report.failed', { message: errorText(error, t) }));
     }
   };
 

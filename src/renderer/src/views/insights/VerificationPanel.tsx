@@ -4,6 +4,7 @@ import type { VerificationQueueResult } from '../../../../shared/api/methods/ins
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged, openRecord } from '../../state/appStore';
+import { errorText } from '../../api/errorText';
 
 export function VerificationPanel({ result }: { result: VerificationQueueResult }) {
   const { t } = useI18n();
@@ -17,7 +18,7 @@ export function VerificationPanel({ result }: { result: VerificationQueueResult 
       setMessage(t('insights.verify.marked', { count: done.updated, date: done.verifiedAt }));
       notifyDataChanged();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorText(error, t));
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { optionLabel } from './recordFields';
+import { errorText } from '../../api/errorText';
 
 /** What the panel lets the user do with the selected record. */
 export interface DetailsActions {
@@ -56,7 +57,7 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
         .catch((reason: unknown) => {
           if (!live) return;
           setDetails(null);
-          setError(reason instanceof Error ? reason.message : String(reason));
+          setError(errorText(reason, t));
         });
       return () => {
         live = false;

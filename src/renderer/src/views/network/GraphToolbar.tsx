@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { saveBlob } from '../../files/download';
 import { startTask } from '../../shell/taskProgress';
 import type { GraphController } from './graphController';
+import { errorText } from '../../api/errorText';
 
 interface GraphToolbarProps {
   controller(): GraphController | null;
@@ -48,7 +49,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
     const current = controller();
     if (!current) return;
     exportImage(current, format, t('network.export.running')).catch((error: unknown) =>
-      props.onError(t('network.export.failed', { message: error instanceof Error ? error.message : String(error) })),
+      props.onError(t('network.export.failed', { message: errorText(error, t) })),
     );
   };
   return (

@@ -1,8 +1,8 @@
 /** Creating or editing a record: the kind's fields, validated by the shared schema, errors next to each field. */
 import { useId, useState, type FormEvent } from 'react';
-import { fieldIssues } from '../../../../shared/api/errors';
+import { fieldIssues, type FieldIssue } from '../../../../shared/api/errors';
 import { nodeRecordSchema, NODE_KINDS, type NodeKind, type NodeRecord } from '../../../../shared/domain';
-import { issueText, type MessageKey } from '../../../../shared/i18n';
+import type { MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { parseOptionsFor } from '../../zodLocale';
@@ -17,6 +17,7 @@ import {
   type FieldSpec,
   type FormValues,
 } from './recordFields';
+import { errorText, fieldIssueText } from '../../api/errorText';
 
 /** The form: `record` null creates a new record of the chosen kind. */
 export function RecordForm({
@@ -44,12 +45,17 @@ export function RecordForm({
     setErrors({});
   };
 
-  const issuesToErrors = (issues: { path: string; message: string }[]) => {
+  const issuesToErrors = (issues: FieldIssue[]) => {
     const byField: Record<string, string> = {};
     for (const issue of issues) {
       const path = issue.path.replace(/^record\./, '');
       const field = fieldForIssue(kind, path) || '(form)';
-      const message = issue.message === 'json' ? t('network.form.badJson') : issueText(issue.message, t);
+      const message =
+        issue.message === 'json'
+          ? t('network.form.badJson')
+          : issue.message === 'choose'
+            ? t('network.form.choose')
+            : fieldIssueText(issue, t);
       byField[field] = byField[field] ? `${byField[field]}; ${message}` : message;
     }
     return byField;
@@ -60,7 +66,10 @@ export function RecordForm({
     const recordId = creating ? id.trim() || suggestId(kind, String(values.name ?? '')) : record.id;
     const { record: draft, unreadable } = formToRecord(kind, recordId, values, record);
     const parsed = nodeRecordSchema.safeParse(draft, parseOptionsFor(locale));
-    const issues = [...unreadable, ...(parsed.success ? [] : fieldIssues(parsed.error))];
+    // A field the form could not read is told of once, in the form's words, not again by the schema.
+    const unread = new Set(unreadable.map((issue) => issue.path));
+    const schemaIssues = parsed.success ? [] : fieldIssues(parsed.error).filter((issue) => !unread.has(issue.path));
+    const issues = [...unreadable, ...schemaIssues];
     if (issues.length > 0 || !parsed.success) {
       setErrors(issuesToErrors(issues));
       setFormError(t('network.form.fixErrors'));
@@ -75,7 +84,7 @@ export function RecordForm({
       onDone(saved.id, saved.name);
     } catch (error) {
       if (error instanceof ApiCallError && error.error.issues) setErrors(issuesToErrors(error.error.issues));
-      setFormError(error instanceof Error ? error.message : String(error));
+      setFormError(errorText(error, t));
     } finally {
       setBusy(false);
     }

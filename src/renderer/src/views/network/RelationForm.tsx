@@ -12,11 +12,12 @@ import {
   type NodeKind,
   type NodeRecord,
 } from '../../../../shared/domain';
-import { issueText, type MessageKey } from '../../../../shared/i18n';
+import type { MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { parseOptionsFor } from '../../zodLocale';
 import { notifyDataChanged } from '../../state/appStore';
+import { errorText, fieldIssueText } from '../../api/errorText';
 
 /** The relation form for `record`; `candidates` are the records the other end can be chosen from. */
 export function RelationForm({
@@ -90,7 +91,7 @@ export function RelationForm({
       const parsed = edgeRecordSchema.safeParse(edge, parseOptionsFor(locale));
       if (!parsed.success)
         for (const issue of fieldIssues(parsed.error))
-          next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = issueText(issue.message, t);
+          next[issue.path === 'from' || issue.path === 'to' ? 'other' : issue.path] = fieldIssueText(issue, t);
       const self = {
         id: record.id,
         kind: record.kind,
@@ -117,11 +118,11 @@ export function RelationForm({
           Object.fromEntries(
             error.error.issues.map((issue) => [
               issue.path.replace(/^edge\./, '').replace(/^(from|to)$/, 'other'),
-              issueText(issue.message, t),
+              fieldIssueText(issue, t),
             ]),
           ),
         );
-      } else setErrors({ '(form)': error instanceof Error ? error.message : String(error) });
+      } else setErrors({ '(form)': errorText(error, t) });
     } finally {
       setBusy(false);
     }
@@ -129,7 +130,7 @@ export function RelationForm({
 
   const errorProps = (key: string) =>
     errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': `${formId}-${key}-error` } : {};
-  const errorText = (key: string) =>
+  const fieldError = (key: string) =>
     errors[key] ? (
       <p className="field__error" id={`${formId}-${key}-error`}>
         {errors[key]}
@@ -169,7 +170,7 @@ export function RelationForm({
             </option>
           ))}
         </select>
-        {errorText('type')}
+        {fieldError('type')}
       </div>
       <div className="field">
         <label htmlFor={`${formId}-other`}>{t('network.relation.other')}</label>
@@ -188,7 +189,7 @@ export function RelationForm({
           ))}
         </datalist>
         <p className="field__hint">{t('network.relation.otherHint')}</p>
-        {errorText('other')}
+        {fieldError('other')}
       </div>
       <div className="field">
         <label htmlFor={`${formId}-source`}>{t('network.field.source')}</label>
@@ -199,7 +200,7 @@ export function RelationForm({
           onChange={(event) => setSource(event.target.value)}
           {...errorProps('source')}
         />
-        {errorText('source')}
+        {fieldError('source')}
       </div>
       <div className="field">
         <label htmlFor={`${formId}-note`}>{t('network.relation.note')}</label>
@@ -210,7 +211,7 @@ export function RelationForm({
           onChange={(event) => setNote(event.target.value)}
           {...errorProps('note')}
         />
-        {errorText('note')}
+        {fieldError('note')}
       </div>
       {errors['(form)'] && (
         <p className="form-error" role="alert">

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { openRecord } from '../../state/appStore';
 import { SearchBox } from '../../search/SearchBox';
 import { OVERVIEW_FILTER } from './firstGraph';
+import { errorText } from '../../api/errorText';
 
 type ListKey = 'kinds' | 'actorTypes' | 'needs' | 'edgeTypes';
 
@@ -217,7 +218,7 @@ function SavedViews({ filter, onOpen }: { filter: NetworkFilter; onOpen(filter: 
       setName('');
       setError(null);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(errorText(reason, t));
     }
   };
   return (

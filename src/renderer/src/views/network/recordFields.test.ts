@@ -34,6 +34,18 @@ describe('recordFields', () => {
     ]);
   });
 
+  it('starts a new record as active, and asks for a choice left empty that must be made', () => {
+    const values = { ...recordToForm('actor', null), name: 'New Shelter', source: 'Test' };
+    expect(values.status).toBe('active');
+    expect(values.actorType).toBe('');
+    expect(values.cost).toBe('');
+    const { record, unreadable } = formToRecord('actor', 'actor:new-shelter', values, null);
+    expect(unreadable).toEqual([{ path: 'actorType', message: 'choose' }]);
+    expect(record.status).toBe('active');
+    // An optional choice left empty is no choice, not a problem.
+    expect(record.cost).toBeNull();
+  });
+
   it('puts an issue on the field that holds it', () => {
     expect(fieldForIssue('actor', 'phones[0].number')).toBe('phones');
     expect(fieldForIssue('actor', 'address.street')).toBe('address.street');

@@ -25,6 +25,8 @@ export interface FieldSpec {
   options?: readonly string[];
   /** Whether the empty choice (null) is allowed for a select. */
   optional?: boolean;
+  /** What a new record starts with (the schema's default), when not empty. */
+  initial?: string;
 }
 
 const COMMON: FieldSpec[] = [
@@ -32,7 +34,7 @@ const COMMON: FieldSpec[] = [
   { key: 'description', input: 'textarea' },
   { key: 'source', input: 'textarea' },
   { key: 'verifiedAt', input: 'date' },
-  { key: 'status', input: 'select', options: RECORD_STATUSES },
+  { key: 'status', input: 'select', options: RECORD_STATUSES, initial: 'active' },
   { key: 'aliases', input: 'lines' },
   { key: 'tags', input: 'lines' },
 ];
@@ -120,7 +122,8 @@ export function recordToForm(kind: NodeKind, record: NodeRecord | null): FormVal
         values[field.key] = value === undefined || value === null ? '' : JSON.stringify(value, null, 2);
         break;
       default:
-        values[field.key] = value === undefined || value === null ? '' : String(value);
+        values[field.key] =
+          value === undefined || value === null ? (record ? '' : (field.initial ?? '')) : String(value);
     }
   }
   return values;
@@ -139,7 +142,8 @@ function lines(text: string): string[] {
 
 /**
  * The record a form describes, built over the original (so fields the form does not show are kept), plus the
- * fields that could not even be read (malformed JSON). The result still has to pass the shared schema.
+ * fields that could not even be read: malformed JSON (`json`), a choice left empty that must be made (`choose`). The
+ * result still has to pass the shared schema.
  */
 export function formToRecord(
   kind: NodeKind,
@@ -192,7 +196,8 @@ export function formToRecord(
         record[field.key] = String(value).trim() === '' ? null : String(value).trim();
         break;
       case 'select':
-        record[field.key] = field.optional && value === '' ? null : value;
+        if (value === '' && !field.optional) unreadable.push({ path: field.key, message: 'choose' });
+        else record[field.key] = field.optional && value === '' ? null : value;
         break;
       default:
         record[field.key] =

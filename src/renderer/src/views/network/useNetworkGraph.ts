@@ -19,6 +19,7 @@ import { placeholderGrid } from './graphPlacement';
 import { hideSketch, showSketch } from './graphSketch';
 import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
 import { fetchSubgraph } from './subgraphPages';
+import { errorText } from '../../api/errorText';
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;
@@ -247,7 +248,7 @@ export function useNetworkGraph({
       if (fullLayout)
         void layout(new Set(subgraph.nodes.filter((node) => positions.has(node.id)).map((node) => node.id)));
     };
-    load().catch((error: unknown) => live && onError(error instanceof Error ? error.message : String(error)));
+    load().catch((error: unknown) => live && onError(errorText(error, t)));
     return () => {
       live = false;
     };

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/api';
 import { NEED_CODES, type NeedCode } from '../../../../shared/domain';
+import type { Translate } from '../../../../shared/i18n';
 import type { PlanChoice, ProposedProvider, ReferralPlan } from '../../../../shared/plan/referralPlan';
 import {
   DEFAULT_PLAN_EXPIRY_DAYS,
@@ -15,6 +16,7 @@ import {
   type StepStatus,
 } from '../../../../shared/plan/savedPlan';
 import { ApiCallError, call } from '../../api/client';
+import { errorText, fieldIssueText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { highlightInGraph, useAppState } from '../../state/appStore';
 import { ProfileForm, type NeedNames } from './ProfileForm';
@@ -81,7 +83,7 @@ export function PlanView() {
         })
         .catch((reason: unknown) => {
           if (mine !== sequence.current) return;
-          setRefusal(asNotice(reason));
+          setRefusal(asNotice(reason, t));
         })
         .finally(() => mine === sequence.current && setBuilding(false));
     }, 200);
@@ -127,7 +129,7 @@ export function PlanView() {
           saveBlob(printed.fileName, new Blob([printed.html], { type: 'text/html' }));
           setNotice({ kind: 'warn', text: t('plan.print.htmlFallback') });
         }
-      } else setNotice(asNotice(reason));
+      } else setNotice(asNotice(reason, t));
     } finally {
       setPrinting(false);
     }
@@ -137,7 +139,7 @@ export function PlanView() {
     if (!saved) return;
     call('plan.updateStep', { id: saved.id, step: index, ...patch })
       .then(setSaved)
-      .catch((reason: unknown) => setNotice(asNotice(reason)));
+      .catch((reason: unknown) => setNotice(asNotice(reason, t)));
   };
 
   const open = async (id: string) => {
@@ -155,7 +157,7 @@ export function PlanView() {
       setPrintLanguage(plan.language);
       setDialog(null);
     } catch (reason) {
-      setNotice(asNotice(reason));
+      setNotice(asNotice(reason, t));
     }
   };
 
@@ -218,7 +220,7 @@ export function PlanView() {
                   text: t('plan.save.saved', { code: result.caseCode, date: result.expiresAt.slice(0, 10) }),
                 });
               } catch (reason) {
-                setNotice(asNotice(reason));
+                setNotice(asNotice(reason, t));
               }
             }}
           />
@@ -403,6 +405,7 @@ function OpenDialog(props: { onOpen(id: string): void; onClose(): void }) {
 }
 
 function NoticeBox({ notice }: { notice: NonNullable<Notice> }) {
+  const { t } = useI18n();
   return (
     <div className={`plan-notice plan-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       {notice.text}
@@ -410,7 +413,7 @@ function NoticeBox({ notice }: { notice: NonNullable<Notice> }) {
         <ul>
           {notice.issues.map((issue) => (
             <li key={`${issue.path}-${issue.message}`}>
-              <span className="mono">{issue.path}</span>: {issue.message}
+              <span className="mono">{issue.path}</span>: {fieldIssueText(issue, t)}
             </li>
           ))}
         </ul>
@@ -419,9 +422,8 @@ function NoticeBox({ notice }: { notice: NonNullable<Notice> }) {
   );
 }
 
-function asNotice(reason: unknown): NonNullable<Notice> {
-  if (reason instanceof ApiCallError) {
-    return { kind: 'error', text: reason.error.issues ? '' : reason.error.message, issues: reason.error.issues };
-  }
-  return { kind: 'error', text: reason instanceof Error ? reason.message : String(reason) };
+function asNotice(reason: unknown, t: Translate): NonNullable<Notice> {
+  if (reason instanceof ApiCallError && reason.error.issues)
+    return { kind: 'error', text: '', issues: reason.error.issues };
+  return { kind: 'error', text: errorText(reason, t) };
 }

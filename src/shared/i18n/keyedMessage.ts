@@ -1,0 +1,46 @@
+/**
+ * A message kept as its key and values rather than as text, so whoever shows it can put it in the language in use:
+ * a change set's description (the audit log keeps it beside the English label, so undo and redo name a change in the
+ * language in use, whichever language it was made in), and an error the main process sends to the UI. (No zod here:
+ * the renderer loads this with its first screen; the main process reads a stored message with
+ * storedChangeMessage.ts.)
+ */
+import type { changesEn } from './messages/changes';
+import type { errorsEn } from './messages/errors';
+import type { MessageKey } from './en';
+import { translate, type Translate } from './translate';
+
+/** A value of a message: text, a number, or another message to translate first (a relation type's name). */
+export type MessageParam = string | number | { message: MessageKey };
+
+/** A message as its key and values. */
+export interface KeyedMessage<Key extends MessageKey = MessageKey> {
+  key: Key;
+  params: Record<string, MessageParam>;
+}
+
+/** The key of a change's message. */
+export type ChangeMessageKey = keyof typeof changesEn;
+/** What a change set did. */
+export type ChangeMessage = KeyedMessage<ChangeMessageKey>;
+
+/** The key of an error's message. */
+export type ErrorMessageKey = keyof typeof errorsEn;
+/** Why a call failed, or what is wrong with one field. */
+export type ErrorMessage = KeyedMessage<ErrorMessageKey>;
+
+/** Fills in a message with `translate`, which gives a key's text in some language. */
+export function messageText(message: KeyedMessage, translate: Translate): string {
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? translate(value.message) : value,
+    ]),
+  );
+  return translate(message.key, params);
+}
+
+/** A message's English text: what the audit log's label, the CLI and other programs read. */
+export function englishText(message: KeyedMessage): string {
+  return messageText(message, (key, params) => translate('en', key, params));
+}

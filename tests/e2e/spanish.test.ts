@@ -190,9 +190,16 @@ describe('the UI in Spanish', () => {
     await page.getByRole('tab', { name: 'Directorio' }).click();
     await page.getByRole('button', { name: 'Importar…' }).click();
     await page.getByTestId('import-format').selectOption('elements-csv');
+    // The formats by name, and the file chooser in the app's words (the browser's own control speaks the system's).
+    expect(await page.getByTestId('import-format').locator('option:checked').textContent()).toBe(
+      'Hoja de la coalición (CSV: elementos y conexiones)',
+    );
+    const chooser = page.locator('.file-choice');
+    expect(await chooser.textContent()).toBe('Archivo(s)Elegir archivos…Ningún archivo elegido');
     // "Label,Type" saved as UTF-16 (little-endian, with its byte-order mark), as some spreadsheets do.
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Label,Type\n', 'utf16le')]);
     await page.getByTestId('import-file').setInputFiles({ name: 'socios.csv', mimeType: 'text/csv', buffer: utf16 });
+    expect(await chooser.textContent()).toBe('Archivo(s)Elegir archivos…socios.csv');
     await page.getByTestId('import-check').click();
     await expect
       .poll(() => page.getByTestId('import-message').textContent())

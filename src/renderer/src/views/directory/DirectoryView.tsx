@@ -139,7 +139,7 @@ export function DirectoryView() {
           >
             {EXPORT_FORMAT_NAMES.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {t(`directory.formatName.${name}`)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
  * The import wizard: choose the file(s), check them (a dry run: validation report and merge diff), then apply in
  * one undoable change. Cancel at any step discards the result; nothing is written before "Apply".
  */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ImportFormatName, ImportReport } from '../../../../shared/api/methods/ioMethods';
 import { IMPORT_FORMAT_NAMES } from '../../../../shared/api/methods/ioMethods';
 import { call } from '../../api/client';
@@ -16,6 +16,7 @@ type Format = ImportFormatName;
 
 export function ImportWizard({ onClose }: { onClose(): void }) {
   const { t } = useI18n();
+  const formId = useId();
   const [format, setFormat] = useState<Format>('hsds-json');
   const [files, setFiles] = useState<File[]>([]);
   const [step, setStep] = useState<Step>('choose');
@@ -91,26 +92,40 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
             >
               {IMPORT_FORMAT_NAMES.map((name) => (
                 <option key={name} value={name}>
-                  {name}
+                  {t(`directory.formatName.${name}`)}
                 </option>
               ))}
             </select>
           </label>
-          <label>
-            {t('directory.wizard.file')}
-            <input
-              type="file"
-              multiple
-              accept=".json,.csv,.xlsx"
-              data-testid="import-file"
-              onChange={(event) => {
-                const chosen = [...(event.target.files ?? [])];
-                setFiles(chosen);
-                // A workbook can only be a coalition spreadsheet: spare the user choosing the format.
-                if (chosen.length > 0 && chosen.every((file) => /\.xlsx$/i.test(file.name))) setFormat('elements-xlsx');
-              }}
-            />
-          </label>
+          {/* The browser's own file control speaks the system's language, not the app's: it is hidden, and a label in
+              the app's words opens it (the hidden input still takes the focus and the keyboard). */}
+          <div className="file-choice">
+            <span>{t('directory.wizard.file')}</span>
+            <span className="file-choice__row">
+              <input
+                id={`${formId}-file`}
+                className="visually-hidden"
+                type="file"
+                multiple
+                accept=".json,.csv,.xlsx"
+                data-testid="import-file"
+                aria-describedby={`${formId}-chosen`}
+                onChange={(event) => {
+                  const chosen = [...(event.target.files ?? [])];
+                  setFiles(chosen);
+                  // A workbook can only be a coalition spreadsheet: spare the user choosing the format.
+                  if (chosen.length > 0 && chosen.every((file) => /\.xlsx$/i.test(file.name)))
+                    setFormat('elements-xlsx');
+                }}
+              />
+              <label htmlFor={`${formId}-file`} className="button">
+                {t('directory.wizard.chooseFiles')}
+              </label>
+              <span id={`${formId}-chosen`} className="muted file-choice__names">
+                {files.length === 0 ? t('directory.wizard.noFiles') : files.map((file) => file.name).join(', ')}
+              </span>
+            </span>
+          </div>
           <button type="button" disabled={files.length === 0} onClick={() => void check()} data-testid="import-check">
             {t('directory.wizard.previewButton')}
           </button>

@@ -12,7 +12,7 @@ import { es } from '../../src/shared/i18n/es';
 import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
-/** Each English message that reads differently in Spanish, as a whole-string pattern (values match any text). */
+/** Each English message that reads differently in Spanish, as a whole-string pattern (values match any text, a count any number). */
 function englishOnlyMessages(): { key: MessageKey; pattern: RegExp }[] {
   const spanishTexts = new Set(Object.values(es));
   const literalParts = (key: MessageKey) => en[key].split(/\{\w+\}/);
@@ -27,8 +27,15 @@ function englishOnlyMessages(): { key: MessageKey; pattern: RegExp }[] {
             .replace(/[^A-Za-z]/g, '').length >= 3,
       )
       .map((key) => {
-        const escaped = literalParts(key).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return { key, pattern: new RegExp(`^${escaped.join('.+')}$`, 's') };
+        // Literal text and placeholder names alternate; a count matches only a number ("{count} services" is not the
+        // record "child services").
+        const pieces = en[key].split(/\{(\w+)\}/);
+        const source = pieces
+          .map((piece, i) =>
+            i % 2 === 0 ? piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : piece === 'count' ? '[\\d.,]+' : '.+',
+          )
+          .join('');
+        return { key, pattern: new RegExp(`^${source}$`, 's') };
       })
   );
 }
@@ -113,6 +120,8 @@ describe('the UI in Spanish', () => {
     expect(hit('Undo: Edit Marigold Gate Residence')).toBe(true);
     expect(hit('Guardar cambios')).toBe(false);
     expect(hit('Marigold Gate Residence')).toBe(false);
+    expect(hit('12 services')).toBe(true);
+    expect(hit('child services')).toBe(false);
   });
 
   it('shows no English message on any tab, in the details, the edit form or the settings', async () => {
@@ -169,7 +178,7 @@ describe('the UI in Spanish', () => {
     expect(errors).toEqual([]);
   });
 
-  it("tells of the app's refusals in Spanish: an id already taken, a file that is not UTF-8", async () => {
+  it("tells of the app's refusals in Spanish: an id already taken, a file that is not UTF-8, a spreadsheet's mistakes", async () => {
     await page.reload();
     await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
     const taken = await page.evaluate(() => window.__atlasCy!.nodes()[0]!.id());
@@ -205,6 +214,27 @@ describe('the UI in Spanish', () => {
       .poll(() => page.getByTestId('import-message').textContent())
       .toBe('socios.csv: el archivo está en UTF-16; guárdelo como UTF-8 (en una hoja de cálculo: «CSV UTF-8»).');
     await scan('Directorio: archivo en UTF-16');
+    // A spreadsheet with mistakes: what it holds and what is wrong, each at its row and column.
+    const sheet = 'Label,Type\nCasa Tres Lunas,clinic\n,ngo\n';
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'socios.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-report').locator('p').first().textContent()).toBe(
+      'El archivo contiene: 2 elementos, 2 filas',
+    );
+    const problems = await page.getByTestId('import-report').locator('.problems li').allTextContents();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^socios\.csv, fila 2, campo «Type»: «clinic» no es un tipo de elemento; use «service» o uno de /,
+    );
+    expect(problems[1]).toBe('socios.csv, fila 3, campo «Label»: no puede estar vacío');
+    await scan('Directorio: errores de importación');
+    // The status bar is short of room in Spanish: the database path gives way, the undo button keeps its words.
+    const undo = page.getByTestId('status-history').getByRole('button').first();
+    expect(await undo.textContent()).toBe('Nada que deshacer');
+    expect(await undo.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true);
     await screenshot(page, 'spanish-refusal');
     expect(seen).toEqual([]);
     // The two refusals are the bridge's answers (409, 400), which the browser logs; nothing else went wrong.

@@ -11,6 +11,7 @@ import { insightsEn } from './messages/insights';
 import { changesEn } from './messages/changes';
 import { validationEn } from './messages/validation';
 import { errorsEn } from './messages/errors';
+import { importsEn } from './messages/imports';
 
 /** Every English UI message, by key. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...changesEn,
   ...validationEn,
   ...errorsEn,
+  ...importsEn,
 } as const;
 
 /** A UI message key. */

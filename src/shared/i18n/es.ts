@@ -9,6 +9,7 @@ import { insightsEs } from './messages/insights';
 import { changesEs } from './messages/changes';
 import { validationEs } from './messages/validation';
 import { errorsEs } from './messages/errors';
+import { importsEs } from './messages/imports';
 
 /** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
@@ -21,4 +22,5 @@ export const es: Record<MessageKey, string> = {
   ...changesEs,
   ...validationEs,
   ...errorsEs,
+  ...importsEs,
 };

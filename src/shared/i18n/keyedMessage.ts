@@ -8,6 +8,7 @@
 import type { changesEn } from './messages/changes';
 import type { errorsEn } from './messages/errors';
 import type { MessageKey } from './en';
+import { en } from './en';
 import { translate, type Translate } from './translate';
 
 /** A value of a message: text, a number, or another message to translate first (a relation type's name). */
@@ -28,6 +29,14 @@ export type ChangeMessage = KeyedMessage<ChangeMessageKey>;
 export type ErrorMessageKey = keyof typeof errorsEn;
 /** Why a call failed, or what is wrong with one field. */
 export type ErrorMessage = KeyedMessage<ErrorMessageKey>;
+
+/**
+ * Whether a message names a key of this version's catalogue: one that came over a transport or from a file might be
+ * of another version, and is then shown by its text.
+ */
+export function isKnownMessage(message: KeyedMessage | undefined): message is KeyedMessage {
+  return message !== undefined && typeof message.key === 'string' && Object.hasOwn(en, message.key);
+}
 
 /** Fills in a message with `translate`, which gives a key's text in some language. */
 export function messageText(message: KeyedMessage, translate: Translate): string {

@@ -24,7 +24,7 @@ import {
 import type { GraphIndex } from '../graph/graphIndex';
 import { redactForAudience, type Audience } from '../hsds/audience';
 import { FORMULA_TRIGGERS, neutraliseFormula } from './formulaGuard';
-import { addCount, emptyImport, type ImportOrigin, type ParsedImport } from './importPlan';
+import { addCount, emptyImport, importIssue, type ImportOrigin, type ParsedImport } from './importPlan';
 
 /** The fields a row of an elements sheet gives a record, and the address parts gathered on the way. */
 interface RowFields {
@@ -222,23 +222,15 @@ function checkColumns(
   let ok = true;
   for (const column of sheet.columns) {
     if (!known.includes(column)) {
-      parsed.errors.push({
-        file: sheet.file,
-        row: 1,
-        field: column,
-        message: `unknown column "${column}"; the columns are ${known.join(', ')}`,
-      });
+      parsed.errors.push(
+        importIssue({ file: sheet.file, row: 1 }, column, 'import.unknownColumn', { column, known: known.join(', ') }),
+      );
       ok = false;
     }
   }
   for (const column of required) {
     if (!sheet.columns.includes(column)) {
-      parsed.errors.push({
-        file: sheet.file,
-        row: 1,
-        field: column,
-        message: `the required column "${column}" is missing`,
-      });
+      parsed.errors.push(importIssue({ file: sheet.file, row: 1 }, column, 'import.missingColumn', { column }));
       ok = false;
     }
   }
@@ -268,9 +260,8 @@ export function readCoalitionSheets(elements: Sheet, connections: Sheet | null):
       if (!label) return fail('Label', 'must not be empty');
       const isService = type === 'service';
       if (!isService && !(ACTOR_TYPES as readonly string[]).includes(type)) {
-        return fail(
-          'Type',
-          `"${typeCell}" is not a type of element; use "service" or one of ${ACTOR_TYPES.join(', ')}`,
+        return parsed.errors.push(
+          importIssue(origin, 'Type', 'import.notElementType', { value: typeCell, types: ACTOR_TYPES.join(', ') }),
         );
       }
       const kind = isService ? 'service' : 'actor';
@@ -317,11 +308,9 @@ export function readCoalitionSheets(elements: Sheet, connections: Sheet | null):
         ? (type as EdgeType)
         : (EDGE_TYPES.find((candidate) => code(EDGE_TYPE_RULES[candidate].phrase) === type) ?? null);
       if (!knownType) {
-        parsed.errors.push({
-          ...origin,
-          field: 'Type',
-          message: `"${typeCell}" is not a type of connection; use one of ${EDGE_TYPES.join(', ')}`,
-        });
+        parsed.errors.push(
+          importIssue(origin, 'Type', 'import.notConnectionType', { value: typeCell, types: EDGE_TYPES.join(', ') }),
+        );
         return;
       }
       if (!from || !to) return;

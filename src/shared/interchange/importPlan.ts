@@ -4,6 +4,10 @@
  * produces one of these; the merge diff and the apply step read only this.
  */
 import type { EdgeType, NodeKind, NodeRecord } from '../domain';
+import { issueText } from '../i18n/issueText';
+import { englishText, isKnownMessage, messageText, type KeyedMessage, type MessageParam } from '../i18n/keyedMessage';
+import { translate, type Translate } from '../i18n/translate';
+import type { importsEn } from '../i18n/messages/imports';
 
 /** Where something came from: the file, the 1-based data row (null for JSON) and the field. */
 export interface ImportOrigin {
@@ -16,7 +20,24 @@ export interface ImportOrigin {
 /** One problem with one field of one row of one file. */
 export interface ImportIssue extends ImportOrigin {
   field: string;
+  /** In English (what the CLI and the report's one-line text say). */
   message: string;
+  /** The message as a key and values, for the import wizard to show in the language in use. */
+  keyedMessage?: KeyedMessage;
+}
+
+/** The key of an import problem's message. */
+export type ImportMessageKey = keyof typeof importsEn;
+
+/** A problem whose message the import wizard shows in the language in use (`message` is its English text). */
+export function importIssue(
+  origin: ImportOrigin,
+  field: string,
+  key: ImportMessageKey,
+  params: Record<string, MessageParam> = {},
+): ImportIssue {
+  const keyedMessage = { key, params };
+  return { ...origin, field, message: englishText(keyedMessage), keyedMessage };
 }
 
 /**
@@ -51,7 +72,7 @@ export interface ParsedImport {
   errors: ImportIssue[];
   warnings: ImportIssue[];
   /** What the file holds, by object type (e.g. `services`, `organizations`, `phones`, `rows`). */
-  counts: Record<string, number>;
+  counts: Partial<Record<ImportCountKey, number>>;
 }
 
 /** An empty import, to fill. */
@@ -59,19 +80,43 @@ export function emptyImport(): ParsedImport {
   return { records: [], edges: [], errors: [], warnings: [], counts: {} };
 }
 
+/** What an import counts: HSDS objects, a spreadsheet's elements and connections, a CSV package's rows. */
+export const IMPORT_COUNT_KEYS = [
+  'organizations',
+  'services',
+  'locations',
+  'service_at_locations',
+  'phones',
+  'schedules',
+  'languages',
+  'service_areas',
+  'attributes',
+  'elements',
+  'connections',
+  'rows',
+] as const;
+/** One of {@link IMPORT_COUNT_KEYS}. */
+export type ImportCountKey = (typeof IMPORT_COUNT_KEYS)[number];
+
 /** Adds n to a count. */
-export function addCount(parsed: ParsedImport, key: string, n = 1): void {
+export function addCount(parsed: ParsedImport, key: ImportCountKey, n = 1): void {
   parsed.counts[key] = (parsed.counts[key] ?? 0) + n;
 }
 
-/** An issue's one-line text: `file, row 3, field "Label": must not be empty`. */
-export function describeImportIssue(issue: ImportIssue): string {
+const inEnglish: Translate = (key, params) => translate('en', key, params);
+
+/**
+ * An issue's one-line text: `file, row 3, field "Label": must not be empty`, in English unless another language's
+ * `translate` is given (the import wizard's).
+ */
+export function describeImportIssue(issue: ImportIssue, t: Translate = inEnglish): string {
   const where = [
     issue.file,
-    issue.row !== null ? `row ${issue.row}` : issue.pointer ? issue.pointer : null,
-    issue.field ? `field "${issue.field}"` : null,
+    issue.row !== null ? t('import.where.row', { row: issue.row }) : issue.pointer ? issue.pointer : null,
+    issue.field ? t('import.where.field', { field: issue.field }) : null,
   ]
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${issue.message}`;
+  const message = isKnownMessage(issue.keyedMessage) ? messageText(issue.keyedMessage, t) : issueText(issue.message, t);
+  return `${where}: ${message}`;
 }

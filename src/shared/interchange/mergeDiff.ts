@@ -14,7 +14,7 @@ import {
 } from '../domain';
 import { formatPath } from '../api/errors';
 import type { GraphIndex } from '../graph/graphIndex';
-import type { ImportIssue, IncomingRecord, ParsedImport } from './importPlan';
+import { importIssue, type ImportIssue, type IncomingRecord, type ParsedImport } from './importPlan';
 
 /** One field that would change: its dotted path, and its value before and after (as JSON values). */
 export interface FieldChange {
@@ -228,11 +228,14 @@ export function planMerge(
     const where = { file: origin.file, row: origin.row, pointer: origin.pointer ?? null };
     const twin = firstSeen.get(fields.id);
     if (twin) {
-      errors.push({
-        ...where,
-        field: 'id',
-        message: `duplicate id ${fields.id}: also at ${twin.origin.row !== null ? `row ${twin.origin.row}` : (twin.origin.pointer ?? twin.origin.file)}`,
-      });
+      errors.push(
+        twin.origin.row !== null
+          ? importIssue(where, 'id', 'import.duplicateIdAtRow', { id: fields.id, row: twin.origin.row })
+          : importIssue(where, 'id', 'import.duplicateIdAt', {
+              id: fields.id,
+              place: twin.origin.pointer ?? twin.origin.file,
+            }),
+      );
       continue;
     }
     firstSeen.set(fields.id, incoming);
@@ -273,11 +276,13 @@ export function planMerge(
       }
     }
     if (existing && existing.kind !== fields.kind) {
-      errors.push({
-        ...where,
-        field: 'kind',
-        message: `${existing.id} is ${existing.kind === 'actor' ? 'an' : 'a'} ${existing.kind} in the database, not ${fields.kind === 'actor' ? 'an' : 'a'} ${fields.kind}`,
-      });
+      errors.push(
+        importIssue(where, 'kind', 'import.kindDiffers', {
+          id: existing.id,
+          kind: { message: `network.kind.${existing.kind}` },
+          incoming: { message: `network.kind.${fields.kind}` },
+        }),
+      );
       continue;
     }
     const id = existing?.id ?? fields.id;
@@ -287,11 +292,11 @@ export function planMerge(
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = formatPath(issue.path) || '(record)';
-        errors.push({
-          ...where,
-          field,
-          message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message,
-        });
+        errors.push(
+          issue.code === 'unrecognized_keys'
+            ? importIssue(where, field, 'import.unknownFields', { fields: issue.keys.join(', ') })
+            : { ...where, field, message: issue.message },
+        );
       }
       continue;
     }
@@ -344,11 +349,7 @@ export function planMerge(
       const missing = !fromNode ? incoming.from : incoming.to;
       // A relation of a record refused above is already reported through that record.
       if (firstSeen.has(missing)) continue;
-      errors.push({
-        ...where,
-        field: !fromNode ? 'From' : 'To',
-        message: `connects to ${missing}, which is neither in the file nor in the database`,
-      });
+      errors.push(importIssue(where, !fromNode ? 'From' : 'To', 'import.missingEnd', { id: missing }));
       continue;
     }
     const problem = edgeEndpointProblem(incoming.type, fromNode, toNode);

@@ -17,7 +17,7 @@ import {
   type CoalitionSheetRows,
   type Sheet,
 } from '../../../shared/interchange/coalitionSpreadsheet';
-import { emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
+import { emptyImport, importIssue, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
 import type { InputBytes } from './readInputFile';
 
 /** The MIME type of an XLSX workbook. */
@@ -97,8 +97,12 @@ function declaredUnpackedBytes(bytes: Uint8Array): number | null {
 }
 
 /** A workbook read no further: no sheets, one problem naming the file. */
-function refused(file: InputBytes, message: string): ReadWorkbook {
-  return { file: file.name, sheets: [], errors: [{ file: file.name, row: null, field: '', message }] };
+function refused(file: InputBytes, detail: string): ReadWorkbook {
+  return {
+    file: file.name,
+    sheets: [],
+    errors: [importIssue({ file: file.name, row: null }, '', 'import.notWorkbook', { detail })],
+  };
 }
 
 /** Reads a workbook into sheets of cell texts; a file that is not an XLSX workbook becomes an error, not a throw. */
@@ -129,10 +133,7 @@ export async function readWorkbookSheets(
       errors: [],
     };
   } catch (error) {
-    return refused(
-      file,
-      `is not an Excel workbook that can be read (${(error as Error).message}); save it as "Excel Workbook (.xlsx)"`,
-    );
+    return refused(file, (error as Error).message);
   }
 }
 
@@ -156,9 +157,9 @@ function toSheet(sheet: WorkbookSheet, errors: ImportIssue[]): Sheet | null {
   used.forEach((i, k) => {
     const column = columns[k]!;
     const cell = `column ${columnLetter(i)}`;
-    if (column === '') errors.push({ file: sheet.label, row: 1, field: cell, message: 'a column has no name' });
-    else if (seen.has(column))
-      errors.push({ file: sheet.label, row: 1, field: column, message: `the column "${column}" appears twice` });
+    const header = { file: sheet.label, row: 1 };
+    if (column === '') errors.push(importIssue(header, cell, 'import.columnUnnamed'));
+    else if (seen.has(column)) errors.push(importIssue(header, column, 'import.columnTwice', { column }));
     seen.add(column);
   });
   const rows = data.map((cells) => {
@@ -202,25 +203,23 @@ export function parseCoalitionWorkbooks(workbooks: readonly ReadWorkbook[]): Par
   const files = workbooks.map((workbook) => workbook.file).join(', ');
   for (const sheet of sheets) {
     if (!connectionSheets.includes(sheet) && !elementSheets.includes(sheet))
-      parsed.warnings.push({
-        file: sheet.file,
-        row: null,
-        field: '',
-        message:
-          'is neither an elements sheet (Label, Type, ...) nor a connections sheet (From, To, Type); it was not read',
-      });
+      parsed.warnings.push(importIssue({ file: sheet.file, row: null }, '', 'import.sheetNotRead'));
   }
   if (elementSheets.length !== 1 || connectionSheets.length > 1) {
     const names = sheets.map((sheet) => `${sheet.file} (${sheet.columns.slice(0, 6).join(', ') || 'empty'})`);
-    parsed.errors.push({
-      file: files,
-      row: null,
-      field: '',
-      message:
-        elementSheets.length === 0
-          ? `has no elements sheet: a sheet whose row 1 holds the columns Label and Type. The sheets are: ${names.join('; ') || 'none with data'}`
-          : `give one elements sheet (Label, Type, ...) and at most one connections sheet (${CONNECTION_COLUMNS.slice(0, 3).join(', ')}); found ${elementSheets.length} and ${connectionSheets.length}: ${[...elementSheets, ...connectionSheets].map((sheet) => sheet.file).join('; ')}`,
-    });
+    const where = { file: files, row: null };
+    parsed.errors.push(
+      elementSheets.length === 0
+        ? names.length === 0
+          ? importIssue(where, '', 'import.noSheetWithData')
+          : importIssue(where, '', 'import.noElementsSheet', { sheets: names.join('; ') })
+        : importIssue(where, '', 'import.workbookSheetCount', {
+            columns: CONNECTION_COLUMNS.slice(0, 3).join(', '),
+            elements: elementSheets.length,
+            connections: connectionSheets.length,
+            sheets: [...elementSheets, ...connectionSheets].map((sheet) => sheet.file).join('; '),
+          }),
+    );
   }
   if (parsed.errors.length > 0) return parsed;
   const read = readCoalitionSheets(elementSheets[0]!, connectionSheets[0] ?? null);

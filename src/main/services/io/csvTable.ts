@@ -1,6 +1,6 @@
 /** CSV in and out through papaparse: RFC 4180 quoting, embedded newlines, and row numbers in every error. */
 import Papa from 'papaparse';
-import type { ImportIssue } from '../../../shared/interchange/importPlan';
+import { importIssue, type ImportIssue } from '../../../shared/interchange/importPlan';
 import type { Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
 
 /** A parsed CSV file as cell arrays: the header's column names and each data row's cells in column order. */
@@ -22,28 +22,29 @@ export function parseCsvCells(file: string, text: string): { cells: CsvCells; er
   for (const error of result.errors) {
     // papaparse's row is the 0-based row of the file here (the header included); the file row is one more.
     const row = typeof error.row === 'number' ? error.row + 1 : null;
-    errors.push({ file, row, field: '', message: `malformed CSV: ${error.message}` });
+    errors.push(importIssue({ file, row }, '', 'import.malformedCsv', { detail: error.message }));
   }
   const [header = [], ...rows] = result.data;
   const columns = header.map((name) => name.trim());
   const seen = new Set<string>();
   for (const column of columns) {
-    if (column === '') errors.push({ file, row: 1, field: '(empty)', message: 'a column has no name' });
-    else if (seen.has(column))
-      errors.push({ file, row: 1, field: column, message: `the column "${column}" appears twice` });
+    if (column === '') errors.push(importIssue({ file, row: 1 }, '(empty)', 'import.columnUnnamed'));
+    else if (seen.has(column)) errors.push(importIssue({ file, row: 1 }, column, 'import.columnTwice', { column }));
     seen.add(column);
   }
-  if (columns.length === 0) errors.push({ file, row: 1, field: '', message: 'the file has no header row' });
+  if (columns.length === 0) errors.push(importIssue({ file, row: 1 }, '', 'import.noHeader'));
   else {
     rows.forEach((cells, i) => {
       if (cells.length === columns.length) return;
       const few = cells.length < columns.length;
-      errors.push({
-        file,
-        row: i + 2,
-        field: few ? (columns[cells.length] ?? '') : '',
-        message: `malformed CSV: the row has ${cells.length} cells, the header ${columns.length} columns (${few ? 'too few' : 'too many'})`,
-      });
+      errors.push(
+        importIssue(
+          { file, row: i + 2 },
+          few ? (columns[cells.length] ?? '') : '',
+          few ? 'import.rowTooFew' : 'import.rowTooMany',
+          { cells: cells.length, columns: columns.length },
+        ),
+      );
     });
   }
   return { cells: { file, columns, rows }, errors };

@@ -10,7 +10,13 @@ import { basename, join } from 'node:path';
 import { AtlasError, errorMessage, fieldIssue } from '../../../shared/api';
 import type { ImportFormatName } from '../../../shared/api/methods/ioMethods';
 import { readCoalitionSheets, type Sheet } from '../../../shared/interchange/coalitionSpreadsheet';
-import { addCount, emptyImport, type ImportIssue, type ParsedImport } from '../../../shared/interchange/importPlan';
+import {
+  addCount,
+  emptyImport,
+  importIssue,
+  type ImportIssue,
+  type ParsedImport,
+} from '../../../shared/interchange/importPlan';
 import {
   hsdsReadContext,
   readHsdsOrganization,
@@ -237,12 +243,9 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
       const id = typeof row.id === 'string' ? row.id : '';
       const twin = ids.get(id);
       if (id && twin !== undefined)
-        parsed.errors.push({
-          file: file.name,
-          row: rowNumber,
-          field: 'id',
-          message: `duplicate id ${id}: also on row ${twin}`,
-        });
+        parsed.errors.push(
+          importIssue({ file: file.name, row: rowNumber }, 'id', 'import.duplicateIdAtRow', { id, row: twin }),
+        );
       ids.set(id, rowNumber);
       rows.push(row);
     });
@@ -277,12 +280,7 @@ function readElements(parsed: ParsedImport, files: InputText[]): ParsedImport {
   const connections = sheets.find((sheet) => sheet.columns.includes('From') && sheet.columns.includes('To')) ?? null;
   const elements = sheets.filter((sheet) => sheet !== connections);
   if (elements.length !== 1) {
-    parsed.errors.push({
-      file: files.map((f) => f.name).join(', '),
-      row: null,
-      field: '',
-      message: 'give one elements sheet (Label, Type, ...) and at most one connections sheet (From, To, Type)',
-    });
+    parsed.errors.push(importIssue({ file: files.map((f) => f.name).join(', '), row: null }, '', 'import.sheetCount'));
     return parsed;
   }
   const read = readCoalitionSheets(elements[0]!, connections);

@@ -5,6 +5,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportFormatName, ImportReport } from '../../../../shared/api/methods/ioMethods';
 import { IMPORT_FORMAT_NAMES } from '../../../../shared/api/methods/ioMethods';
+import { describeImportIssue, IMPORT_COUNT_KEYS } from '../../../../shared/interchange/importPlan';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged } from '../../state/appStore';
@@ -162,8 +163,8 @@ function ReportView({ report }: { report: ImportReport }) {
     <div className="import-report" data-testid="import-report">
       <p>
         <strong>{t('directory.wizard.counts')}:</strong>{' '}
-        {Object.entries(report.counts)
-          .map(([key, n]) => `${n} ${key}`)
+        {IMPORT_COUNT_KEYS.filter((key) => report.counts[key] !== undefined)
+          .map((key) => t(`directory.wizard.count.${key}`, { count: report.counts[key]! }))
           .join(', ')}
       </p>
       {report.errorCount > 0 && (
@@ -171,7 +172,7 @@ function ReportView({ report }: { report: ImportReport }) {
           <summary>{t('directory.wizard.errors', { count: report.errorCount })}</summary>
           <ul>
             {report.errors.map((issue, i) => (
-              <li key={i}>{issue.text}</li>
+              <li key={i}>{describeImportIssue(issue, t)}</li>
             ))}
           </ul>
         </details>
@@ -181,7 +182,7 @@ function ReportView({ report }: { report: ImportReport }) {
           <summary>{t('directory.wizard.warnings', { count: report.warningCount })}</summary>
           <ul>
             {report.warnings.map((issue, i) => (
-              <li key={i}>{issue.text}</li>
+              <li key={i}>{describeImportIssue(issue, t)}</li>
             ))}
           </ul>
         </details>

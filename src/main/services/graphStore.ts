@@ -6,7 +6,7 @@
 import { AtlasError, badInput, errorMessage, fieldIssue, type HistoryInfo, type HistoryStep } from '../../shared/api';
 import {
   canonicalEnds,
-  edgeEndpointProblem,
+  endpointMismatch,
   edgeId,
   edgeRecordSchema,
   nodeRecordSchema,
@@ -16,7 +16,7 @@ import {
   type NodeRecordInput,
 } from '../../shared/domain';
 import { GraphIndex } from '../../shared/graph/graphIndex';
-import { englishText, type ChangeMessage } from '../../shared/i18n';
+import { endpointMismatchMessage, englishText, type ChangeMessage } from '../../shared/i18n';
 import { GraphRepository, type ChangeRow, type ChangeSetRow } from '../db/graphRepository';
 import type { SqliteDatabase } from '../db/openDatabase';
 import { readChangeMessage } from './storedChangeMessage';
@@ -170,9 +170,11 @@ export class GraphStore {
             fieldIssue(!from ? 'from' : 'to', errorMessage('error.issue.noRecord', { id: missing })),
           ]);
         }
-        const problem = edgeEndpointProblem(edge.type, from, to);
-        if (problem)
-          throw new AtlasError('BAD_INPUT', `relation refused: ${problem}`, [{ path: 'type', message: problem }]);
+        const mismatch = endpointMismatch(edge.type, from, to);
+        if (mismatch) {
+          const refusal = endpointMismatchMessage(edge.type, mismatch, mismatch.id === from.id ? from.name : to.name);
+          throw new AtlasError('BAD_INPUT', refusal, [fieldIssue('type', refusal)]);
+        }
         const id = edgeId(edge);
         const before = currentEdge(id) ?? null;
         const stored = { type: edge.type, from: edge.from, to: edge.to, source: edge.source, note: edge.note };

@@ -7,6 +7,8 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api/methods/ioMethods';
+import { isKnownMessage, messageText, translate, type Translate } from '../../shared/i18n';
+import { importIssueMessage } from '../../shared/interchange/importPlan';
 import { ELEMENTS_CSV_BAD_FILES } from '../../../tests/fixtures/badImportFiles/elementsCsv';
 import { HSDS_CSV_BAD_FILES } from '../../../tests/fixtures/badImportFiles/hsdsCsv';
 import { HSDS_JSON_BAD_FILES } from '../../../tests/fixtures/badImportFiles/hsdsJson';
@@ -42,6 +44,32 @@ describe('bad files', () => {
     const applied = await dispatch('io.importApply', { format: bad.format, files });
     expect(applied.ok).toBe(false);
     expect(databaseBytes(atlas).equals(before)).toBe(true);
+  });
+
+  it('tells of every problem in Spanish too, the HSDS schema checker’s included', async () => {
+    const { dispatch } = await open();
+    const spanish: Translate = (key, params) => translate('es', key, params);
+    const untranslated: string[] = [];
+    let described = 0;
+    for (const bad of BAD_FILES) {
+      const files = bad.files.map((file) => ({
+        name: file.name,
+        contentBase64: Buffer.from(file.content).toString('base64'),
+      }));
+      const preview = await dispatch('io.importPreview', { format: bad.format, files });
+      const report = preview.ok ? (preview.value as ImportReport) : null;
+      for (const issue of report ? [...report.errors, ...report.warnings] : []) {
+        described++;
+        if (importIssueMessage(issue, spanish) === issue.message) untranslated.push(issue.message);
+      }
+      if (!preview.ok) {
+        described++;
+        if (!isKnownMessage(preview.error.text) || messageText(preview.error.text, spanish) === preview.error.message)
+          untranslated.push(preview.error.message);
+      }
+    }
+    expect(described).toBeGreaterThanOrEqual(BAD_FILES.length);
+    expect(untranslated).toEqual([]);
   });
 
   it('refuses a 100 MB file before reading it, and changes nothing', async () => {

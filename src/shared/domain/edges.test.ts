@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { edgeEndpointProblem, endpointMismatch } from './edges';
+import { endpointMismatchMessage, englishText, messageText, translate } from '../i18n';
+import { endpointMismatch } from './edges';
 
 const shelter = { id: 'actor:shelter', kind: 'actor' as const, actorType: 'shelter' };
 const taskForce = { id: 'actor:task-force', kind: 'actor' as const, actorType: 'task_force' };
@@ -27,13 +28,17 @@ describe('endpointMismatch', () => {
     });
   });
 
-  it('says it in English for the app’s own messages', () => {
-    expect(edgeEndpointProblem('offers', service, service)).toBe(
-      'a "offers" relation must start at actor, but service:beds is a service',
+  it('is told as a message in either language, naming the record and what the type allows', () => {
+    const mismatch = endpointMismatch('member_of', taskForce, shelter)!;
+    const message = endpointMismatchMessage('member_of', mismatch, 'Casa Tres Lunas');
+    expect(englishText(message)).toBe(
+      '“is a member of” cannot end at Casa Tres Lunas (Shelter); it ends at: Task force.',
     );
-    expect(edgeEndpointProblem('member_of', taskForce, shelter)).toBe(
-      'a "member_of" relation must end at a task_force, but actor:shelter is shelter',
+    expect(messageText(message, (key, params) => translate('es', key, params))).toMatch(
+      /^«.+» no puede terminar en Casa Tres Lunas \(.+\); termina en: .+\.$/,
     );
-    expect(edgeEndpointProblem('offers', shelter, service)).toBeNull();
+    const need = { id: 'need:shelter', kind: 'need' as const };
+    const twoKinds = endpointMismatchMessage('funds', endpointMismatch('funds', shelter, need)!, 'Shelter need');
+    expect(englishText(twoKinds)).toBe('“funds” cannot end at Shelter need (Need); it ends at: Actor, Service.');
   });
 });

@@ -76,15 +76,3 @@ export function endpointMismatch(type: EdgeType, from: EdgeEnd, to: EdgeEnd): En
   }
   return null;
 }
-
-/** Why an edge may not join these two records, in English (the app's messages and logs), or null when it may. */
-export function edgeEndpointProblem(type: EdgeType, from: EdgeEnd, to: EdgeEnd): string | null {
-  const mismatch = endpointMismatch(type, from, to);
-  if (!mismatch) return null;
-  const { end, id, wants, allowed, actual } = mismatch;
-  const where = end === 'from' ? 'start at' : 'end at';
-  if (wants === 'actorType') {
-    return `a "${type}" relation must ${where} a ${allowed.join(' or ')}, but ${id} is ${actual}`;
-  }
-  return `a "${type}" relation must ${where} ${allowed.join(' or ')}, but ${id} is ${actual === 'actor' ? 'an' : 'a'} ${actual}`;
-}

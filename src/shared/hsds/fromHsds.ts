@@ -7,7 +7,15 @@
  * naming the object and field: partial success is never silent.
  */
 import { NEED_CODES, WEEKDAYS, isRegionCode, type Eligibility, type OpeningHours, type Phone } from '../domain';
-import { addCount, type ImportOrigin, type IncomingRecord, type ParsedImport } from '../interchange/importPlan';
+import type { MessageParam } from '../i18n/keyedMessage';
+import {
+  addCount,
+  importIssue,
+  type ImportMessageKey,
+  type ImportOrigin,
+  type IncomingRecord,
+  type ParsedImport,
+} from '../interchange/importPlan';
 import { LEGAL_BASIS_EDGES } from './toHsds';
 import { RECORD_ID_SCHEME, type HsdsAttribute, type HsdsObject, type HsdsTaxonomyTerm } from './hsdsModel';
 import { ourTaxonomy } from './hsdsTaxonomy';
@@ -18,7 +26,7 @@ export interface HsdsReadContext {
   file: string;
   /** Cited as the `source` of records that the file creates. */
   source: string;
-  servicesSeen: Map<string, string>;
+  servicesSeen: Map<string, ImportOrigin>;
   organizationsSeen: Map<string, string>;
 }
 
@@ -40,11 +48,12 @@ const arr = (value: unknown): HsdsObject[] =>
 const obj = (value: unknown): HsdsObject | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as HsdsObject) : undefined;
 
-function warn(ctx: HsdsReadContext, origin: ImportOrigin, field: string, message: string): void {
-  ctx.parsed.warnings.push({ ...origin, field, message });
+type Said = [key: ImportMessageKey, params?: Record<string, MessageParam>];
+function warn(ctx: HsdsReadContext, origin: ImportOrigin, field: string, ...said: Said): void {
+  ctx.parsed.warnings.push(importIssue(origin, field, ...said));
 }
-function fail(ctx: HsdsReadContext, origin: ImportOrigin, field: string, message: string): void {
-  ctx.parsed.errors.push({ ...origin, field, message });
+function fail(ctx: HsdsReadContext, origin: ImportOrigin, field: string, ...said: Said): void {
+  ctx.parsed.errors.push(importIssue(origin, field, ...said));
 }
 
 /** The field attributes (our taxonomy) of an object, decoded from JSON, by field name. */
@@ -55,12 +64,9 @@ function fieldValues(ctx: HsdsReadContext, origin: ImportOrigin, attributes: Hsd
     try {
       values.set(attribute.taxonomy_term.code, JSON.parse(attribute.value ?? 'null'));
     } catch {
-      fail(
-        ctx,
-        origin,
-        `attributes[${position}].value`,
-        `is not valid JSON for the field "${attribute.taxonomy_term.code}"`,
-      );
+      fail(ctx, origin, `attributes[${position}].value`, 'import.hsds.badFieldJson', {
+        field: attribute.taxonomy_term.code,
+      });
     }
   });
   return values;
@@ -75,13 +81,7 @@ function phonesOf(ctx: HsdsReadContext, origin: ImportOrigin, items: HsdsObject[
       .replace(/^["']+|["']+$/g, '')
       .replace(/[^0-9+()./ -]/g, '')
       .trim();
-    if (number !== raw)
-      warn(
-        ctx,
-        origin,
-        `${path}[${position}].number`,
-        `"${raw}" kept as "${number}" (a phone number holds only digits, spaces and + ( ) . / -)`,
-      );
+    if (number !== raw) warn(ctx, origin, `${path}[${position}].number`, 'import.hsds.phoneKept', { raw, number });
     if (number.length < 3) return;
     const extension = typeof item.extension === 'number' ? ` ext. ${item.extension}` : '';
     const label = `${str(item.description) ?? ''}${extension}`.trim().slice(0, 300);
@@ -104,12 +104,7 @@ function hoursOf(ctx: HsdsReadContext, origin: ImportOrigin, schedules: HsdsObje
       days.length > 0 &&
       days.every((day) => (WEEKDAYS as readonly string[]).includes(day));
     if (!valid) {
-      warn(
-        ctx,
-        origin,
-        `${path}[${position}]`,
-        'only weekly opening times (freq WEEKLY, byday, opens_at, closes_at) are kept; this schedule was left out',
-      );
+      warn(ctx, origin, `${path}[${position}]`, 'import.hsds.scheduleLeftOut');
       return;
     }
     for (const day of days) hours.push({ day: day as OpeningHours['day'], opens: opens!, closes: closes! });
@@ -123,13 +118,7 @@ function languagesOf(ctx: HsdsReadContext, origin: ImportOrigin, items: HsdsObje
     const code = str(item.code)?.toLowerCase();
     if (code && /^[a-z]{2,3}$/.test(code)) {
       if (!codes.includes(code)) codes.push(code);
-    } else
-      warn(
-        ctx,
-        origin,
-        `${path}[${position}].code`,
-        `"${String(item.code ?? '')}" is not an ISO 639 language code; left out`,
-      );
+    } else warn(ctx, origin, `${path}[${position}].code`, 'import.hsds.notLanguage', { code: String(item.code ?? '') });
   });
   return codes;
 }
@@ -158,7 +147,7 @@ function dateOf(ctx: HsdsReadContext, origin: ImportOrigin, value: unknown, fiel
   if (!text) return null;
   const date = text.slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return date;
-  warn(ctx, origin, field, `"${text}" is not a date written YYYY-MM-DD; left out`);
+  warn(ctx, origin, field, 'import.hsds.notDate', { text });
   return null;
 }
 
@@ -210,7 +199,7 @@ export function readHsdsOrganization(ctx: HsdsReadContext, org: HsdsObject, orig
   const uuid = str(org.id);
   const name = str(org.name);
   if (!uuid || !name) {
-    fail(ctx, origin, !uuid ? 'organization.id' : 'organization.name', 'is required');
+    fail(ctx, origin, !uuid ? 'organization.id' : 'organization.name', 'import.hsds.required');
     return null;
   }
   const known = ctx.organizationsSeen.get(uuid);
@@ -303,12 +292,15 @@ export function readHsdsService(
 ): void {
   const uuid = str(service.id);
   const name = str(service.name);
-  if (!uuid) return fail(ctx, origin, 'id', 'is required');
-  if (!name) return fail(ctx, origin, 'name', 'is required');
+  if (!uuid) return fail(ctx, origin, 'id', 'import.hsds.required');
+  if (!name) return fail(ctx, origin, 'name', 'import.hsds.required');
   const previous = ctx.servicesSeen.get(uuid);
-  if (previous !== undefined)
-    return fail(ctx, origin, 'id', `duplicate id ${uuid}: the same service is also at ${previous}`);
-  ctx.servicesSeen.set(uuid, origin.pointer ?? `row ${origin.row ?? '?'}`);
+  if (previous !== undefined) {
+    return previous.pointer
+      ? fail(ctx, origin, 'id', 'import.hsds.duplicateService', { id: uuid, place: previous.pointer })
+      : fail(ctx, origin, 'id', 'import.hsds.duplicateServiceAtRow', { id: uuid, row: previous.row ?? '?' });
+  }
+  ctx.servicesSeen.set(uuid, origin);
   addCount(ctx.parsed, 'services');
   const attributes = arr(service.attributes) as HsdsAttribute[];
   const values = fieldValues(ctx, origin, attributes);
@@ -340,13 +332,7 @@ export function readHsdsService(
   areas.forEach((area, position) => {
     const region = str(area.name);
     if (region && isRegionCode(region)) regions.push(region);
-    else
-      warn(
-        ctx,
-        origin,
-        `service_areas[${position}].name`,
-        'is not a region code such as "US-CA/Los Angeles County"; left out',
-      );
+    else warn(ctx, origin, `service_areas[${position}].name`, 'import.hsds.notRegion');
   });
   const fields: Record<string, unknown> = {
     id,
@@ -411,11 +397,11 @@ function readServiceAttribute(
         note: '',
         origin,
       });
-    } else fail(ctx, origin, `${field}.taxonomy_term.code`, `"${code}" is not a need of the Referral Atlas taxonomy`);
+    } else fail(ctx, origin, `${field}.taxonomy_term.code`, 'import.hsds.notNeed', { code });
   } else if (which === 'legal') {
     const type = attribute.link_type as (typeof LEGAL_BASIS_EDGES)[number];
     if (!(LEGAL_BASIS_EDGES as readonly string[]).includes(type)) {
-      fail(ctx, origin, `${field}.link_type`, `must be ${LEGAL_BASIS_EDGES.join(' or ')} for a legal basis`);
+      fail(ctx, origin, `${field}.link_type`, 'import.hsds.legalLinkType', { types: LEGAL_BASIS_EDGES.join(', ') });
       return;
     }
     ctx.parsed.edges.push({ type, from: serviceId, to: term?.code ?? '', source: ctx.source, note: '', origin });
@@ -428,7 +414,7 @@ function readServiceAttribute(
 /** Reads an HSDS service_at_location object: its service, with the location's address. */
 export function readHsdsServiceAtLocation(ctx: HsdsReadContext, sal: HsdsObject, origin: ImportOrigin): void {
   const service = obj(sal.service);
-  if (!service) return fail(ctx, origin, 'service', 'is required to import a service_at_location');
+  if (!service) return fail(ctx, origin, 'service', 'import.hsds.salNeedsService');
   addCount(ctx.parsed, 'service_at_locations');
   const merged: HsdsObject = {
     ...service,

@@ -3,7 +3,7 @@
  * type (ids as foreign keys), and tables assembled back into dereferenced objects. Table names are those of the
  * HSDS datapackage.json (`service`, `phone`, ...); the CSV files are named by its `path`s.
  */
-import type { ImportOrigin } from '../interchange/importPlan';
+import { importIssue, type ImportIssue, type ImportOrigin } from '../interchange/importPlan';
 import type { HsdsObject } from './hsdsModel';
 
 /** One table row: scalar cells by column name, plus where it came from when it was read from a file. */
@@ -94,17 +94,12 @@ export function hsdsToTables(organizations: HsdsObject[], services: HsdsObject[]
   return tables;
 }
 
-/** A broken reference between tables, found while assembling. */
-export interface TableReferenceIssue extends ImportOrigin {
-  field: string;
-  message: string;
-}
-
 /** Dereferenced services (each with its table row's origin) and the organizations no service refers to. */
 export interface AssembledTables {
   services: { service: HsdsObject; origin: ImportOrigin }[];
   organizations: { organization: HsdsObject; origin: ImportOrigin }[];
-  issues: TableReferenceIssue[];
+  /** Broken references between tables, found while assembling. */
+  issues: ImportIssue[];
 }
 
 function groupBy(rows: readonly HsdsRow[] | undefined, key: string): Map<string, HsdsRow[]> {
@@ -126,7 +121,7 @@ const strip = (row: HsdsRow): HsdsObject => row as HsdsObject;
 
 /** Assembles tables into dereferenced services and organizations; every dangling id is an issue naming its row. */
 export function tablesToHsds(tables: HsdsTables): AssembledTables {
-  const issues: TableReferenceIssue[] = [];
+  const issues: ImportIssue[] = [];
   // The ids of the tables rows refer to (organizations, services, locations, terms), each collected once.
   const known = new Map<HsdsTableName, Set<string>>();
   const idsOf = (table: HsdsTableName): Set<string> => {
@@ -139,11 +134,7 @@ export function tablesToHsds(tables: HsdsTables): AssembledTables {
     for (const row of tables[table] ?? []) {
       const value = row[column];
       if (typeof value === 'string' && value !== '' && !ids.has(value)) {
-        issues.push({
-          ...originOf(row, `${table}.csv`),
-          field: column,
-          message: `refers to ${target} ${value}, which is not in the package`,
-        });
+        issues.push(importIssue(originOf(row, `${table}.csv`), column, 'import.hsds.danglingId', { target, value }));
       }
     }
   };

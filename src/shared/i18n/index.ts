@@ -2,3 +2,4 @@
 export * from './translate';
 export * from './keyedMessage';
 export * from './issueText';
+export * from './relationMessages';

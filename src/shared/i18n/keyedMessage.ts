@@ -11,8 +11,13 @@ import type { MessageKey } from './en';
 import { en } from './en';
 import { translate, type Translate } from './translate';
 
-/** A value of a message: text, a number, or another message to translate first (a relation type's name). */
-export type MessageParam = string | number | { message: MessageKey };
+/**
+ * A value of a message: text, a number, another message to translate first (a relation type's name, or a message
+ * with values of its own), or a list of messages (the kinds of record a relation allows), translated and joined with
+ * commas.
+ */
+export type MessageParam =
+  string | number | { message: MessageKey; params?: Record<string, string | number> } | { messages: MessageKey[] };
 
 /** A message as its key and values. */
 export interface KeyedMessage<Key extends MessageKey = MessageKey> {
@@ -27,8 +32,8 @@ export type ChangeMessage = KeyedMessage<ChangeMessageKey>;
 
 /** The key of an error's message. */
 export type ErrorMessageKey = keyof typeof errorsEn;
-/** Why a call failed, or what is wrong with one field. */
-export type ErrorMessage = KeyedMessage<ErrorMessageKey>;
+/** Why a call failed, or what is wrong with one field: most often one of messages/errors.ts. */
+export type ErrorMessage = KeyedMessage;
 
 /**
  * Whether a message names a key of this version's catalogue: one that came over a transport or from a file might be
@@ -43,7 +48,11 @@ export function messageText(message: KeyedMessage, translate: Translate): string
   const params = Object.fromEntries(
     Object.entries(message.params).map(([name, value]) => [
       name,
-      typeof value === 'object' ? translate(value.message) : value,
+      typeof value !== 'object'
+        ? value
+        : 'messages' in value
+          ? value.messages.map((key) => translate(key)).join(', ')
+          : translate(value.message, value.params),
     ]),
   );
   return translate(message.key, params);

@@ -36,7 +36,11 @@ export function importIssue(
   key: ImportMessageKey,
   params: Record<string, MessageParam> = {},
 ): ImportIssue {
-  const keyedMessage = { key, params };
+  return keyedIssue(origin, field, { key, params });
+}
+
+/** A problem told by any keyed message (a relation's end its type does not allow, say). */
+export function keyedIssue(origin: ImportOrigin, field: string, keyedMessage: KeyedMessage): ImportIssue {
   return { ...origin, field, message: englishText(keyedMessage), keyedMessage };
 }
 
@@ -117,6 +121,10 @@ export function describeImportIssue(issue: ImportIssue, t: Translate = inEnglish
   ]
     .filter(Boolean)
     .join(', ');
-  const message = isKnownMessage(issue.keyedMessage) ? messageText(issue.keyedMessage, t) : issueText(issue.message, t);
-  return `${where}: ${message}`;
+  return `${where}: ${importIssueMessage(issue, t)}`;
+}
+
+/** What is wrong, without where: in the language of `t` when the issue's message has a key or is a schema's own. */
+export function importIssueMessage(issue: ImportIssue, t: Translate = inEnglish): string {
+  return isKnownMessage(issue.keyedMessage) ? messageText(issue.keyedMessage, t) : issueText(issue.message, t);
 }

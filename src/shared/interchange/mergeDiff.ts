@@ -4,7 +4,7 @@
  * by field) and what conflicts, before anything is written; the plan holds the validated records to write.
  */
 import {
-  edgeEndpointProblem,
+  endpointMismatch,
   edgeId,
   isProvider,
   nodeRecordSchema,
@@ -14,7 +14,8 @@ import {
 } from '../domain';
 import { formatPath } from '../api/errors';
 import type { GraphIndex } from '../graph/graphIndex';
-import { importIssue, type ImportIssue, type IncomingRecord, type ParsedImport } from './importPlan';
+import { endpointMismatchMessage } from '../i18n/relationMessages';
+import { importIssue, keyedIssue, type ImportIssue, type IncomingRecord, type ParsedImport } from './importPlan';
 
 /** One field that would change: its dotted path, and its value before and after (as JSON values). */
 export interface FieldChange {
@@ -352,9 +353,10 @@ export function planMerge(
       errors.push(importIssue(where, !fromNode ? 'From' : 'To', 'import.missingEnd', { id: missing }));
       continue;
     }
-    const problem = edgeEndpointProblem(incoming.type, fromNode, toNode);
-    if (problem) {
-      errors.push({ ...where, field: 'Type', message: problem });
+    const mismatch = endpointMismatch(incoming.type, fromNode, toNode);
+    if (mismatch) {
+      const name = mismatch.id === fromNode.id ? fromNode.name : toNode.name;
+      errors.push(keyedIssue(where, 'Type', endpointMismatchMessage(incoming.type, mismatch, name)));
       continue;
     }
     const edge: EdgeRecord = { type: incoming.type, from, to, source: incoming.source, note: incoming.note };

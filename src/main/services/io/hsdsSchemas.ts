@@ -13,6 +13,8 @@ import { join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { AtlasError } from '../../../shared/api';
+import { englishText, type KeyedMessage } from '../../../shared/i18n';
+import type { ImportMessageKey } from '../../../shared/interchange/importPlan';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -37,7 +39,10 @@ export function defaultHsdsDir(dataDir: string): string {
 /** One problem found by the schema validator. */
 export interface SchemaIssue {
   path: string;
+  /** ajv's own words (English). */
   message: string;
+  /** The same as a message the import wizard translates, for the checks HSDS data fails in practice. */
+  keyedMessage?: SchemaMessage;
 }
 
 /** The loaded schemas. */
@@ -54,11 +59,57 @@ export interface HsdsSchemas {
   datapackage: { resources: { name: string; path: string }[] } & Record<string, unknown>;
 }
 
+/** A schema problem as a message (its values are plain). */
+export type SchemaMessage = KeyedMessage<ImportMessageKey> & { params: Record<string, string | number> };
+
+/**
+ * ajv's problem as a message the import wizard translates, its English the same as ajv's; null for a check not listed
+ * here (its problem is then shown in ajv's words).
+ */
+function schemaMessage({ keyword, params }: ErrorObject): SchemaMessage | null {
+  const said = (key: ImportMessageKey, values: Record<string, string | number> = {}): SchemaMessage => ({
+    key,
+    params: values,
+  });
+  const value = (name: string) => String((params as Record<string, unknown>)[name]);
+  switch (keyword) {
+    case 'required':
+      return said('import.schema.required', { property: value('missingProperty') });
+    case 'type':
+      return said('import.schema.type', { type: value('type') });
+    case 'format':
+      return said('import.schema.format', { format: value('format') });
+    case 'enum':
+      return said('import.schema.enum', {
+        values: (params as { allowedValues: unknown[] }).allowedValues.join(', '),
+      });
+    case 'pattern':
+      return said('import.schema.pattern', { pattern: value('pattern') });
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+      return said(`import.schema.${keyword}`, { limit: value('limit') });
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return said('import.schema.compare', { comparison: value('comparison'), limit: value('limit') });
+    case 'additionalProperties':
+    case 'anyOf':
+    case 'oneOf':
+      return said(`import.schema.${keyword}`);
+    default:
+      return null;
+  }
+}
+
 function issues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
-  return (errors ?? []).map((error) => ({
-    path: error.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(object)',
-    message: `${error.message ?? 'is invalid'}${error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
-  }));
+  return (errors ?? []).map((error) => {
+    const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(object)';
+    const keyedMessage = schemaMessage(error);
+    if (keyedMessage) return { path, message: englishText(keyedMessage), keyedMessage };
+    return { path, message: error.message ?? 'is invalid' };
+  });
 }
 
 const cache = new Map<string, HsdsSchemas>();

@@ -14,6 +14,7 @@ import {
   addCount,
   emptyImport,
   importIssue,
+  keyedIssue,
   type ImportIssue,
   type ParsedImport,
 } from '../../../shared/interchange/importPlan';
@@ -60,15 +61,12 @@ function jsonError(file: InputText, error: Error): ImportIssue {
     const offset = Number(position[1]);
     const before = file.text.slice(0, offset);
     const line = before.split('\n').length;
-    return {
-      file: file.name,
-      row: null,
-      pointer: `line ${line}, column ${offset - before.lastIndexOf('\n')}`,
-      field: '',
-      message: `malformed JSON: ${error.message}`,
-    };
+    const pointer = `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+    return importIssue({ file: file.name, row: null, pointer }, '', 'import.hsds.malformedJson', {
+      detail: error.message,
+    });
   }
-  return { file: file.name, row: null, field: '', message: `malformed JSON: ${error.message}` };
+  return importIssue({ file: file.name, row: null }, '', 'import.hsds.malformedJson', { detail: error.message });
 }
 
 function kindOf(object: HsdsObject): 'service' | 'organization' | 'service_at_location' | null {
@@ -100,21 +98,13 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
     const pointer = prefix || items.length > 1 || Array.isArray(data) ? `${prefix}[${position}]` : '(document)';
     const origin = { file: file.name, row: null, pointer };
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      parsed.errors.push({
-        ...origin,
-        field: '',
-        message: 'must be an HSDS object (a service, organization or service_at_location)',
-      });
+      parsed.errors.push(importIssue(origin, '', 'import.hsds.notAnObject'));
       return;
     }
     const object = item as HsdsObject;
     const kind = kindOf(object);
     if (!kind) {
-      parsed.errors.push({
-        ...origin,
-        field: '',
-        message: 'is not an HSDS service, organization or service_at_location',
-      });
+      parsed.errors.push(importIssue(origin, '', 'import.hsds.unknownObject'));
       return;
     }
     const problems =
@@ -125,7 +115,14 @@ function readHsdsJson(parsed: ParsedImport, file: InputText, schemas: HsdsSchema
           : schemas.validateServiceAtLocation(object);
     if (problems.length > 0) {
       for (const problem of problems)
-        parsed.errors.push({ ...origin, field: problem.path, message: `${problem.message} (HSDS ${kind} schema)` });
+        parsed.errors.push(
+          importIssue(origin, problem.path, 'import.hsds.schemaProblem', {
+            problem: problem.keyedMessage
+              ? { message: problem.keyedMessage.key, params: problem.keyedMessage.params }
+              : problem.message,
+            kind,
+          }),
+        );
       return;
     }
     if (kind === 'service') readHsdsService(ctx, object, origin);
@@ -177,12 +174,8 @@ function typedRow(
     if (type === 'number' || type === 'integer') {
       const value = Number(cell);
       if (cell.trim() === '' || Number.isNaN(value) || (type === 'integer' && !Number.isInteger(value))) {
-        parsed.errors.push({
-          file,
-          row: rowNumber,
-          field: name,
-          message: `"${cell}" is not ${type === 'integer' ? 'a whole number' : 'a number'}`,
-        });
+        const key = type === 'integer' ? 'import.hsds.notWholeNumber' : 'import.hsds.notNumber';
+        parsed.errors.push(importIssue({ file, row: rowNumber }, name, key, { value: cell }));
         continue;
       }
       row[name] = value;
@@ -199,34 +192,25 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
     if (file.name === 'datapackage.json') continue;
     const table = byPath.get(file.name);
     if (!table) {
-      parsed.errors.push({
-        file: file.name,
-        row: null,
-        field: '',
-        message: `is not a table of the HSDS package; the files are ${[...byPath.keys()].join(', ')}`,
-      });
+      parsed.errors.push(
+        importIssue({ file: file.name, row: null }, '', 'import.hsds.notATable', {
+          files: [...byPath.keys()].join(', '),
+        }),
+      );
       continue;
     }
     const info = schemas.tables.get(table)!;
     if (!(HSDS_TABLES as readonly string[]).includes(table)) {
-      parsed.warnings.push({
-        file: file.name,
-        row: null,
-        field: '',
-        message: `the ${table} table has no place in Referral Atlas; it was checked but not imported`,
-      });
+      parsed.warnings.push(importIssue({ file: file.name, row: null }, '', 'import.hsds.tableNotKept', { table }));
     }
     const { cells: sheet, errors } = parseCsvCells(file.name, file.text);
     parsed.errors.push(...errors);
     const known = new Set(info.fields.map((field) => field.name));
     const unknown = sheet.columns.filter((column) => column !== '' && !known.has(column));
     for (const column of unknown)
-      parsed.errors.push({
-        file: file.name,
-        row: 1,
-        field: column,
-        message: `unknown column "${column}" for the HSDS ${table} table`,
-      });
+      parsed.errors.push(
+        importIssue({ file: file.name, row: 1 }, column, 'import.hsds.unknownColumn', { column, table }),
+      );
     if (unknown.length > 0 || errors.length > 0) continue;
     const types = new Map(info.fields.map((field) => [field.name, field.type]));
     const readers = columnReaders(sheet.columns, types, info.required);
@@ -238,7 +222,12 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
       const problems = schemas.validateRow(table, row);
       for (const problem of problems) {
         const field = problem.path === '(object)' ? (/'([^']+)'/.exec(problem.message)?.[1] ?? '') : problem.path;
-        parsed.errors.push({ file: file.name, row: rowNumber, field, message: problem.message });
+        const where = { file: file.name, row: rowNumber };
+        parsed.errors.push(
+          problem.keyedMessage
+            ? keyedIssue(where, field, problem.keyedMessage)
+            : { ...where, field, message: problem.message },
+        );
       }
       const id = typeof row.id === 'string' ? row.id : '';
       const twin = ids.get(id);
@@ -254,12 +243,7 @@ function readHsdsCsv(parsed: ParsedImport, files: InputText[], schemas: HsdsSche
   }
   if (parsed.errors.length > 0) return;
   if (!tables.service && !tables.organization) {
-    parsed.errors.push({
-      file: files[0]?.name ?? '(package)',
-      row: null,
-      field: '',
-      message: 'the package has neither services.csv nor organizations.csv',
-    });
+    parsed.errors.push(importIssue({ file: files[0]?.name ?? '(package)', row: null }, '', 'import.hsds.noMainTable'));
     return;
   }
   const assembled = tablesToHsds(tables);

@@ -6,13 +6,12 @@ import {
   EDGE_TYPE_RULES,
   EDGE_TYPES,
   endpointMismatch,
-  type EndpointMismatch,
   edgeRecordSchema,
   type EdgeType,
   type NodeKind,
   type NodeRecord,
 } from '../../../../shared/domain';
-import type { MessageKey } from '../../../../shared/i18n';
+import { endpointMismatchMessage, messageText, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { parseOptionsFor } from '../../zodLocale';
@@ -58,19 +57,6 @@ export function RelationForm({
   };
 
   /** Why the chosen type cannot join these two records, naming the record at the wrong end. */
-  const mismatchText = ({ end, wants, allowed, actual }: EndpointMismatch, name: string) => {
-    const label = (value: string) =>
-      value === 'untyped'
-        ? t('network.relation.untyped')
-        : t((wants === 'kind' ? `network.kind.${value}` : `network.actorType.${value}`) as MessageKey);
-    return t(end === 'from' ? 'network.relation.badStart' : 'network.relation.badEnd', {
-      type: t(`network.edge.${chosenType}` as MessageKey),
-      name,
-      actual: label(actual),
-      allowed: allowed.map(label).join(', '),
-    });
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const target = resolve(other);
@@ -103,7 +89,10 @@ export function RelationForm({
         direction === 'out' ? self : them,
         direction === 'out' ? them : self,
       );
-      if (mismatch) next.other = mismatchText(mismatch, mismatch.id === record.id ? record.name : target!.name);
+      if (mismatch) {
+        const name = mismatch.id === record.id ? record.name : target!.name;
+        next.other = messageText(endpointMismatchMessage(chosenType as EdgeType, mismatch, name), t);
+      }
     }
     setErrors(next);
     if (Object.keys(next).length > 0 || !edge) return;

@@ -6,14 +6,18 @@ import { changesEn } from '../../shared/i18n/messages/changes';
 
 const CHANGE_KEYS = Object.keys(changesEn) as [ChangeMessageKey, ...ChangeMessageKey[]];
 
+const messageKeySchema = z.custom<MessageKey>((key) => typeof key === 'string' && Object.hasOwn(en, key));
+const plainValueSchema = z.union([z.string(), z.number()]);
+
+/** A change's message, its values as keyedMessage.ts's MessageParam allows. */
 const changeMessageSchema = z.object({
   key: z.enum(CHANGE_KEYS),
   params: z.record(
     z.string(),
     z.union([
-      z.string(),
-      z.number(),
-      z.object({ message: z.custom<MessageKey>((key) => typeof key === 'string' && Object.hasOwn(en, key)) }),
+      plainValueSchema,
+      z.object({ message: messageKeySchema, params: z.record(z.string(), plainValueSchema).optional() }),
+      z.object({ messages: z.array(messageKeySchema) }),
     ]),
   ),
 });

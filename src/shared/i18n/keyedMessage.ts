@@ -1,14 +1,13 @@
 /**
  * A message kept as its key and values rather than as text, so whoever shows it can put it in the language in use:
  * a change set's description (the audit log keeps it beside the English label, so undo and redo name a change in the
- * language in use, whichever language it was made in), and an error the main process sends to the UI. (No zod here:
- * the renderer loads this with its first screen; the main process reads a stored message with
- * storedChangeMessage.ts.)
+ * language in use, whichever language it was made in), an error the main process sends to the UI, and a problem an
+ * import finds. (No zod here: the renderer loads this with its first screen; the main process reads a stored message
+ * with storedChangeMessage.ts.)
  */
 import type { changesEn } from './messages/changes';
 import type { errorsEn } from './messages/errors';
-import type { MessageKey } from './en';
-import { en } from './en';
+import { en, type MessageKey } from './en';
 import { translate, type Translate } from './translate';
 
 /**

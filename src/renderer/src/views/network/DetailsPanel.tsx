@@ -42,7 +42,8 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
     const selectedId = useAppState((state) => state.selectedId);
     const revision = useAppState((state) => state.dataRevision);
     const [details, setDetails] = useState<RecordDetails | null>(null);
-    const [error, setError] = useState<string | null>(null);
+    // Why the record could not be read, put in words at render (in the language then in use).
+    const [failure, setFailure] = useState<{ reason: unknown } | null>(null);
 
     useEffect(() => {
       let live = true;
@@ -52,12 +53,12 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
         .then((value) => {
           if (!live) return;
           setDetails(value);
-          setError(null);
+          setFailure(null);
         })
         .catch((reason: unknown) => {
           if (!live) return;
           setDetails(null);
-          setError(errorText(reason, t));
+          setFailure({ reason });
         });
       return () => {
         live = false;
@@ -98,9 +99,9 @@ export const DetailsPanel = forwardRef<HTMLElement, { actions: DetailsActions; c
                 <p className="details__hint">{t('network.details.empty')}</p>
               </>
             )}
-            {selectedId && error && (
+            {selectedId && failure && (
               <p className="form-error" role="alert">
-                {error}
+                {errorText(failure.reason, t)}
               </p>
             )}
             {shown && <RecordView key={shown.record.id} details={shown} actions={actions} />}

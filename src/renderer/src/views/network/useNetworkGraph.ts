@@ -59,8 +59,8 @@ export function useNetworkGraph({
   onError,
 }: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
   const { t } = useI18n();
-  // The messages of the language in use, read when a layout runs: a language switch must not load the graph again
-  // (the load depends on `layout`).
+  // The messages of the language in use, read when a layout runs or a load fails: a language switch must not load
+  // the graph again (the load depends on `layout`).
   const messages = useRef(t);
   useEffect(() => {
     messages.current = t;
@@ -248,7 +248,7 @@ export function useNetworkGraph({
       if (fullLayout)
         void layout(new Set(subgraph.nodes.filter((node) => positions.has(node.id)).map((node) => node.id)));
     };
-    load().catch((error: unknown) => live && onError(errorText(error, t)));
+    load().catch((error: unknown) => live && onError(errorText(error, messages.current)));
     return () => {
       live = false;
     };

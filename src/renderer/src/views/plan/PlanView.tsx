@@ -88,7 +88,7 @@ export function PlanView() {
         .finally(() => mine === sequence.current && setBuilding(false));
     }, 200);
     return () => clearTimeout(timer);
-  }, [profile, choices, locale, dataRevision, ready, saved]);
+  }, [profile, choices, locale, t, dataRevision, ready, saved]);
 
   const shown = saved ? saved.plan : ready ? plan : null;
   const shownRefusal = ready ? refusal : null;

@@ -60,12 +60,20 @@ describe('the Directory tab', () => {
   it('previews a spreadsheet import with its diff, then applies it', async () => {
     await page.getByTestId('directory-import').click();
     await page.getByTestId('import-format').selectOption('elements-csv');
-    await page
-      .getByTestId('import-file')
-      .setInputFiles([
-        join(PROJECT_ROOT, 'tests/fixtures/io/elements.csv'),
-        join(PROJECT_ROOT, 'tests/fixtures/io/connections.csv'),
-      ]);
+    // The files, chosen by keyboard: Tab from the format reaches the file chooser (its label shows the focus), Enter
+    // opens it.
+    await page.getByTestId('import-format').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file');
+    expect(await page.locator('.file-choice label').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe(
+      'solid',
+    );
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles([
+      join(PROJECT_ROOT, 'tests/fixtures/io/elements.csv'),
+      join(PROJECT_ROOT, 'tests/fixtures/io/connections.csv'),
+    ]);
+    expect(await page.locator('.file-choice').textContent()).toContain('elements.csv, connections.csv');
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-report').waitFor();
     expect(await page.getByTestId('import-report').textContent()).toContain('Would add (2)');

@@ -111,6 +111,12 @@ export function ImportWizard({ onClose }: { onClose(): void }) {
                 accept=".json,.csv,.xlsx"
                 data-testid="import-file"
                 aria-describedby={`${formId}-chosen`}
+                // It looks like a button, so Enter opens it too (the browser's own control opens on the space bar).
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  event.currentTarget.click();
+                }}
                 onChange={(event) => {
                   const chosen = [...(event.target.files ?? [])];
                   setFiles(chosen);

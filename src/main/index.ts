@@ -4,7 +4,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { createDispatcher, storageRefusal } from '../shared/api';
+import { createDispatcher } from '../shared/api';
 import { APP_VERSION } from './appVersion';
 import { serveAppRequest } from './appProtocol';
 import { offerAfterOpenFailure, restoreDatabaseFile, takeDailyBackup } from './db/backups';
@@ -15,6 +15,7 @@ import { pageDispatch } from './security/pageDispatch';
 import { desktopAppHandlers } from './services/appService';
 import { openAtlas, type Atlas, type AtlasConfig } from './services/atlas';
 import { createHandlers } from './services/handlers';
+import { databaseFailureDialog, dialogLocale, externalLinkDialog, startFailureDialog } from './windows/desktopDialogs';
 import { PrintDocuments, electronPdfRenderer } from './windows/printToPdf';
 import {
   APP_ORIGIN,
@@ -40,6 +41,8 @@ function commandLineValue(argv: readonly string[], flag: string): string | undef
 /** Start-up errors the user has already been shown in a dialog. */
 const explained = new WeakSet<object>();
 const isTrusted = (url: string): boolean => isAppUrl(url, app.isPackaged ? undefined : devServerUrl);
+/** The language of the app's own dialogs: the system's (the UI's choice lives in the window). */
+const systemLocale = () => dialogLocale(app.getPreferredSystemLanguages());
 
 /** Opens the Atlas; when the file will not open, says why and, for a damaged file only, offers the last good backup. */
 async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {
@@ -47,16 +50,7 @@ async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {
     return await openAtlas(config);
   } catch (error) {
     const offer = offerAfterOpenFailure(config.databasePath);
-    const buttons = offer.action === 'restore' ? ['Restore the last good backup', 'Quit'] : ['Quit'];
-    const choice = await dialog.showMessageBox({
-      type: 'error',
-      title: 'Referral Atlas cannot open its database',
-      message: (error as Error).message,
-      detail: offer.detail,
-      buttons,
-      defaultId: 0,
-      cancelId: buttons.length - 1,
-    });
+    const choice = await dialog.showMessageBox(databaseFailureDialog(error, offer, systemLocale()));
     if (offer.action === 'restore' && choice.response === 0) {
       await restoreDatabaseFile(config.databasePath, offer.backup.path);
       return openAtlas(config);
@@ -69,16 +63,7 @@ async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {
 /** Links leave the app only through here: vetted by the caller, then confirmed by the user in a native dialog. */
 const externalLinks: ExternalLinkHost = {
   confirm: async (url, host) => {
-    const options = {
-      type: 'question' as const,
-      title: 'Open a link in your browser?',
-      message: `Open ${host} in your web browser?`,
-      detail: `${url}\n\nThe page opens outside Referral Atlas, on the internet.`,
-      buttons: ['Open in browser', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-    };
+    const options = externalLinkDialog(url, host, systemLocale());
     const parent = BrowserWindow.getFocusedWindow();
     const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
     return response === 0;
@@ -133,10 +118,8 @@ main().catch((error: unknown) => {
   console.error('[atlas] could not start:', error);
   // A failure the user was not already told about in a dialog (the database one is) gets one, in plain words.
   if (!(error instanceof Object && explained.has(error))) {
-    dialog.showErrorBox(
-      'Referral Atlas could not start',
-      storageRefusal(error)?.message ?? (error instanceof Error ? error.message : String(error)),
-    );
+    const { title, content } = startFailureDialog(error, systemLocale());
+    dialog.showErrorBox(title, content);
   }
   app.exit(1);
 });

@@ -3,6 +3,7 @@
  * unit test and the file work in backups.ts stays small. Days, weeks and months are counted in UTC, so the same
  * folder thins the same way wherever the laptop travels.
  */
+import type { KeyedMessage } from '../../shared/i18n';
 
 /** How many of each kind of backup survive thinning: the newest backup of each of the last N days, weeks, months. */
 export interface RetentionPolicy {
@@ -90,7 +91,8 @@ export type DatabaseProblem = 'damaged' | 'newer-version' | 'unreadable';
 
 /** What to offer the user when the database will not open. */
 export type OpenFailureOffer =
-  { action: 'restore'; backup: { path: string; at: string }; detail: string } | { action: 'quit'; detail: string };
+  | { action: 'restore'; backup: { path: string; at: string }; detail: KeyedMessage }
+  | { action: 'quit'; detail: KeyedMessage };
 
 /**
  * What to offer when the database will not open. Only a damaged file is worth replacing with a backup: a file from
@@ -102,27 +104,13 @@ export function openFailureOffer(
   lastGood: { path: string; at: string } | null,
 ): OpenFailureOffer {
   if (problem === 'newer-version') {
-    return {
-      action: 'quit',
-      detail: 'Update Referral Atlas to open it. The database has not been changed.',
-    };
+    return { action: 'quit', detail: { key: 'desktop.offer.newerVersion', params: {} } };
   }
   if (problem === 'unreadable') {
-    return {
-      action: 'quit',
-      detail:
-        'Check that the disk is connected and that you may read and write the database folder. ' +
-        'The database has not been changed.',
-    };
+    return { action: 'quit', detail: { key: 'desktop.offer.unreadable', params: {} } };
   }
   if (!lastGood) {
-    return { action: 'quit', detail: 'There is no good backup to restore. The damaged file has not been changed.' };
+    return { action: 'quit', detail: { key: 'desktop.offer.noBackup', params: {} } };
   }
-  return {
-    action: 'restore',
-    backup: lastGood,
-    detail:
-      `The last good backup was taken ${lastGood.at}. Restoring it keeps a copy of the damaged file beside it; ` +
-      'changes made after that backup are not in it.',
-  };
+  return { action: 'restore', backup: lastGood, detail: { key: 'desktop.offer.restore', params: { at: lastGood.at } } };
 }

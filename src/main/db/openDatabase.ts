@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AtlasError } from '../../shared/api';
+import { AtlasError, errorMessage } from '../../shared/api';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { resolveNativeBinding } from './nativeBinding';
 
@@ -26,13 +26,17 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   const migrations = options.migrations ?? MIGRATIONS;
   const target = migrations[migrations.length - 1]?.version ?? 0;
   if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  if (options.readonly && !existsSync(path)) throw new AtlasError('NOT_FOUND', `No database at ${path}.`);
+  if (options.readonly && !existsSync(path))
+    throw new AtlasError('NOT_FOUND', errorMessage('error.noDatabase', { path }));
 
   let db: SqliteDatabase;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, nativeBinding: resolveNativeBinding() });
   } catch (error) {
-    throw new AtlasError('UNAVAILABLE', `Cannot open the database at ${path}: ${(error as Error).message}`);
+    throw new AtlasError(
+      'UNAVAILABLE',
+      errorMessage('error.databaseCannotOpen', { path, detail: (error as Error).message }),
+    );
   }
   try {
     checkIntegrity(db, path);
@@ -46,15 +50,10 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     db.pragma('cache_size = -32768');
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > target) {
-      throw new AtlasError(
-        'CONFLICT',
-        `The database at ${path} was written by a newer version of Referral Atlas (schema ${current}; this version ` +
-          `understands up to ${target}). Update the app to open it; it has not been changed.`,
-      );
+      throw new AtlasError('CONFLICT', errorMessage('error.databaseNewer', { path, current, target }));
     }
     if (current < target) {
-      if (options.readonly)
-        throw new AtlasError('CONFLICT', `The database at ${path} needs an upgrade and was opened read-only.`);
+      if (options.readonly) throw new AtlasError('CONFLICT', errorMessage('error.databaseNeedsUpgrade', { path }));
       if (current > 0 && options.beforeMigrate) await options.beforeMigrate(db, current, target);
       migrate(db, migrations, current);
     }
@@ -77,11 +76,7 @@ export function checkIntegrity(db: SqliteDatabase, path: string): void {
 }
 
 function damaged(path: string, detail: string): AtlasError {
-  return new AtlasError(
-    'UNAVAILABLE',
-    `The database at ${path} is damaged (${detail}). It has not been changed. Restore the last good backup ` +
-      `(the "restore" command, or Restore in the app) to go on.`,
-  );
+  return new AtlasError('UNAVAILABLE', errorMessage('error.databaseDamaged', { path, detail }));
 }
 
 /** Applies each pending migration in its own transaction together with the `user_version` it reaches. */

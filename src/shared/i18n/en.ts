@@ -12,6 +12,7 @@ import { changesEn } from './messages/changes';
 import { validationEn } from './messages/validation';
 import { errorsEn } from './messages/errors';
 import { importsEn } from './messages/imports';
+import { desktopEn } from './messages/desktop';
 
 /** Every English UI message, by key. */
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...validationEn,
   ...errorsEn,
   ...importsEn,
+  ...desktopEn,
 } as const;
 
 /** A UI message key. */

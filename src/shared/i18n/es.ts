@@ -10,6 +10,7 @@ import { changesEs } from './messages/changes';
 import { validationEs } from './messages/validation';
 import { errorsEs } from './messages/errors';
 import { importsEs } from './messages/imports';
+import { desktopEs } from './messages/desktop';
 
 /** Every Spanish UI message, by key. */
 export const es: Record<MessageKey, string> = {
@@ -23,4 +24,5 @@ export const es: Record<MessageKey, string> = {
   ...validationEs,
   ...errorsEs,
   ...importsEs,
+  ...desktopEs,
 };

@@ -27,6 +27,13 @@ export const errorsEn = {
   'error.folderHoldsNone': '{path}: the folder holds no {type} file.',
   'error.importRefused': 'Import refused, nothing was written: {count} problem(s). First: {first}',
   'error.backupFailed': 'Could not write the backup {file}: {detail}',
+  'error.noDatabase': 'No database at {path}.',
+  'error.databaseCannotOpen': 'Cannot open the database at {path}: {detail}',
+  'error.databaseNewer':
+    'The database at {path} was written by a newer version of Referral Atlas (schema {current}; this version understands up to {target}). Update the app to open it; it has not been changed.',
+  'error.databaseNeedsUpgrade': 'The database at {path} needs an upgrade and was opened read-only.',
+  'error.databaseDamaged':
+    'The database at {path} is damaged ({detail}). It has not been changed. Restore the last good backup (the "restore" command, or Restore in the app) to go on.',
   'error.internal': '{method} failed unexpectedly; nothing was changed.',
   'error.diskFull': 'The disk is full. Nothing was changed and nothing was lost. Free some space, then try again.',
   'error.readOnly':
@@ -74,6 +81,13 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.folderHoldsNone': '{path}: la carpeta no contiene ningún archivo {type}.',
   'error.importRefused': 'Importación rechazada, no se escribió nada: {count} problema(s). El primero: {first}',
   'error.backupFailed': 'No se pudo escribir la copia de seguridad {file}: {detail}',
+  'error.noDatabase': 'No hay ninguna base de datos en {path}.',
+  'error.databaseCannotOpen': 'No se puede abrir la base de datos en {path}: {detail}',
+  'error.databaseNewer':
+    'La base de datos en {path} la escribió una versión más reciente de Referral Atlas (esquema {current}; esta versión entiende hasta el {target}). Actualice la aplicación para abrirla; no se ha cambiado.',
+  'error.databaseNeedsUpgrade': 'La base de datos en {path} necesita actualizarse y se abrió solo para lectura.',
+  'error.databaseDamaged':
+    'La base de datos en {path} está dañada ({detail}). No se ha cambiado. Restaure la última copia de seguridad buena (la orden «restore» o Restaurar en la aplicación) para continuar.',
   'error.internal': '{method} falló de forma inesperada; no se cambió nada.',
   'error.diskFull': 'El disco está lleno. No se cambió nada y no se perdió nada. Libere espacio y vuelva a intentarlo.',
   'error.readOnly':

@@ -83,22 +83,19 @@ export function listBackups(databasePath: string): BackupInfo[] {
 
 /** Opens a backup read-only and checks it is whole and from a schema this app understands. */
 export function verifyBackupFile(file: string): void {
-  if (!existsSync(file)) throw new AtlasError('NOT_FOUND', `No backup at ${file}.`);
+  if (!existsSync(file)) throw new AtlasError('NOT_FOUND', errorMessage('error.noBackup', { file }));
   let db: SqliteDatabase | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: resolveNativeBinding() });
     checkIntegrity(db, file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new AtlasError(
-        'CONFLICT',
-        `The backup ${file} is from a newer version of Referral Atlas (schema ${version}).`,
-      );
+      throw new AtlasError('CONFLICT', errorMessage('error.backupNewer', { file, version }));
     }
-    if (version === 0) throw new AtlasError('BAD_INPUT', `${file} is not a Referral Atlas database.`);
+    if (version === 0) throw new AtlasError('BAD_INPUT', errorMessage('error.notAnAtlas', { file }));
   } catch (error) {
     if (error instanceof AtlasError) throw error;
-    throw new AtlasError('BAD_INPUT', `${file} is not a readable SQLite database: ${(error as Error).message}`);
+    throw new AtlasError('BAD_INPUT', errorMessage('error.notSqlite', { file, detail: (error as Error).message }));
   } finally {
     db?.close();
   }

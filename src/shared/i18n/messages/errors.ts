@@ -28,6 +28,10 @@ export const errorsEn = {
   'error.importRefused': 'Import refused, nothing was written: {count} problem(s). First: {first}',
   'error.backupFailed': 'Could not write the backup {file}: {detail}',
   'error.noDatabase': 'No database at {path}.',
+  'error.noBackup': 'No backup at {file}.',
+  'error.backupNewer': 'The backup {file} is from a newer version of Referral Atlas (schema {version}).',
+  'error.notAnAtlas': '{file} is not a Referral Atlas database.',
+  'error.notSqlite': '{file} is not a readable SQLite database: {detail}',
   'error.databaseCannotOpen': 'Cannot open the database at {path}: {detail}',
   'error.databaseNewer':
     'The database at {path} was written by a newer version of Referral Atlas (schema {current}; this version understands up to {target}). Update the app to open it; it has not been changed.',
@@ -82,6 +86,11 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   'error.importRefused': 'Importación rechazada, no se escribió nada: {count} problema(s). El primero: {first}',
   'error.backupFailed': 'No se pudo escribir la copia de seguridad {file}: {detail}',
   'error.noDatabase': 'No hay ninguna base de datos en {path}.',
+  'error.noBackup': 'No hay ninguna copia de seguridad en {file}.',
+  'error.backupNewer':
+    'La copia de seguridad {file} es de una versión más reciente de Referral Atlas (esquema {version}).',
+  'error.notAnAtlas': '{file} no es una base de datos de Referral Atlas.',
+  'error.notSqlite': '{file} no es una base de datos SQLite legible: {detail}',
   'error.databaseCannotOpen': 'No se puede abrir la base de datos en {path}: {detail}',
   'error.databaseNewer':
     'La base de datos en {path} la escribió una versión más reciente de Referral Atlas (esquema {current}; esta versión entiende hasta el {target}). Actualice la aplicación para abrirla; no se ha cambiado.',

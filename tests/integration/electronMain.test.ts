@@ -2,7 +2,8 @@
  * The Electron composition root, run against a stand-in of the electron module (the Electron binary cannot be
  * downloaded on the build machines). It checks the wiring: the scheme, the IPC handlers, the permission rules, the
  * hardening of every web contents, a window created with the secure preferences loading the app protocol, links
- * opened only after a confirm, the daily backup at start-up, and the restore offer for a damaged database.
+ * opened only after a confirm, the daily backup at start-up, the restore offer for a damaged database, and the
+ * dialogs in the system's language.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,12 +24,13 @@ const recorded = vi.hoisted(() => ({
   permissionRequest: undefined as undefined | ((c: unknown, p: string, cb: (granted: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   ready: undefined as undefined | (() => void),
-  dialogs: [] as { message: string; detail?: string; buttons: string[] }[],
+  dialogs: [] as { title?: string; message: string; detail?: string; buttons: string[] }[],
   dialogAnswers: [] as number[],
   opened: [] as string[],
   errorBoxes: [] as [string, string][],
   exitCodes: [] as number[],
   failIpcHandle: false,
+  systemLanguages: ['en-US'] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -50,6 +52,7 @@ vi.mock('electron', () => {
     app: {
       isPackaged: true,
       getAppPath: () => PROJECT_ROOT,
+      getPreferredSystemLanguages: () => recorded.systemLanguages,
       whenReady: () => whenReady,
       on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
       quit: () => {},
@@ -279,6 +282,22 @@ describe('a start-up that fails (with a stand-in electron module)', () => {
     expect(recorded.dialogs[0]).toMatchObject({ buttons: ['Quit'], detail: expect.stringMatching(/read and write/) });
     expect(recorded.errorBoxes).toEqual([]);
     expect(recorded.windows).toEqual([]);
+  });
+
+  it('says it in Spanish on a Spanish system', async () => {
+    recorded.systemLanguages = ['es-MX', 'en-US'];
+    try {
+      const notAFolder = join(folder.dir, 'another-file');
+      writeFileSync(notAFolder, 'a file where a folder should be');
+      await start(join(notAFolder, 'atlas.sqlite'));
+      expect(recorded.dialogs[0]).toMatchObject({
+        title: 'Referral Atlas no puede abrir su base de datos',
+        buttons: ['Salir'],
+        detail: expect.stringMatching(/leer y escribir/),
+      });
+    } finally {
+      recorded.systemLanguages = ['en-US'];
+    }
   });
 
   it('any other failure: shows it in an error box and quits', async () => {

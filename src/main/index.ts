@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createDispatcher } from '../shared/api';
+import type { UiLocale } from '../shared/i18n';
 import { APP_VERSION } from './appVersion';
 import { serveAppRequest } from './appProtocol';
 import { offerAfterOpenFailure, restoreDatabaseFile, takeDailyBackup } from './db/backups';
@@ -41,8 +42,17 @@ function commandLineValue(argv: readonly string[], flag: string): string | undef
 /** Start-up errors the user has already been shown in a dialog. */
 const explained = new WeakSet<object>();
 const isTrusted = (url: string): boolean => isAppUrl(url, app.isPackaged ? undefined : devServerUrl);
-/** The language of the app's own dialogs: the system's (the UI's choice lives in the window). */
-const systemLocale = () => dialogLocale(app.getPreferredSystemLanguages());
+/**
+ * The language of the app's own dialogs: the system's (the UI's choice lives in the window). English if the system
+ * cannot say, so that a start-up failure's dialog never fails in turn.
+ */
+function systemLocale(): UiLocale {
+  try {
+    return dialogLocale(app.getPreferredSystemLanguages());
+  } catch {
+    return 'en';
+  }
+}
 
 /** Opens the Atlas; when the file will not open, says why and, for a damaged file only, offers the last good backup. */
 async function openAtlasOrOfferRestore(config: AtlasConfig): Promise<Atlas> {

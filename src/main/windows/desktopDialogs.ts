@@ -3,7 +3,7 @@
  * speak the system's language, English or Spanish: the UI's own choice lives in the window, which may not be open yet.
  */
 import { AtlasError, storageRefusal } from '../../shared/api';
-import { messageText, translate, UI_LOCALES, type Translate, type UiLocale } from '../../shared/i18n';
+import { messageText, translatorFor, UI_LOCALES, type Translate, type UiLocale } from '../../shared/i18n';
 import type { OpenFailureOffer } from '../db/backupPolicy';
 
 /** The first of the system's preferred languages the app speaks (`es-MX` is Spanish), else English. */
@@ -16,11 +16,6 @@ export function dialogLocale(preferredLanguages: readonly string[]): UiLocale {
   return 'en';
 }
 
-const translator =
-  (locale: UiLocale): Translate =>
-  (key, params) =>
-    translate(locale, key, params);
-
 /** An error in words: a storage failure as the user can act on it, an error given as a message in `t`'s language. */
 function errorWords(error: unknown, t: Translate): string {
   const refusal = storageRefusal(error);
@@ -31,7 +26,7 @@ function errorWords(error: unknown, t: Translate): string {
 
 /** The message box shown when the database will not open: why, and what the user may do (restore, or quit). */
 export function databaseFailureDialog(error: unknown, offer: OpenFailureOffer, locale: UiLocale) {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   const buttons =
     offer.action === 'restore' ? [t('desktop.openFailed.restore'), t('desktop.quit')] : [t('desktop.quit')];
   return {
@@ -47,13 +42,13 @@ export function databaseFailureDialog(error: unknown, offer: OpenFailureOffer, l
 
 /** The error box shown when the app could not start for a reason not told of already. */
 export function startFailureDialog(error: unknown, locale: UiLocale): { title: string; content: string } {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   return { title: t('desktop.startFailed.title'), content: errorWords(error, t) };
 }
 
 /** The question asked before a link leaves the app for the system browser; Cancel is the default. */
 export function externalLinkDialog(url: string, host: string, locale: UiLocale) {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   return {
     type: 'question' as const,
     title: t('desktop.link.title'),

@@ -1,12 +1,12 @@
 /** The UI language: a React context holding the locale and the `t` function every component uses for its text. */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { translate, type MessageKey, type UiLocale } from '../../shared/i18n';
+import { translatorFor, type Translate, type UiLocale } from '../../shared/i18n';
 import { LOCALE_KEY, storedLocale } from './locale';
 
 interface I18nValue {
   locale: UiLocale;
   setLocale(locale: UiLocale): void;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t: Translate;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -22,7 +22,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         document.documentElement.lang = next;
         setLocaleState(next);
       },
-      t: (key, params) => translate(locale, key, params),
+      t: translatorFor(locale),
     }),
     [locale],
   );

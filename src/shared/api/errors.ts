@@ -3,7 +3,7 @@
  * the error has one, the same message as a key and values (`text`), which the UI shows in the language in use.
  */
 import type { z } from 'zod';
-import { englishText, type ErrorMessage, type ErrorMessageKey, type MessageParam } from '../i18n/keyedMessage';
+import { englishText, type KeyedMessage, type ErrorMessageKey, type MessageParam } from '../i18n/keyedMessage';
 
 /** Why a call failed. */
 export const ERROR_CODES = [
@@ -24,7 +24,7 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   /** The message as a key and values, for the UI to translate. */
-  text?: ErrorMessage;
+  text?: KeyedMessage;
   /** Each problem with the field it concerns, when the input was refused. */
   issues?: FieldIssue[];
 }
@@ -34,16 +34,16 @@ export interface FieldIssue {
   path: string;
   message: string;
   /** The message as a key and values, for the UI to translate. */
-  text?: ErrorMessage;
+  text?: KeyedMessage;
 }
 
 /** An error's message as a key and values. */
-export function errorMessage(key: ErrorMessageKey, params: Record<string, MessageParam> = {}): ErrorMessage {
+export function errorMessage(key: ErrorMessageKey, params: Record<string, MessageParam> = {}): KeyedMessage {
   return { key, params };
 }
 
 /** A problem with one field, as a message the UI translates (`message` is its English text). */
-export function fieldIssue(path: string, text: ErrorMessage): FieldIssue {
+export function fieldIssue(path: string, text: KeyedMessage): FieldIssue {
   return { path, message: englishText(text), text };
 }
 
@@ -54,11 +54,11 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export class AtlasError extends Error {
   override readonly name = 'AtlasError';
   /** The message as a key and values, when it was given as one. */
-  readonly text: ErrorMessage | undefined;
+  readonly text: KeyedMessage | undefined;
   /** `message` is English text, or a message the UI translates (its English text becomes the error's message). */
   constructor(
     readonly code: ErrorCode,
-    message: string | ErrorMessage,
+    message: string | KeyedMessage,
     readonly issues?: FieldIssue[],
   ) {
     super(typeof message === 'string' ? message : englishText(message));

@@ -8,7 +8,7 @@
 import type { changesEn } from './messages/changes';
 import type { errorsEn } from './messages/errors';
 import { en, type MessageKey } from './en';
-import { translate, type Translate } from './translate';
+import { translatorFor, type Translate } from './translate';
 
 /**
  * A value of a message: text, a number, another message to translate first (a relation type's name, or a message
@@ -31,8 +31,6 @@ export type ChangeMessage = KeyedMessage<ChangeMessageKey>;
 
 /** The key of an error's message. */
 export type ErrorMessageKey = keyof typeof errorsEn;
-/** Why a call failed, or what is wrong with one field: most often one of messages/errors.ts. */
-export type ErrorMessage = KeyedMessage;
 
 /**
  * Whether a message names a key of this version's catalogue: one that came over a transport or from a file might be
@@ -59,5 +57,5 @@ export function messageText(message: KeyedMessage, translate: Translate): string
 
 /** A message's English text: what the audit log's label, the CLI and other programs read. */
 export function englishText(message: KeyedMessage): string {
-  return messageText(message, (key, params) => translate('en', key, params));
+  return messageText(message, translatorFor('en'));
 }

@@ -18,4 +18,9 @@ export function translate(locale: UiLocale, key: MessageKey, params: Record<stri
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** `translate` for one language. */
+export function translatorFor(locale: UiLocale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
 export type { MessageKey };

@@ -4,7 +4,7 @@
  * name. A partners directory says CONFIDENTIAL on the cover, in the top margin of every printed page (an `@page`
  * margin box, which Chromium and so Electron's printToPDF draw on each page) and in a banner on screen.
  */
-import { translate, type MessageKey, type UiLocale } from '../i18n';
+import { translate, translatorFor, type MessageKey, type UiLocale } from '../i18n';
 import {
   needNameIn,
   sectionsIn,
@@ -111,7 +111,7 @@ export function anchor(id: string): string {
 
 /** The directory as a standalone, printable HTML document. */
 export function directoryHtml(model: DirectoryModel, locale: UiLocale, scopeText: string): string {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const t = translatorFor(locale);
   const partners = model.audience === 'partners';
   const nameOf = new Map(model.entries.map((entry) => [entry.id, entry.name]));
   const banner = partners

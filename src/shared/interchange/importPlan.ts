@@ -6,7 +6,7 @@
 import type { EdgeType, NodeKind, NodeRecord } from '../domain';
 import { issueText } from '../i18n/issueText';
 import { englishText, isKnownMessage, messageText, type KeyedMessage, type MessageParam } from '../i18n/keyedMessage';
-import { translate, type Translate } from '../i18n/translate';
+import { translatorFor, type Translate } from '../i18n/translate';
 import type { importsEn } from '../i18n/messages/imports';
 
 /** Where something came from: the file, the 1-based data row (null for JSON) and the field. */
@@ -107,7 +107,7 @@ export function addCount(parsed: ParsedImport, key: ImportCountKey, n = 1): void
   parsed.counts[key] = (parsed.counts[key] ?? 0) + n;
 }
 
-const inEnglish: Translate = (key, params) => translate('en', key, params);
+const inEnglish = translatorFor('en');
 
 /**
  * An issue's one-line text: `file, row 3, field "Label": must not be empty`, in English unless another language's

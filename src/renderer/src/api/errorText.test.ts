@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AtlasError, errorMessage, fieldIssue } from '../../../shared/api';
-import { translate, type ErrorMessage, type MessageKey } from '../../../shared/i18n';
+import { translate, type KeyedMessage, type MessageKey } from '../../../shared/i18n';
 import { validationEn } from '../../../shared/i18n/messages/validation';
 import { ApiCallError } from './client';
 import { errorText, fieldIssueText } from './errorText';
@@ -33,7 +33,7 @@ describe('errorText', () => {
     expect(errorText(new ApiCallError({ code: 'BAD_INPUT', message: 'graph.get input refused' }), spanish)).toBe(
       'graph.get input refused',
     );
-    const later = { key: 'error.fromALaterVersion', params: {} } as unknown as ErrorMessage;
+    const later = { key: 'error.fromALaterVersion', params: {} } as unknown as KeyedMessage;
     expect(errorText(new ApiCallError({ code: 'INTERNAL', message: 'Something new.', text: later }), spanish)).toBe(
       'Something new.',
     );

@@ -3,6 +3,7 @@ import type { AppInfo, HistoryInfo, HistoryStep } from '../../../shared/api';
 import { NODE_KINDS } from '../../../shared/domain';
 import { transportName } from '../api/client';
 import { useI18n } from '../i18n';
+import type { Translate } from '../../../shared/i18n';
 import { stepHistory, stepName } from './historyShortcuts';
 import { useRunningTasks } from './taskProgress';
 
@@ -116,7 +117,7 @@ export interface HistoryNotice {
   step: HistoryStep | null;
 }
 
-function noticeText({ direction, step }: HistoryNotice, t: ReturnType<typeof useI18n>['t']): string {
+function noticeText({ direction, step }: HistoryNotice, t: Translate): string {
   if (!step) return t(direction === 'undo' ? 'history.nothingToUndo' : 'history.nothingToRedo');
   return t(direction === 'undo' ? 'history.undone' : 'history.redone', { label: stepName(step, t) });
 }

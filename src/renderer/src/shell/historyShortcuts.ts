@@ -1,7 +1,7 @@
 /** Undo and redo from the keyboard (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) through the audit log of the store. */
 import { useEffect } from 'react';
 import type { HistoryInfo, HistoryStep } from '../../../shared/api';
-import { messageText, type MessageKey } from '../../../shared/i18n';
+import { messageText, type Translate } from '../../../shared/i18n';
 import { call } from '../api/client';
 import { notifyDataChanged } from '../state/appStore';
 
@@ -14,7 +14,7 @@ export async function stepHistory(direction: 'undo' | 'redo'): Promise<HistoryIn
 }
 
 /** A change as undo and redo name it: in the language in use when the log kept its message, else as labelled. */
-export function stepName(step: HistoryStep, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
+export function stepName(step: HistoryStep, t: Translate): string {
   return step.message ? messageText(step.message, t) : step.label;
 }
 

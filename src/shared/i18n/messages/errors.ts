@@ -1,5 +1,5 @@
 /**
- * Why a call failed, as the main process says it (an ErrorMessage, keyedMessage.ts): the UI shows it in the language in
+ * Why a call failed, as the main process says it (a KeyedMessage, keyedMessage.ts): the UI shows it in the language in
  * use, programs and the CLI read the English. `error.issue.*` name what is wrong with one field, shown next to it.
  * `{kind}` and `{next}` are a kind's own message (network.kind.*).
  */

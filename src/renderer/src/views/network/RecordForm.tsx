@@ -20,6 +20,12 @@ import {
 import { errorText, fieldIssueText } from '../../api/errorText';
 
 /** The form: `record` null creates a new record of the chosen kind. */
+/** The form's own words for a field formToRecord could not read (recordFields.ts names it `json` or `choose`). */
+const UNREADABLE_MESSAGES: Record<string, MessageKey | undefined> = {
+  json: 'network.form.badJson',
+  choose: 'network.form.choose',
+};
+
 export function RecordForm({
   record,
   onDone,
@@ -50,12 +56,8 @@ export function RecordForm({
     for (const issue of issues) {
       const path = issue.path.replace(/^record\./, '');
       const field = fieldForIssue(kind, path) || '(form)';
-      const message =
-        issue.message === 'json'
-          ? t('network.form.badJson')
-          : issue.message === 'choose'
-            ? t('network.form.choose')
-            : fieldIssueText(issue, t);
+      const unread = UNREADABLE_MESSAGES[issue.message];
+      const message = unread ? t(unread) : fieldIssueText(issue, t);
       byField[field] = byField[field] ? `${byField[field]}; ${message}` : message;
     }
     return byField;

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KEEP_MS, MAX_KEPT_PIXELS, canvasPool, reuseLayerCanvases } from './canvasPool';
+import { KEEP_MS, MAX_KEPT_PIXELS, canvasPool, keepForReuse, reuseLayerCanvases } from './canvasPool';
 import type { Layer } from './prebuiltLayer';
 
 /** A canvas that counts its resets. */
@@ -59,6 +59,20 @@ describe('reuseLayerCanvases', () => {
     expect(next.context.resets).toBe(1);
     // Taken once: the next picture of that size gets a fresh one.
     expect(renderer.makeOffscreenCanvas(2000, 1500)).not.toBe(layer.canvas);
+    expect(made).toHaveLength(2);
+  });
+
+  it('gives the canvas of a picture the view dropped itself (of what is in view) to the next picture of its size', () => {
+    const { cy, renderer, made } = fakeInstance();
+    const tileCanvas = renderer.makeOffscreenCanvas(2029, 2029);
+    // Before the instance keeps canvases: nothing kept.
+    keepForReuse(cy, tileCanvas as unknown as CanvasImageSource);
+    expect(renderer.makeOffscreenCanvas(2029, 2029)).not.toBe(tileCanvas);
+    reuseLayerCanvases(cy);
+    keepForReuse(cy, tileCanvas as unknown as CanvasImageSource);
+    const next = renderer.makeOffscreenCanvas(2029, 2029);
+    expect(next).toBe(tileCanvas);
+    expect(next.context.resets).toBe(1);
     expect(made).toHaveLength(2);
   });
 

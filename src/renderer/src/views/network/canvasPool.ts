@@ -4,9 +4,11 @@
  * A change of style (a focus, its end, a path, its end) drops every picture of the graph (a layer per zoom level),
  * and the next picture of the level in use is the same size whenever the graph's extent is the same. A fresh canvas
  * makes its pixels with its first drawing call: 8 to 28 ms for one 2,000 pixels square here, 34 ms seen in a trace at
- * the end of a path on a thousand records, against 2 to 4 ms to clear one kept. Only the canvases of layers
- * Cytoscape shows for a level (those it drops through `invalidateLayer`) are kept: nothing draws into a layer once
- * it is dropped (Cytoscape's queue skips it, as do this view's slices and patches).
+ * the end of a path on a thousand records, 72 ms in one of a picture of what is in view at five thousand (2,029
+ * pixels square), against 2 to 4 ms to clear one kept. Only the canvases of layers Cytoscape shows for a level (those
+ * it drops through `invalidateLayer`) and of complete pictures of what is in view (viewTile.ts, which hands them
+ * over) are kept: nothing draws into a picture once it is dropped (Cytoscape's queue skips it, as do this view's
+ * slices and patches).
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
  * needs, every picture gets a fresh canvas, as before.
@@ -24,6 +26,9 @@ type PictureCanvas = { width: number; height: number; getContext(kind: '2d'): { 
 
 type CanvasMaker = CanvasRenderer & { makeOffscreenCanvas?(width: number, height: number): PictureCanvas };
 
+/** Each instance's pool, for pictures this view drops itself (see {@link keepForReuse}). */
+const pools = new WeakMap<Core, ReturnType<typeof canvasPool>>();
+
 /** Has `cy`'s renderer keep the canvases of the pictures it drops, and make its next pictures from them. */
 export function reuseLayerCanvases(cy: Core): void {
   const renderer = (cy as unknown as { renderer(): CanvasMaker }).renderer();
@@ -31,6 +36,7 @@ export function reuseLayerCanvases(cy: Core): void {
   const make = renderer.makeOffscreenCanvas;
   if (!cache || !make) return;
   const pool = canvasPool();
+  pools.set(cy, pool);
   const invalidateLayer = cache.invalidateLayer;
   cache.invalidateLayer = function (this: typeof cache, layer: Layer) {
     const shown = !layer.invalid && !!this.layersByLevel[layer.level]?.includes(layer);
@@ -40,6 +46,14 @@ export function reuseLayerCanvases(cy: Core): void {
   renderer.makeOffscreenCanvas = function (this: CanvasMaker, width: number, height: number) {
     return pool.take(width, height) ?? make.call(this, width, height);
   };
+}
+
+/**
+ * Keeps the canvas of a picture of `cy`'s graph this view dropped (made by Cytoscape's renderer, never shown or drawn
+ * into again) for the renderer's next picture of its size. Does nothing where `cy` keeps no canvases.
+ */
+export function keepForReuse(cy: Core, canvas: CanvasImageSource): void {
+  pools.get(cy)?.keep(canvas as unknown as PictureCanvas);
 }
 
 /** Canvases kept for reuse, the oldest given up first, all given up KEEP_MS after the last was kept. */

@@ -24,6 +24,7 @@ import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';
 import { isPatchable, type PatchableLayer } from './layerPatch';
 import { contains } from './graphElements';
+import { keepForReuse } from './canvasPool';
 
 /** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
 const TILE_MARGIN = 0.25;
@@ -60,14 +61,21 @@ export function keepViewTiles(cy: Core): void {
   const state: TileState = { tile: null, builds: 0, timer: null, wanted: null, kept: false };
   tiles.set(cy, state);
   renderer.onUpdateEleCalcs((_willDraw, eles) => {
-    if (eles.length > 0) drop(state);
+    if (eles.length > 0) drop(cy, state);
   });
-  cy.on('add remove', () => drop(state));
+  cy.on('add remove', () => drop(cy, state));
 }
 
-function drop(state: TileState): void {
+/** Drops the tile (its canvas kept for the next tile, the same size at the same zoom) and stops any being drawn. */
+function drop(cy: Core, state: TileState): void {
   if (state.kept) return;
+  if (state.tile) keepForReuse(cy, state.tile.canvas);
   state.tile = null;
+  stopTileBuilds(state);
+}
+
+/** Stops a tile waiting or being drawn. */
+function stopTileBuilds(state: TileState): void {
   state.builds++;
   state.wanted = null;
   if (state.timer) clearTimeout(state.timer);
@@ -94,18 +102,15 @@ export function viewTileToPatch(cy: Core): PatchableLayer | null {
   const state = tiles.get(cy);
   if (!state) return null;
   const { tile } = state;
-  if (state.wanted) {
-    drop(state);
-    state.tile = tile;
-  }
-  if (tile && !isPatchable(tile)) drop(state);
+  if (state.wanted) stopTileBuilds(state);
+  if (tile && !isPatchable(tile)) drop(cy, state);
   return state.tile && isPatchable(state.tile) ? state.tile : null;
 }
 
 /** Drops `cy`'s tile (a change made in place that could not patch it). */
 export function dropViewTile(cy: Core): void {
   const state = tiles.get(cy);
-  if (state) drop(state);
+  if (state) drop(cy, state);
 }
 
 /** Whether `tile` is still `cy`'s tile (no change or move has dropped it since). */
@@ -145,7 +150,7 @@ export function viewLayers(cy: Core, eles: readonly unknown[]): Layer[] | null {
 export async function drawViewTile(cy: Core, superseded: () => boolean): Promise<boolean> {
   const state = tiles.get(cy);
   if (!state) return true;
-  drop(state);
+  drop(cy, state);
   const build = state.builds;
   const stop = () => superseded() || state.builds !== build;
   // The drawing order, as the frame will use it (the change may have added elements or changed z-indexes).

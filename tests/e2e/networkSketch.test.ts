@@ -658,6 +658,42 @@ describe('a large saved map', () => {
     expect(compared).toBeGreaterThan(1000);
     expect(alike / compared).toBeGreaterThan(0.9);
     await screenshot(page, 'network-large-view-tile');
+    // Dragged past it (towards the graph's middle), the picture is replaced by one of the new view, the same size,
+    // drawn on its canvas, cleared, not on a new one, whose pixels its first drawing call would make (tens of
+    // milliseconds in one task).
+    await page.evaluate(() => {
+      const Made = OffscreenCanvas;
+      const watched = window as unknown as { __madeCanvas: typeof OffscreenCanvas; __bigResets: number };
+      const reset = OffscreenCanvasRenderingContext2D.prototype.reset;
+      (window as unknown as { __reset: typeof reset }).__reset = reset;
+      watched.__madeCanvas = Made;
+      watched.__bigResets = 0;
+      window.__largestCanvas = 0;
+      window.OffscreenCanvas = class extends Made {
+        constructor(width: number, height: number) {
+          super(width, height);
+          window.__largestCanvas = Math.max(window.__largestCanvas!, width * height);
+        }
+      };
+      OffscreenCanvasRenderingContext2D.prototype.reset = function (this: OffscreenCanvasRenderingContext2D) {
+        if (this.canvas.width * this.canvas.height >= 2 ** 20) watched.__bigResets++;
+        reset.call(this);
+      };
+      const cy = window.__atlasCy!;
+      const graph = cy.elements().boundingBox();
+      const view = cy.extent();
+      const towardsMiddle = graph.x1 + graph.w / 2 > view.x1 + view.w / 2 ? -1 : 1;
+      cy.panBy({ x: (towardsMiddle * cy.width()) / 2, y: 0 });
+    });
+    const bigResets = () => page.evaluate(() => (window as unknown as { __bigResets: number }).__bigResets);
+    await expect.poll(bigResets, { timeout: 15_000 }).toBeGreaterThan(0);
+    const largestCanvas = await page.evaluate(() => {
+      const watched = window as unknown as { __madeCanvas: typeof OffscreenCanvas; __reset: () => void };
+      window.OffscreenCanvas = watched.__madeCanvas;
+      OffscreenCanvasRenderingContext2D.prototype.reset = watched.__reset;
+      return window.__largestCanvas!;
+    });
+    expect(largestCanvas).toBeLessThan(2 ** 20);
   });
 
   it('zoomed in past any picture of the whole graph, draws only what is in view, as Cytoscape would draw it', async () => {

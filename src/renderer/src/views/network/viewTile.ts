@@ -66,12 +66,21 @@ export function keepViewTiles(cy: Core): void {
   cy.on('add remove', () => drop(cy, state));
 }
 
-/** Drops the tile (its canvas kept for the next tile, the same size at the same zoom) and stops any being drawn. */
+/** Drops the tile and stops any being drawn. */
 function drop(cy: Core, state: TileState): void {
   if (state.kept) return;
+  forgetTile(cy, state);
+  stopTileBuilds(state);
+}
+
+/**
+ * Forgets the tile, which no frame shows again, and keeps its canvas for the next tile: the same size at the same
+ * zoom, whose first drawing call would otherwise make its pixels anew (45–72 ms in one task in traces at five
+ * thousand records, for 2,029 pixels square; 2–4 ms to clear a kept one).
+ */
+function forgetTile(cy: Core, state: TileState): void {
   if (state.tile) keepForReuse(cy, state.tile.canvas);
   state.tile = null;
-  stopTileBuilds(state);
 }
 
 /** Stops a tile waiting or being drawn. */
@@ -202,6 +211,8 @@ async function drawTile(cy: Core, state: TileState, superseded: () => boolean): 
   // trace at five thousand records. In a task apart from the filter above (16 ms there).
   await nextTask();
   if (superseded()) return false;
+  // The tile this one replaces (the view left it, or zoomed to another level) lends it its canvas.
+  forgetTile(cy, state);
   const tile = cache.makeLayer(bounds, level) as Tile;
   if (!(await drawInSlices(cache, tile, elements, pixelRatio, superseded))) return false;
   if (superseded()) return false;

@@ -4,8 +4,8 @@
  * A change of style (a focus, its end, a path, its end) drops every picture of the graph (a layer per zoom level),
  * and the next picture of the level in use is the same size whenever the graph's extent is the same. A fresh canvas
  * makes its pixels with its first drawing call: 8 to 28 ms for one 2,000 pixels square here, 34 ms seen in a trace at
- * the end of a path on a thousand records, 72 ms in one of a picture of what is in view at five thousand (2,029
- * pixels square), against 2 to 4 ms to clear one kept. Only the canvases of layers Cytoscape shows for a level (those
+ * the end of a path on a thousand records, 45 to 72 ms in traces for a picture of what is in view at five thousand
+ * (2,029 pixels square), against 2 to 4 ms to clear one kept. Only the canvases of layers Cytoscape shows for a level (those
  * it drops through `invalidateLayer`) and of complete pictures of what is in view (viewTile.ts, which hands them
  * over) are kept: nothing draws into a picture once it is dropped (Cytoscape's queue skips it, as do this view's
  * slices and patches).

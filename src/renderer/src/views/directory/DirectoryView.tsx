@@ -9,12 +9,12 @@ import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../../../shared/a
 import { sectionsIn, type DirectoryModel, type DirectoryEntry } from '../../../../shared/interchange/directoryModel';
 import type { Audience } from '../../../../shared/hsds/audience';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state/appStore';
 import { downloadFile } from '../../files/download';
 import { ImportWizard } from './ImportWizard';
 import './directory.css';
-import { errorText } from '../../api/errorText';
 
 const label = (code: string) => code.replace(/_/g, ' ');
 const PREVIEW_ENTRIES = 60;

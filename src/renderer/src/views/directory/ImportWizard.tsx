@@ -7,10 +7,10 @@ import type { ImportFormatName, ImportReport } from '../../../../shared/api/meth
 import { IMPORT_FORMAT_NAMES } from '../../../../shared/api/methods/ioMethods';
 import { describeImportIssue, IMPORT_COUNT_KEYS } from '../../../../shared/interchange/importPlan';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged } from '../../state/appStore';
 import { fileToBase64 } from '../../files/download';
-import { errorText } from '../../api/errorText';
 
 type Step = 'choose' | 'checking' | 'review' | 'applying' | 'done';
 type Format = ImportFormatName;

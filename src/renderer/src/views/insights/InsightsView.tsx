@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { ACTOR_TYPES, type ActorType } from '../../../../shared/domain';
 import type { CentralityMeasure } from '../../../../shared/api/methods/insightsMethods';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { CentralityPanel } from './CentralityPanel';
 import { CoveragePanel } from './CoveragePanel';
@@ -15,7 +16,6 @@ import { LawPolicyPanel } from './LawPolicyPanel';
 import { useCall, type CallState } from './useCall';
 import { VerificationPanel } from './VerificationPanel';
 import './insights.css';
-import { errorText } from '../../api/errorText';
 
 const MEASURES: CentralityMeasure[] = ['betweenness', 'degree', 'closeness', 'pagerank'];
 

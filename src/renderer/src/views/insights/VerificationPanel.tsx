@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import type { VerificationQueueResult } from '../../../../shared/api/methods/insightsMethods';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged, openRecord } from '../../state/appStore';
-import { errorText } from '../../api/errorText';
 
 export function VerificationPanel({ result }: { result: VerificationQueueResult }) {
   const { t } = useI18n();

@@ -7,10 +7,10 @@ import type { RecordDetails, Relation } from '../../../../shared/api';
 import { daysSinceVerified, isStale, type NodeRecord } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { notifyDataChanged, openRecord, selectRecord, useAppState } from '../../state/appStore';
 import { optionLabel } from './recordFields';
-import { errorText } from '../../api/errorText';
 
 /** What the panel lets the user do with the selected record. */
 export interface DetailsActions {

@@ -2,11 +2,11 @@
  * The toolbar above the canvas: how many records are drawn, fit / zoom / re-layout, export of the view as PNG or
  * SVG, the table view and a new record. It acts on the canvas through the controller the view holds.
  */
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { saveBlob } from '../../files/download';
 import { startTask } from '../../shell/taskProgress';
 import type { GraphController } from './graphController';
-import { errorText } from '../../api/errorText';
 
 interface GraphToolbarProps {
   controller(): GraphController | null;

@@ -4,6 +4,7 @@ import { fieldIssues, type FieldIssue } from '../../../../shared/api/errors';
 import { nodeRecordSchema, NODE_KINDS, type NodeKind, type NodeRecord } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
+import { errorText, fieldIssueText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { parseOptionsFor } from '../../zodLocale';
 import { notifyDataChanged } from '../../state/appStore';
@@ -17,15 +18,14 @@ import {
   type FieldSpec,
   type FormValues,
 } from './recordFields';
-import { errorText, fieldIssueText } from '../../api/errorText';
 
-/** The form: `record` null creates a new record of the chosen kind. */
 /** The form's own words for a field formToRecord could not read (recordFields.ts names it `json` or `choose`). */
 const UNREADABLE_MESSAGES: Record<string, MessageKey | undefined> = {
   json: 'network.form.badJson',
   choose: 'network.form.choose',
 };
 
+/** The form: `record` null creates a new record of the chosen kind. */
 export function RecordForm({
   record,
   onDone,

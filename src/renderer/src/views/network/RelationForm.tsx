@@ -13,10 +13,10 @@ import {
 } from '../../../../shared/domain';
 import { endpointMismatchMessage, messageText, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError, call } from '../../api/client';
+import { errorText, fieldIssueText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { parseOptionsFor } from '../../zodLocale';
 import { notifyDataChanged } from '../../state/appStore';
-import { errorText, fieldIssueText } from '../../api/errorText';
 
 /** The relation form for `record`; `candidates` are the records the other end can be chosen from. */
 export function RelationForm({

@@ -7,11 +7,11 @@ import type { NetworkFilter, SavedView } from '../../../../shared/api/methods/ne
 import { ACTOR_TYPES, EDGE_TYPES, NEED_CODES, NODE_KINDS, isRegionCode } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { openRecord } from '../../state/appStore';
 import { SearchBox } from '../../search/SearchBox';
 import { OVERVIEW_FILTER } from './firstGraph';
-import { errorText } from '../../api/errorText';
 
 type ListKey = 'kinds' | 'actorTypes' | 'needs' | 'edgeTypes';
 

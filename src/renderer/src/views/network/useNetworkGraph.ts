@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import type { NetworkFilter, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { EdgeType } from '../../../../shared/domain';
 import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
 import { useI18n } from '../../i18n';
 import { startTask } from '../../shell/taskProgress';
 import { selectRecord } from '../../state/appStore';
@@ -19,7 +20,6 @@ import { placeholderGrid } from './graphPlacement';
 import { hideSketch, showSketch } from './graphSketch';
 import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
 import { fetchSubgraph } from './subgraphPages';
-import { errorText } from '../../api/errorText';
 
 /** Share of nodes without a saved position above which a full layout runs instead of placing them by neighbours. */
 const RELAYOUT_SHARE = 0.3;

@@ -58,6 +58,10 @@ describe('the Directory tab', () => {
   });
 
   it('previews a spreadsheet import with its diff, then applies it', async () => {
+    // Waiting for the chooser from here, several round trips before Enter opens it: Playwright turns on Chromium's
+    // interception of file choosers when the first listener comes, and does not wait for it, so a listener added
+    // beside the key press can miss the chooser (it did once in CI: a 30 s timeout).
+    const chooserOpened = page.waitForEvent('filechooser');
     await page.getByTestId('directory-import').click();
     await page.getByTestId('import-format').selectOption('elements-csv');
     // The files, chosen by keyboard: Tab from the format reaches the file chooser (its label shows the focus), Enter
@@ -68,7 +72,8 @@ describe('the Directory tab', () => {
     expect(await page.locator('.file-choice label').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe(
       'solid',
     );
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles([
       join(PROJECT_ROOT, 'tests/fixtures/io/elements.csv'),
       join(PROJECT_ROOT, 'tests/fixtures/io/connections.csv'),

@@ -30,10 +30,11 @@ export interface GraphEvents {
   /** Nodes the user dragged to a new place. */
   onMoved(positions: { nodeId: string; x: number; y: number }[]): void;
   /**
-   * A load started (true) or its graph is drawn (false). Not for the container's attributes: Cytoscape takes any
+   * The graph is being drawn or changed (true: a load, an update, a showcase on a large graph, an arrangement for
+   * reading and its undoing) or shows the outcome (false). Not for the container's attributes: Cytoscape takes any
    * attribute change on its container for a resize and draws the whole graph again.
    */
-  onLoading(loading: boolean): void;
+  onBusy(busy: boolean): void;
   /** How much of the canvas's top, in pixels, something lies over now (the focus's or path's banner). */
   coveredTop?(): number;
 }
@@ -74,6 +75,12 @@ export class GraphController {
   private loads = 0;
   /** Incremented by every update (see {@link update}), for the same reason. */
   private updates = 0;
+  /** Whether the last load or update is still drawing (a newer one takes over its mark). */
+  private drawing = false;
+  /** Showcases and arrangements under way (see {@link whileBusy}). */
+  private working = 0;
+  /** What the view was last told (see GraphEvents.onBusy). */
+  private toldBusy = false;
 
   /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
   private readonly ring: SelectionRing | null;
@@ -89,6 +96,31 @@ export class GraphController {
     ringElement?: HTMLElement,
   ) {
     this.ring = ringElement ? new SelectionRing(ringElement) : null;
+  }
+
+  /**
+   * Marks the graph busy until `work` settles (a showcase's restyle, an arrangement), so that what waits for the
+   * graph to show a change (assistive technology, the tests, the benchmark) waits for all of it.
+   */
+  whileBusy<T>(work: Promise<T>): Promise<T> {
+    this.working++;
+    this.tellBusy();
+    return work.finally(() => {
+      this.working--;
+      this.tellBusy();
+    });
+  }
+
+  private setDrawing(drawing: boolean): void {
+    this.drawing = drawing;
+    this.tellBusy();
+  }
+
+  private tellBusy(): void {
+    const busy = this.drawing || this.working > 0;
+    if (busy === this.toldBusy) return;
+    this.toldBusy = busy;
+    this.events.onBusy(busy);
   }
 
   /** The drawn elements with these ids (unknown ids are skipped). */
@@ -238,14 +270,14 @@ export class GraphController {
       ...nodes.map((node) => this.nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
-    this.events.onLoading(true);
+    this.setDrawing(true);
     // Emptying the canvas and describing the new elements (thousands of objects) was this task's work so far.
     await nextTask();
     if (superseded()) return false;
     if (!(await addInSlices(cy, elements, superseded))) return false;
     await afterNextFrame();
     if (superseded()) return false;
-    this.events.onLoading(false);
+    this.setDrawing(false);
     window.__atlasGraphPaintedAt ??= performance.now();
     return true;
   }
@@ -277,7 +309,7 @@ export class GraphController {
     if (!changes) return null;
     if (changes.size > MAX_UPDATE) return;
     // A large graph's canvas is marked busy until its pictures show the change.
-    if (this.performanceMode) this.events.onLoading(true);
+    if (this.performanceMode) this.setDrawing(true);
     const placed = await applyChanges(cy, changes, positions, {
       large: this.performanceMode,
       elementFor: (node, position) => this.nodeElement(node, position),
@@ -286,7 +318,7 @@ export class GraphController {
       reloaded: () => loads !== this.loads || cy.destroyed(),
     });
     if (!placed) return null;
-    if (this.performanceMode) this.events.onLoading(false);
+    if (this.performanceMode) this.setDrawing(false);
     return placed;
   }
 

@@ -22,6 +22,8 @@ export interface PositionsHost {
   readonly labelled: boolean;
   collect(ids: readonly string[]): CollectionReturnValue;
   fitTo(nodeIds?: readonly string[]): void;
+  /** Marks the graph busy until the work settles. */
+  whileBusy<T>(work: Promise<T>): Promise<T>;
 }
 
 export class GraphPositions {
@@ -75,7 +77,11 @@ export class GraphPositions {
    * Arranges a few nodes for reading (a path left to right, a focus in rings) without touching saved positions:
    * the arrangement is placed where the first node already is, so the rest of the graph stays put.
    */
-  async arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
+  arrange(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
+    return this.host.whileBusy(this.arrangeNow(nodeIds, root, kind));
+  }
+
+  private async arrangeNow(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
     // Not in the task that asked (the answer that brought the path in, and the view's render with it).
     await nextTask();
     const nodes = this.host.collect(nodeIds);
@@ -97,6 +103,6 @@ export class GraphPositions {
   putBackArranged(saved: ReadonlyMap<string, Point>): Promise<void> {
     const places: Record<string, Point> = {};
     for (const [id, before] of this.beforeArrangement) places[id] = saved.get(id) ?? before;
-    return this.apply(places);
+    return this.host.whileBusy(this.apply(places));
   }
 }

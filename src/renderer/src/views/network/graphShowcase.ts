@@ -21,6 +21,8 @@ export interface ShowcaseHost {
   readonly large: boolean;
   /** Changes with every load, which replaces a restyle still going. */
   readonly loadGeneration: number;
+  /** Marks the graph busy until the work settles. */
+  whileBusy<T>(work: Promise<T>): Promise<T>;
 }
 
 export class GraphShowcase {
@@ -101,9 +103,12 @@ export class GraphShowcase {
     }
     const superseded = () =>
       generation !== this.generation || loadGeneration !== this.host.loadGeneration || cy.destroyed();
-    // Not in the task that asked (a click, and the view's render with it): the first slice is a task's worth.
-    await nextTask();
-    if (superseded()) return;
-    await restyleInSlices(cy, change, superseded);
+    await this.host.whileBusy(
+      (async () => {
+        // Not in the task that asked (a click, and the view's render with it): the first slice is a task's worth.
+        await nextTask();
+        if (!superseded()) await restyleInSlices(cy, change, superseded);
+      })(),
+    );
   }
 }

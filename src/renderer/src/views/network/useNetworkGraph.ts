@@ -216,9 +216,9 @@ export function useNetworkGraph({
       const events: GraphEvents = {
         onSelect: (id) => selectRecord(id),
         onMoved: rememberPositions,
-        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onLoading).
-        onLoading: (loading) => {
-          if (loading) canvasRef.current?.setAttribute('aria-busy', 'true');
+        // Marked on the focusable canvas, not on Cytoscape's container (see GraphEvents.onBusy).
+        onBusy: (busy) => {
+          if (busy) canvasRef.current?.setAttribute('aria-busy', 'true');
           else canvasRef.current?.removeAttribute('aria-busy');
         },
         coveredTop: () => bannersRef.current?.offsetHeight ?? 0,

@@ -118,24 +118,34 @@ export function NetworkView() {
     } else void showcase.clear();
   }, [emphasis, highlight, loadedAt, addNodes, controllerRef]);
 
-  const focus = async (id: string, depth: 1 | 2) => {
+  // A focus and a path mark the graph busy from the click until they are drawn (the answer, the records brought in,
+  // the showcase, the arrangement and the fit): what waits for the graph to show them waits for all of it.
+  const focus = (id: string, depth: 1 | 2) => {
     const controller = controllerRef.current;
-    if (!controller) return;
-    const around = await call('graph.neighbors', { id, depth, limit: 400 });
-    await bringIn(
-      controller,
-      around.nodes.map((node) => node.id),
-      addNodes,
+    if (!controller) return Promise.resolve();
+    return controller.whileBusy(
+      (async () => {
+        const around = await call('graph.neighbors', { id, depth, limit: 400 });
+        await bringIn(
+          controller,
+          around.nodes.map((node) => node.id),
+          addNodes,
+        );
+        // The banner in place first: the fit keeps the focus below it.
+        flushSync(() => setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) }));
+        controller.fitTo(around.nodes.map((node) => node.id));
+      })(),
     );
-    // The banner in place first: the fit keeps the focus below it.
-    flushSync(() => setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) }));
-    controller.fitTo(around.nodes.map((node) => node.id));
   };
 
-  const showPath = async (from: string, to: string) => {
+  const showPath = (from: string, to: string) => {
     const controller = controllerRef.current;
-    if (!controller) return;
+    if (!controller) return Promise.resolve();
     setPathFrom(null);
+    return controller.whileBusy(pathShown(controller, from, to));
+  };
+
+  const pathShown = async (controller: GraphController, from: string, to: string) => {
     const { path } = await call('network.path', { from, to });
     if (!path) {
       setEmphasis({ type: 'noPath', from, to });

@@ -9,7 +9,7 @@ import type { Point } from './graphElements';
 import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingRequest, type ReadingLayout } from './readingLayouts';
-import { runLayout } from './runLayout';
+import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
 import { moveInSlices } from './slicedChanges';
 
 /** What the positions need of the graph controller. */
@@ -31,11 +31,16 @@ export class GraphPositions {
   private moves = 0;
   /** Where arranged records were before their first arrangement since the last load (see putBackArranged). */
   private beforeArrangement = new Map<string, Point>();
+  /** A count of arrangements and of their undoing: a newer one stops an arrangement still going. */
+  private arrangements = 0;
+  /** The layout of the arrangement going, while the worker computes it. */
+  private arranging: LayoutJob | null = null;
 
   constructor(private readonly host: PositionsHost) {}
 
   /** The graph was replaced: nothing in it is arranged. */
   forget(): void {
+    this.stopArranging();
     this.beforeArrangement.clear();
   }
 
@@ -82,18 +87,38 @@ export class GraphPositions {
   }
 
   private async arrangeNow(nodeIds: readonly string[], root: string, kind: ReadingLayout): Promise<void> {
+    const generation = this.stopArranging();
+    const stopped = () => generation !== this.arrangements;
     // Not in the task that asked (the answer that brought the path in, and the view's render with it).
     await nextTask();
     const nodes = this.host.collect(nodeIds);
-    if (nodes.empty()) return;
+    if (stopped() || nodes.empty()) return;
     // In the layout worker, off the main thread.
-    const positions = await runLayout(readingRequest(nodes, root, kind)).result;
+    const job = (this.arranging = runLayout(readingRequest(nodes, root, kind)));
+    let positions: Record<string, Point>;
+    try {
+      positions = await job.result;
+    } catch (error) {
+      if (error instanceof LayoutCancelled) return;
+      throw error;
+    } finally {
+      if (this.arranging === job) this.arranging = null;
+    }
+    if (stopped()) return;
     // Where they were before any arrangement, for records with no saved place (brought in by this focus or path).
     nodes.forEach((node) => {
       if (!this.beforeArrangement.has(node.id())) this.beforeArrangement.set(node.id(), { ...node.position() });
     });
     await this.apply(positions);
-    this.host.fitTo(nodeIds);
+    // Ended meanwhile (the path or focus closed, or another asked for): the view stays where the user left it.
+    if (!stopped()) this.host.fitTo(nodeIds);
+  }
+
+  /** Stops the arrangement going, if any (its layout, its moves, its fit); returns the new count. */
+  private stopArranging(): number {
+    this.arranging?.cancel();
+    this.arranging = null;
+    return ++this.arrangements;
   }
 
   /**
@@ -101,6 +126,8 @@ export class GraphPositions {
    * in by the focus or path), where it was before its first arrangement. Only those records: the others never moved.
    */
   putBackArranged(saved: ReadonlyMap<string, Point>): Promise<void> {
+    // An arrangement still going would move its records after they were put back, and fit the view to them.
+    this.stopArranging();
     const places: Record<string, Point> = {};
     for (const [id, before] of this.beforeArrangement) places[id] = saved.get(id) ?? before;
     return this.host.whileBusy(this.apply(places));

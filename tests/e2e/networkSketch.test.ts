@@ -9,6 +9,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import type { NodeKind } from '../../src/shared/domain';
 import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
+import { MAX_PICTURE_PIXELS } from '../../src/renderer/src/views/network/prebuiltLayer';
 import { saveResult, screenshot } from '../support/browser';
 import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
 
@@ -719,6 +720,45 @@ describe('a large saved map', () => {
       return window.__largestCanvas!;
     });
     expect(largestCanvas).toBeLessThan(2 ** 20);
+  });
+
+  it('at a zoom whose picture of the whole graph would pass 12 MB, copies a picture of what is in view instead', async () => {
+    // The first level past the view's limit on a picture of the whole graph (and within Cytoscape's own), and a zoom
+    // that asks for it.
+    const zoom = await page.evaluate((maxPixels) => {
+      const cy = window.__atlasCy!;
+      const graph = cy.elements().boundingBox();
+      const viewPixels = cy.width() * cy.height();
+      for (let level = -4; level <= 2; level++) {
+        const pixels = Math.ceil(graph.w * 2 ** level) * Math.ceil(graph.h * 2 ** level);
+        if (pixels > Math.max(maxPixels, 4 * viewPixels) && pixels <= 4000 * 4000) return 0.9 * 2 ** level;
+      }
+      return null;
+    }, MAX_PICTURE_PIXELS);
+    expect(zoom).not.toBeNull();
+    await page.evaluate((level) => {
+      window.__largestCanvas = 0;
+      const Made = OffscreenCanvas;
+      (window as unknown as { __madeCanvas: typeof OffscreenCanvas }).__madeCanvas = Made;
+      window.OffscreenCanvas = class extends Made {
+        constructor(width: number, height: number) {
+          super(width, height);
+          window.__largestCanvas = Math.max(window.__largestCanvas!, width * height);
+        }
+      };
+      const cy = window.__atlasCy!;
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    }, zoom!);
+    // Once the view has settled and its picture is drawn (in slices), a frame copies it: nothing one by one.
+    await expect.poll(async () => (await drawFrame(page, false)).drawn, { timeout: 15_000 }).toBe(0);
+    const largestCanvas = await page.evaluate(() => {
+      window.OffscreenCanvas = (window as unknown as { __madeCanvas: typeof OffscreenCanvas }).__madeCanvas;
+      return window.__largestCanvas!;
+    });
+    // A picture of the view and its margin was made; none of the whole graph, whose first drawing call would have
+    // made all its pixels in one task.
+    expect(largestCanvas).toBeGreaterThan(0);
+    expect(largestCanvas).toBeLessThanOrEqual(MAX_PICTURE_PIXELS);
   });
 
   it('zoomed in past any picture of the whole graph, draws only what is in view, as Cytoscape would draw it', async () => {

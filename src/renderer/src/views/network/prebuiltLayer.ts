@@ -29,6 +29,20 @@ const MAX_ZOOM = 3.99;
 const MAX_LAYER_AREA = 4000 * 4000;
 const MAX_LAYER_SIDE = 32767;
 
+/**
+ * The most pixels this view lets a picture of the whole graph have (12 MB), where Cytoscape allows 16 million
+ * (64 MB). A canvas makes its pixels with its first drawing call, one task that cannot be split: 33 ms for 10 MB here
+ * (`npm run bench -- network`), and 129 to 157 ms for the 40 MB picture (3,182 pixels square) a path at five thousand
+ * records zoomed to. Past this, frames copy a picture of what is in view instead (viewTile.ts, 7.5 MB for that path),
+ * as they do past Cytoscape's own limit.
+ */
+export const MAX_PICTURE_PIXELS = 3 * 2 ** 20;
+/**
+ * A picture of the whole graph at the zoom that shows it all is at most four times the view's pixels (the level is
+ * the power of two at or above the zoom): always allowed, so a large screen keeps a picture of a fitted graph.
+ */
+const VIEW_ALLOWANCE = 4;
+
 /** A layer: an offscreen canvas over a bounding box at a level (a scale of 2^level), and the elements in it. */
 export type Layer = {
   level: number;
@@ -94,7 +108,7 @@ function planLayer(cy: Core, box: BoundingBox12, zoom = cy.zoom()): LayerPlan | 
   const cache = layerCacheOf(renderer);
   if (!cache || !renderer.getPixelRatio || !renderer.getCachedZSortedEles) return null;
   const pixelRatio = renderer.getPixelRatio();
-  const level = levelFor(zoom, pixelRatio, box);
+  const level = levelFor(cy, zoom, pixelRatio, box);
   if (level === null) return null;
   const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
   return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
@@ -107,19 +121,34 @@ export function zoomLevel(zoom: number, pixelRatio: number): number | null {
   return zoom >= MAX_ZOOM || level > MAX_LEVEL ? null : level;
 }
 
-/** Whether a layer over `box` at `level` is within Cytoscape's limits on a layer's size. */
-export function layerSizeFits(box: BoundingBox12, level: number): boolean {
+/** The pixels of a layer over `box` at `level`, or null where Cytoscape's limits on a layer's size refuse it. */
+function layerPixels(box: BoundingBox12, level: number): number | null {
   const scale = 2 ** level;
   const width = Math.ceil((box.x2 - box.x1) * scale);
   const height = Math.ceil((box.y2 - box.y1) * scale);
-  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return false;
-  return width * height <= MAX_LAYER_AREA;
+  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
+  return width * height <= MAX_LAYER_AREA ? width * height : null;
 }
 
-/** The level Cytoscape draws a layer over `box` at, at this zoom; null where it would use no layer (too large). */
-function levelFor(zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
+/** Whether a layer over `box` at `level` is within Cytoscape's limits on a layer's size. */
+export function layerSizeFits(box: BoundingBox12, level: number): boolean {
+  return layerPixels(box, level) !== null;
+}
+
+/**
+ * Whether this view keeps a picture of the whole graph, over `box`, at `level`, for a view of `viewPixels` (device
+ * pixels): within Cytoscape's limits, and at most {@link MAX_PICTURE_PIXELS} or the view's allowance.
+ */
+export function wholeGraphPictureFits(box: BoundingBox12, level: number, viewPixels: number): boolean {
+  const pixels = layerPixels(box, level);
+  return pixels !== null && pixels <= Math.max(MAX_PICTURE_PIXELS, VIEW_ALLOWANCE * viewPixels);
+}
+
+/** The level a picture of `cy`'s whole graph (over `box`) is kept at, at this zoom; null where none is (too large). */
+function levelFor(cy: Core, zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
   const level = zoomLevel(zoom, pixelRatio);
-  return level !== null && layerSizeFits(box, level) ? level : null;
+  const viewPixels = cy.width() * cy.height() * pixelRatio ** 2;
+  return level !== null && wholeGraphPictureFits(box, level, viewPixels) ? level : null;
 }
 
 /** The zoom at which `cy`'s canvas shows the whole of `box`. */
@@ -129,14 +158,14 @@ function wholeGraphZoom(cy: Core, box: BoundingBox12): number {
 }
 
 /**
- * Whether a picture of `cy`'s whole graph can be kept at its current zoom (Cytoscape's limits on a layer's size),
+ * Whether a picture of `cy`'s whole graph can be kept at its current zoom (see {@link wholeGraphPictureFits}),
  * or undefined while the graph's extent is not known (see {@link knownExtent}).
  */
 export function layerFits(cy: Core): boolean | undefined {
   const box = graphBoxes.get(cy);
   if (!box) return undefined;
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
-  return levelFor(cy.zoom(), renderer.getPixelRatio?.() ?? 1, box) !== null;
+  return levelFor(cy, cy.zoom(), renderer.getPixelRatio?.() ?? 1, box) !== null;
 }
 
 /** The elements the layer holds (the drawing order, less any being dragged), or null when something is dragged. */

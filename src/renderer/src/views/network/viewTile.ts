@@ -1,8 +1,9 @@
 /**
  * A picture of what is in view, for zooms at which no picture of the whole graph fits.
  *
- * Zoomed in on five thousand records past about an eighth, a picture of the whole graph (Cytoscape's layers; see
- * prebuiltLayer.ts) would exceed Cytoscape's size limit, so every frame drew what was in view element by element:
+ * Zoomed in on five thousand records past a quarter, a picture of the whole graph (Cytoscape's layers; see
+ * prebuiltLayer.ts) would pass this view's limit on its size (12 MB: its first drawing call makes every pixel in one
+ * task), and past a half Cytoscape's own, where every frame drew what was in view element by element:
  * at a middle zoom that is thousands of elements, 150–250 ms a frame here. Instead, once the view settles, a "tile"
  * is drawn in slices: a layer over the view and a margin around it, at the zoom level in use, holding only the
  * elements that could show there. Frames that find the view inside the tile copy it, as they copy a layer. Until it

@@ -970,24 +970,9 @@ describe('a large saved map', () => {
     const { nodeCount, edgeCount } = app.atlas.store.index;
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     const drawsBefore = await page.evaluate(() => window.__elementDraws!.length);
-    const ends = await page.evaluate(() => {
-      const cy = window.__atlasCy!;
-      // Two records two relations apart, so the path has a record between them to arrange.
-      const from = cy.nodes().filter((node) => node.degree(false) > 0)[0]!;
-      const near = from.neighborhood('node');
-      const to = near.neighborhood('node').filter((node) => node.id() !== from.id() && !near.has(node))[0]!;
-      return { from: from.id(), to: to.id() };
-    });
-    const places = () =>
-      page.evaluate(() => Object.fromEntries(window.__atlasCy!.nodes().map((node) => [node.id(), node.position()])));
-    const saved = await places();
-    const tap = (id: string) =>
-      page.evaluate((nodeId) => {
-        window.__atlasCy!.getElementById(nodeId).emit('tap');
-      }, id);
-    await tap(ends.from);
-    await page.getByRole('button', { name: 'Path from here…' }).click();
-    await tap(ends.to);
+    const ends = await recordsTwoApart(page, 0);
+    const saved = await recordPlaces(page);
+    await choosePathEnds(page, ends);
     const zoomBefore = await page.evaluate(() => window.__atlasCy!.zoom());
     await page.getByRole('button', { name: 'Show path to here' }).click();
     // The canvas is marked busy from the click (the path asked for, restyled and arranged), and only until then:
@@ -997,8 +982,8 @@ describe('a large saved map', () => {
     await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => window.__atlasCy!.zoom())).not.toBe(zoomBefore);
     // The path's records moved (left to right from the first), the others stayed.
-    const moved = await places();
-    const movedIds = Object.keys(moved).filter((id) => moved[id]!.x !== saved[id]!.x || moved[id]!.y !== saved[id]!.y);
+    const moved = await recordPlaces(page);
+    const movedIds = movedSince(saved, moved);
     expect(movedIds.length).toBeLessThan(10);
     // Arranged in the layout worker, left to right: the first record leftmost, the last rightmost, the one between
     // them between.
@@ -1012,8 +997,7 @@ describe('a large saved map', () => {
     await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 });
     // Back where they were once the canvas is no longer busy, those brought in by an earlier focus (with no saved
     // place) too.
-    const now = await places();
-    expect(Object.keys(now).filter((id) => now[id]!.x !== saved[id]!.x || now[id]!.y !== saved[id]!.y)).toEqual([]);
+    expect(movedSince(saved, await recordPlaces(page))).toEqual([]);
     await page.waitForTimeout(500);
     const draws = await page.evaluate((from) => window.__elementDraws!.slice(from), drawsBefore);
     expect(draws.filter((count) => count >= nodeCount + edgeCount)).toEqual([]);
@@ -1021,34 +1005,19 @@ describe('a large saved map', () => {
 
   it('ends a path still being arranged: its records stay where they are saved and the view does not move', async () => {
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
-    const places = () =>
-      page.evaluate(() => Object.fromEntries(window.__atlasCy!.nodes().map((node) => [node.id(), node.position()])));
-    const saved = await places();
+    const ends = await recordsTwoApart(page, 1);
+    const saved = await recordPlaces(page);
     const zoom = await page.evaluate(() => window.__atlasCy!.zoom());
-    const ends = await page.evaluate(() => {
-      const cy = window.__atlasCy!;
-      const from = cy.nodes().filter((node) => node.degree(false) > 0)[1]!;
-      const near = from.neighborhood('node');
-      const to = near.neighborhood('node').filter((node) => node.id() !== from.id() && !near.has(node))[0]!;
-      return { from: from.id(), to: to.id() };
-    });
-    const tap = (id: string) =>
-      page.evaluate((nodeId) => {
-        window.__atlasCy!.getElementById(nodeId).emit('tap');
-      }, id);
     // The layout held in the worker's queue: the path is shown (its banner is up) but not yet arranged.
     await page.evaluate(() => (window.__holdLayouts = true));
-    await tap(ends.from);
-    await page.getByRole('button', { name: 'Path from here…' }).click();
-    await tap(ends.to);
+    await choosePathEnds(page, ends);
     await page.getByRole('button', { name: 'Show path to here' }).click();
     await page.getByRole('button', { name: 'Show everything' }).click();
     // The layout comes back once the path has ended: nothing may move, and the view stays put.
     await page.evaluate(() => window.__releaseLayouts!());
     await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
-    const now = await places();
-    expect(Object.keys(now).filter((id) => now[id]!.x !== saved[id]!.x || now[id]!.y !== saved[id]!.y)).toEqual([]);
+    expect(movedSince(saved, await recordPlaces(page))).toEqual([]);
     expect(await page.evaluate(() => window.__atlasCy!.zoom())).toBe(zoom);
   });
 
@@ -1408,6 +1377,43 @@ async function editShown(page: Page, wanted: { id: string; label?: string; prese
     wanted,
     { polling: 10, timeout: 15_000 },
   );
+}
+
+type Places = Record<string, { x: number; y: number }>;
+
+/** Where every drawn record is, by id. */
+function recordPlaces(page: Page): Promise<Places> {
+  return page.evaluate(() => Object.fromEntries(window.__atlasCy!.nodes().map((node) => [node.id(), node.position()])));
+}
+
+/** The records whose place in `now` is not their place in `before`. */
+function movedSince(before: Places, now: Places): string[] {
+  return Object.keys(now).filter((id) => now[id]!.x !== before[id]!.x || now[id]!.y !== before[id]!.y);
+}
+
+/**
+ * The `nth` record with a relation and one two relations from it: a path between them has a record between them to
+ * arrange.
+ */
+function recordsTwoApart(page: Page, nth: number): Promise<{ from: string; to: string }> {
+  return page.evaluate((index) => {
+    const cy = window.__atlasCy!;
+    const from = cy.nodes().filter((node) => node.degree(false) > 0)[index]!;
+    const near = from.neighborhood('node');
+    const to = near.neighborhood('node').filter((node) => node.id() !== from.id() && !near.has(node))[0]!;
+    return { from: from.id(), to: to.id() };
+  }, nth);
+}
+
+/** Chooses a path's two ends as a user does (tap, "Path from here…", tap), short of asking for it. */
+async function choosePathEnds(page: Page, ends: { from: string; to: string }): Promise<void> {
+  const tap = (id: string) =>
+    page.evaluate((nodeId) => {
+      window.__atlasCy!.getElementById(nodeId).emit('tap');
+    }, id);
+  await tap(ends.from);
+  await page.getByRole('button', { name: 'Path from here…' }).click();
+  await tap(ends.to);
 }
 
 /** How many records carry their label (the large style labels every record from a zoom on, in slices). */

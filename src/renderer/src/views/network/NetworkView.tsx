@@ -122,20 +122,19 @@ export function NetworkView() {
   // the showcase, the arrangement and the fit): what waits for the graph to show them waits for all of it.
   const focus = (id: string, depth: 1 | 2) => {
     const controller = controllerRef.current;
-    if (!controller) return Promise.resolve();
-    return controller.whileBusy(
-      (async () => {
-        const around = await call('graph.neighbors', { id, depth, limit: 400 });
-        await bringIn(
-          controller,
-          around.nodes.map((node) => node.id),
-          addNodes,
-        );
-        // The banner in place first: the fit keeps the focus below it.
-        flushSync(() => setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) }));
-        controller.fitTo(around.nodes.map((node) => node.id));
-      })(),
+    return controller ? controller.whileBusy(focusShown(controller, id, depth)) : Promise.resolve();
+  };
+
+  const focusShown = async (controller: GraphController, id: string, depth: 1 | 2) => {
+    const around = await call('graph.neighbors', { id, depth, limit: 400 });
+    await bringIn(
+      controller,
+      around.nodes.map((node) => node.id),
+      addNodes,
     );
+    // The banner in place first: the fit keeps the focus below it.
+    flushSync(() => setEmphasis({ type: 'focus', id, depth, nodeIds: around.nodes.map((node) => node.id) }));
+    controller.fitTo(around.nodes.map((node) => node.id));
   };
 
   const showPath = (from: string, to: string) => {

@@ -736,28 +736,39 @@ describe('a large saved map', () => {
       return null;
     }, MAX_PICTURE_PIXELS);
     expect(zoom).not.toBeNull();
+    // The largest canvas a picture gets from here on: a new one, or one kept from a dropped picture and cleared.
     await page.evaluate((level) => {
       window.__largestCanvas = 0;
+      const note = (width: number, height: number) =>
+        (window.__largestCanvas = Math.max(window.__largestCanvas!, width * height));
       const Made = OffscreenCanvas;
-      (window as unknown as { __madeCanvas: typeof OffscreenCanvas }).__madeCanvas = Made;
+      const reset = OffscreenCanvasRenderingContext2D.prototype.reset;
+      Object.assign(window, { __madeCanvas: Made, __reset: reset });
       window.OffscreenCanvas = class extends Made {
         constructor(width: number, height: number) {
           super(width, height);
-          window.__largestCanvas = Math.max(window.__largestCanvas!, width * height);
+          note(width, height);
         }
+      };
+      OffscreenCanvasRenderingContext2D.prototype.reset = function (this: OffscreenCanvasRenderingContext2D) {
+        note(this.canvas.width, this.canvas.height);
+        reset.call(this);
       };
       const cy = window.__atlasCy!;
       cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     }, zoom!);
-    // Once the view has settled and its picture is drawn (in slices), a frame copies it: nothing one by one.
+    // Once the view has settled, its picture is made and drawn (in slices); then a frame copies it, nothing one by
+    // one (a frame before it copies another complete level, resampled).
+    await expect.poll(() => page.evaluate(() => window.__largestCanvas!), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await drawFrame(page, false)).drawn, { timeout: 15_000 }).toBe(0);
     const largestCanvas = await page.evaluate(() => {
-      window.OffscreenCanvas = (window as unknown as { __madeCanvas: typeof OffscreenCanvas }).__madeCanvas;
+      const kept = window as unknown as { __madeCanvas: typeof OffscreenCanvas; __reset: () => void };
+      window.OffscreenCanvas = kept.__madeCanvas;
+      OffscreenCanvasRenderingContext2D.prototype.reset = kept.__reset;
       return window.__largestCanvas!;
     });
-    // A picture of the view and its margin was made; none of the whole graph, whose first drawing call would have
-    // made all its pixels in one task.
-    expect(largestCanvas).toBeGreaterThan(0);
+    // A picture of the view and its margin; none of the whole graph, whose first drawing call would have made all
+    // its pixels in one task.
     expect(largestCanvas).toBeLessThanOrEqual(MAX_PICTURE_PIXELS);
   });
 

@@ -1,8 +1,9 @@
 /**
  * The graph canvas: one Cytoscape instance and every operation the network view performs on it, the showcase
- * (graphShowcase.ts) and the records' moves and arrangements (graphPositions.ts) through parts of their own. React
- * never holds the graph; the view calls these methods, and every change to many elements runs inside `cy.batch` so
- * Cytoscape draws once. The view loads this module (and Cytoscape with it) on demand, so the app shell paints without it.
+ * (graphShowcase.ts), the records' moves and arrangements (graphPositions.ts), the selection (graphSelection.ts) and
+ * the busy mark (busyMark.ts) through parts of their own. React never holds the graph; the view calls these methods,
+ * and every change to many elements runs inside `cy.batch` so Cytoscape draws once. The view loads this module (and
+ * Cytoscape with it) on demand, so the app shell paints without it.
  */
 import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
@@ -17,7 +18,8 @@ import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
-import { SelectionRing } from './selectionRing';
+import { GraphSelection } from './graphSelection';
+import { BusyMark } from './busyMark';
 import { drawOnlyWhatShows } from './visibleDrawing';
 import { keepViewTiles } from './viewTile';
 import { addInSlices, changesDone } from './slicedChanges';
@@ -62,11 +64,6 @@ export class GraphController {
   private performanceMode = false;
   /** Whether records carry their labels (see zoomLabels.ts). */
   private readonly labels = new ZoomLabels();
-  /**
-   * Whether any element may be selected. Clearing the selection tests every element against a selector (about
-   * 30 ms at five thousand records), and is asked for after every load, when nothing is.
-   */
-  private mayHaveSelection = false;
   /** The instance the view's stylesheet was last added to. */
   private styled: Core | null = null;
   /** The nodes the current overlay draws (by id: the instance is replaced when the performance options flip). */
@@ -75,15 +72,10 @@ export class GraphController {
   private loads = 0;
   /** Incremented by every update (see {@link update}), for the same reason. */
   private updates = 0;
-  /** Whether the last load or update is still drawing (a newer one takes over its mark). */
-  private drawing = false;
-  /** Showcases and arrangements under way (see {@link whileBusy}). */
-  private working = 0;
-  /** What the view was last told (see GraphEvents.onBusy). */
-  private toldBusy = false;
-
-  /** The mark of the selection on a graph drawn in the large style (see selectionRing.ts). */
-  private readonly ring: SelectionRing | null;
+  /** Whether the graph is being drawn or changed (see busyMark.ts). */
+  private readonly busy: BusyMark;
+  /** The selected record (see graphSelection.ts). */
+  private readonly selection: GraphSelection;
   /** Focus, path and highlight (see graphShowcase.ts). */
   readonly showcase = new GraphShowcase(this);
   /** Moves and arrangements for reading (see graphPositions.ts). */
@@ -95,32 +87,13 @@ export class GraphController {
     private readonly events: GraphEvents,
     ringElement?: HTMLElement,
   ) {
-    this.ring = ringElement ? new SelectionRing(ringElement) : null;
+    this.busy = new BusyMark((busy) => events.onBusy(busy));
+    this.selection = new GraphSelection(ringElement);
   }
 
-  /**
-   * Marks the graph busy until `work` settles (a showcase's restyle, an arrangement), so that what waits for the
-   * graph to show a change (assistive technology, the tests, the benchmark) waits for all of it.
-   */
+  /** Marks the graph busy until `work` settles (a showcase's restyle, an arrangement; see busyMark.ts). */
   whileBusy<T>(work: Promise<T>): Promise<T> {
-    this.working++;
-    this.tellBusy();
-    return work.finally(() => {
-      this.working--;
-      this.tellBusy();
-    });
-  }
-
-  private setDrawing(drawing: boolean): void {
-    this.drawing = drawing;
-    this.tellBusy();
-  }
-
-  private tellBusy(): void {
-    const busy = this.drawing || this.working > 0;
-    if (busy === this.toldBusy) return;
-    this.toldBusy = busy;
-    this.events.onBusy(busy);
+    return this.busy.whileBusy(work);
   }
 
   /** The drawn elements with these ids (unknown ids are skipped). */
@@ -171,19 +144,10 @@ export class GraphController {
       textureOnViewport: performanceMode,
       motionBlur: false,
       pixelRatio: performanceMode ? 1 : 'auto',
-      // In the large style the selection is a ring over the canvas, not Cytoscape's selection (see select()).
-      autounselectify: performanceMode && this.ring !== null,
+      // In the large style the selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
+      autounselectify: this.selection.ringed(performanceMode),
     });
-    this.ring?.show(null);
-    if (performanceMode && this.ring) {
-      const ring = this.ring;
-      cy.on('viewport resize', () => ring.place());
-      // Only the ringed record's moves: a layout moves thousands at once.
-      cy.on('position', 'node', (event) => {
-        if ((event.target as NodeSingular).id() === ring.ringed) ring.place();
-      });
-    }
-    cy.on('select', () => (this.mayHaveSelection = true));
+    this.selection.attach(cy, performanceMode);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.events.onSelect(null);
@@ -256,7 +220,7 @@ export class GraphController {
       await nextTask();
       if (superseded()) return false;
     }
-    this.mayHaveSelection = false;
+    this.selection.forget();
     this.showcase.forget();
     this.positions.forget();
     // The panels around the canvas may have just changed its size: fit to the size it has now.
@@ -270,14 +234,14 @@ export class GraphController {
       ...nodes.map((node) => this.nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
       ...edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
     ];
-    this.setDrawing(true);
+    this.busy.setDrawing(true);
     // Emptying the canvas and describing the new elements (thousands of objects) was this task's work so far.
     await nextTask();
     if (superseded()) return false;
     if (!(await addInSlices(cy, elements, superseded))) return false;
     await afterNextFrame();
     if (superseded()) return false;
-    this.setDrawing(false);
+    this.busy.setDrawing(false);
     window.__atlasGraphPaintedAt ??= performance.now();
     return true;
   }
@@ -309,7 +273,7 @@ export class GraphController {
     if (!changes) return null;
     if (changes.size > MAX_UPDATE) return;
     // A large graph's canvas is marked busy until its pictures show the change.
-    if (this.performanceMode) this.setDrawing(true);
+    if (this.performanceMode) this.busy.setDrawing(true);
     const placed = await applyChanges(cy, changes, positions, {
       large: this.performanceMode,
       elementFor: (node, position) => this.nodeElement(node, position),
@@ -318,7 +282,7 @@ export class GraphController {
       reloaded: () => loads !== this.loads || cy.destroyed(),
     });
     if (!placed) return null;
-    if (this.performanceMode) this.setDrawing(false);
+    if (this.performanceMode) this.busy.setDrawing(false);
     return placed;
   }
 
@@ -355,32 +319,9 @@ export class GraphController {
     return added;
   }
 
-  /**
-   * Selects one node (or none) and brings it into view when it is off screen. On a graph drawn in the large style
-   * the selection is the ring (selectionRing.ts): Cytoscape's own would make it draw the whole graph element by
-   * element again.
-   */
+  /** Selects one node (or none) and brings it into view when it is off screen (see graphSelection.ts). */
   select(id: string | null): void {
-    const cy = this.cy;
-    const target = id ? cy.getElementById(id) : null;
-    if (cy.autounselectify()) this.ring?.show(target?.nonempty() ? target : null);
-    else {
-      cy.batch(() => {
-        if (this.mayHaveSelection) cy.$(':selected').unselect();
-        this.mayHaveSelection = false;
-        if (target?.nonempty()) target.select();
-      });
-    }
-    if (target?.nonempty()) {
-      const box = cy.extent();
-      const { x, y } = target.position();
-      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) {
-        // A large graph moves there at once: while an animation runs, Cytoscape draws every record one by one on
-        // each frame instead of copying the picture it keeps.
-        if (this.performanceMode) cy.center(target);
-        else cy.animate({ center: { eles: target } }, { duration: 250 });
-      }
-    }
+    this.selection.select(this.cy, id, this.performanceMode);
   }
 
   /** Draws node sizes and colours from an overlay (null clears it). */

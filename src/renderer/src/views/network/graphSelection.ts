@@ -1,0 +1,68 @@
+/**
+ * The selected record on the graph canvas. On a graph drawn in the large style the selection is a ring laid over the
+ * canvas (selectionRing.ts), not Cytoscape's selection, which would make it draw the whole graph element by element
+ * again; on a small one it is Cytoscape's own.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import { SelectionRing } from './selectionRing';
+
+export class GraphSelection {
+  private readonly ring: SelectionRing | null;
+  /**
+   * Whether any element may be selected. Clearing the selection tests every element against a selector (about
+   * 30 ms at five thousand records), and is asked for after every load, when nothing is.
+   */
+  private mayHaveSelection = false;
+
+  /** `ringElement`: where the ring is drawn; without one, the large style uses Cytoscape's selection too. */
+  constructor(ringElement?: HTMLElement) {
+    this.ring = ringElement ? new SelectionRing(ringElement) : null;
+  }
+
+  /** Whether a graph drawn in this style shows its selection as the ring (Cytoscape's own then turned off). */
+  ringed(large: boolean): boolean {
+    return large && this.ring !== null;
+  }
+
+  /** Follows a new instance: the ring (none shown yet) moves with the view and with the ringed record. */
+  attach(cy: Core, large: boolean): void {
+    this.ring?.show(null);
+    if (this.ringed(large) && this.ring) {
+      const ring = this.ring;
+      cy.on('viewport resize', () => ring.place());
+      // Only the ringed record's moves: a layout moves thousands at once.
+      cy.on('position', 'node', (event) => {
+        if ((event.target as NodeSingular).id() === ring.ringed) ring.place();
+      });
+    }
+    cy.on('select', () => (this.mayHaveSelection = true));
+  }
+
+  /** A new graph was loaded: nothing in it is selected. */
+  forget(): void {
+    this.mayHaveSelection = false;
+  }
+
+  /** Selects one node of `cy` (or none) and brings it into view when it is off screen. */
+  select(cy: Core, id: string | null, large: boolean): void {
+    const target = id ? cy.getElementById(id) : null;
+    if (cy.autounselectify()) this.ring?.show(target?.nonempty() ? target : null);
+    else {
+      cy.batch(() => {
+        if (this.mayHaveSelection) cy.$(':selected').unselect();
+        this.mayHaveSelection = false;
+        if (target?.nonempty()) target.select();
+      });
+    }
+    if (target?.nonempty()) {
+      const box = cy.extent();
+      const { x, y } = target.position();
+      if (x < box.x1 || x > box.x2 || y < box.y1 || y > box.y2) {
+        // A large graph moves there at once: while an animation runs, Cytoscape draws every record one by one on
+        // each frame instead of copying the picture it keeps.
+        if (large) cy.center(target);
+        else cy.animate({ center: { eles: target } }, { duration: 250 });
+      }
+    }
+  }
+}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compileCommonJsWrappersEagerly } from './scripts/eagerCommonJsWrappers';
 
 /**
  * Links in the page's head for every script and stylesheet the first screen needs, so the browser fetches and
@@ -68,7 +69,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
-    plugins: [react(), preloadStartupChunks()],
+    plugins: [react(), preloadStartupChunks(), compileCommonJsWrappersEagerly()],
     build: {
       // Minified: less script to parse before the first paint (electron-vite leaves it off by default).
       minify: true,

@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'data/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'data/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /**
  * How the renderer starts (main.tsx): the app loads in steps, every script of the first screen announced in the
- * page so the browser fetches them all at once, and a broken install says so instead of leaving a blank window.
+ * page so the browser fetches them all at once, React DOM built to compile off the main thread, and a broken install
+ * says so instead of leaving a blank window.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,20 @@ describe('the renderer starting', () => {
     expect(scriptsRun.filter((name) => !announced.includes(name))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('has React DOM built so that V8 compiles its module while the script downloads (eagerCommonJsWrappers.ts)', () => {
+    const assets = join(RENDERER_DIR, 'assets');
+    const chunks = readdirSync(assets)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(assets, name), 'utf8'));
+    // React DOM's chunk: the only one holding React's error page address.
+    const reactDom = chunks.filter((code) => code.includes('react.dev/errors/'));
+    expect(reactDom).toHaveLength(1);
+    // Each CommonJS module (the scheduler, React, React DOM and its client) is wrapped in a function expression
+    // given to Rolldown's helper, `var t=e((function(e){`, where the minified build had an arrow, `var t=e((e=>{`.
+    const wrappers = reactDom[0]!.match(/=[\w$]+\(\(function\(/g) ?? [];
+    expect(wrappers.length).toBeGreaterThanOrEqual(4);
   });
 
   it('says, in the remembered language, that it could not start when one of its scripts is missing', async () => {

@@ -25,6 +25,7 @@ import { keepViewTiles } from './viewTile';
 import { addInSlices, changesDone } from './slicedChanges';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
+import { canvasesPrimed, primeCanvases } from './canvasBuffers';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -147,6 +148,7 @@ export class GraphController {
       // In the large style the selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
       autounselectify: this.selection.ringed(performanceMode),
     });
+    primeCanvases(cy);
     this.selection.attach(cy, performanceMode);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
@@ -239,6 +241,8 @@ export class GraphController {
     await nextTask();
     if (superseded()) return false;
     if (!(await addInSlices(cy, elements, superseded))) return false;
+    await canvasesPrimed(cy);
+    if (superseded()) return false;
     await afterNextFrame();
     if (superseded()) return false;
     this.busy.setDrawing(false);

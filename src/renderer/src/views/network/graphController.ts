@@ -241,6 +241,7 @@ export class GraphController {
     await nextTask();
     if (superseded()) return false;
     if (!(await addInSlices(cy, elements, superseded))) return false;
+    // The canvases have their buffers by then (canvasBuffers.ts): the frame that shows the graph makes none.
     await canvasesPrimed(cy);
     if (superseded()) return false;
     await afterNextFrame();

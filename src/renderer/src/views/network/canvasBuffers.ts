@@ -12,8 +12,8 @@
  * So the instance's drawing is held back while one canvas at a time has a pixel cleared that is already clear (a
  * change, with nothing seen to change), in frames in a row, then is left a frame; no frame then makes more than two
  * buffers. Its drawing then goes on as before (the wrapper stays, passing every call through). A load waits for this
- * before it says the graph is drawn (graphController.ts); it has elements to add meanwhile, and twelve frames are
- * about 200 ms.
+ * before it says the graph is drawn (graphController.ts). The view primes instances of the large style only, whose
+ * load has elements to add for longer than the twelve frames (about 200 ms) take.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
  * needs, nothing is held.

@@ -148,7 +148,9 @@ export class GraphController {
       // In the large style the selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
       autounselectify: this.selection.ringed(performanceMode),
     });
-    primeCanvases(cy);
+    // In the large style only: its load takes longer than the priming (about a second at a thousand records), where
+    // a small graph is drawn within a few frames, and holding its drawing for twelve would show an empty canvas.
+    if (performanceMode) primeCanvases(cy);
     this.selection.attach(cy, performanceMode);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {

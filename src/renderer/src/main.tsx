@@ -6,7 +6,8 @@
  * (modulepreload links in the page, see electron.vite.config.ts).
  */
 import { storedLocale } from './locale';
-import { findOutWhereCanvasesAreDrawn, nextTask } from './views/network/frames';
+import { findOutWhereCanvasesAreDrawn } from './views/network/canvasBackend';
+import { nextTask } from './views/network/frames';
 import { requestFirstGraph } from './views/network/firstGraph';
 
 // The app opens on the Network tab: its graph is asked for now, while the rest of the app loads, and so is how its

@@ -1,4 +1,5 @@
 /** Waiting for the browser: between tasks, or until a frame has been drawn; and how long a task may take. */
+import { canvasesDrawnOnCpu } from './canvasBackend';
 
 /**
  * How long one slice of work done in slices (a change of the graph, marking or patching its pictures, sorting its
@@ -26,75 +27,6 @@ export function nextTask(): Promise<void> {
 let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
 
 /**
- * Whether canvases are drawn on the CPU here (no GPU, or a software one), once known; see {@link rasteriseNow}.
- */
-let drawnOnCpu: boolean | undefined;
-/** Settles once the worker has told where canvases are drawn, or has failed to. */
-let workerAnswer: Promise<void> | null = null;
-
-/**
- * The name of the WebGL renderer a new context on `canvas` gets, or null without WebGL; the context is let go at
- * once. Used here and by the worker (canvasBackendWorker.ts).
- */
-export function webglRendererOn(canvas: HTMLCanvasElement | OffscreenCanvas): string | null {
-  const gl = canvas.getContext('webgl') as WebGLRenderingContext | null;
-  if (!gl) return null;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return name;
-}
-
-/** Whether a WebGL renderer (its name, or null without WebGL) means that canvases are drawn on the CPU. */
-export function drawsOnCpu(renderer: string | null): boolean {
-  return renderer === null || /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
-}
-
-/**
- * Starts finding out where canvases are drawn, once; the app calls it as it starts, so the answer is in before the
- * first picture is drawn. The WebGL context that tells is made in a worker (canvasBackendWorker.ts): on the main
- * thread it took 18 to 52 ms in software here. Without a worker (or if it fails), it is made on the main thread in
- * an idle moment.
- */
-export function findOutWhereCanvasesAreDrawn(): void {
-  if (workerAnswer) return;
-  const findHere = () => {
-    const find = () => (drawnOnCpu = drawsOnCpu(webglRendererOn(document.createElement('canvas'))));
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(find, { timeout: 5000 });
-    else setTimeout(find, 1000);
-  };
-  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function') {
-    workerAnswer = Promise.resolve();
-    findHere();
-    return;
-  }
-  const worker = new Worker(new URL('./canvasBackendWorker.ts', import.meta.url), { type: 'module' });
-  workerAnswer = new Promise<void>((resolve) => {
-    worker.onmessage = (event: MessageEvent<{ renderer: string | null }>) => {
-      drawnOnCpu = drawsOnCpu(event.data.renderer);
-      worker.terminate();
-      resolve();
-    };
-    worker.onerror = () => {
-      worker.terminate();
-      findHere();
-      resolve();
-    };
-  });
-}
-
-/**
- * Resolves once it is known where canvases are drawn, or after `timeoutMs` if the worker has not said by then. A
- * drawing in steps that starts while it is unknown copies its canvas at every step, which on the CPU cost the
- * opening sketch 14 to 20 ms a step (measured here): worth a short wait.
- */
-export function whereCanvasesAreDrawnKnown(timeoutMs = 500): Promise<void> {
-  findOutWhereCanvasesAreDrawn();
-  if (drawnOnCpu !== undefined) return Promise.resolve();
-  return Promise.race([workerAnswer!, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
-}
-
-/**
  * Makes the browser rasterise what has been drawn on a canvas so far, now. Otherwise the browser rasterises a
  * canvas's drawing after the task that drew it, in one go, however much was drawn; a long drawing done in steps
  * rasterises in steps this way. Copying the canvas as an image needs its pixels: with a GPU that copy is cheap. On
@@ -104,8 +36,7 @@ export function whereCanvasesAreDrawnKnown(timeoutMs = 500): Promise<void> {
  * it is known which, the canvas is copied.
  */
 export function rasteriseNow(canvas: CanvasImageSource): void {
-  if (drawnOnCpu === undefined) findOutWhereCanvasesAreDrawn();
-  if (drawnOnCpu && 'getContext' in canvas) {
+  if (canvasesDrawnOnCpu() && 'getContext' in canvas) {
     const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
     if (context) {
       context.getImageData(0, 0, 1, 1);

@@ -12,7 +12,8 @@
  * labels at the fitted zoom either.
  */
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
-import { afterNextFrame, nextTask, rasteriseNow, whereCanvasesAreDrawnKnown } from './frames';
+import { whereCanvasesAreDrawnKnown } from './canvasBackend';
+import { afterNextFrame, nextTask, rasteriseNow } from './frames';
 import { boxOf, fittedViewport, type Point, type Viewport } from './graphElements';
 import {
   EDGE_LINE,

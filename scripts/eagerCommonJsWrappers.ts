@@ -5,8 +5,8 @@
  * V8 compiles a function expression in parentheses at once, with the rest of its script, which the browser does off
  * the main thread while it downloads the script (script streaming). An arrow function it only pre-parses, and
  * compiles on the main thread when it is first called. React DOM's wrapper holds its whole 180 kB module: as an arrow,
- * the task that imports React DOM took 34 to 56 ms of the main thread's CPU (median 44, ten opens at a thousand
- * records, traced); as a function, 23 to 31 ms (median 28). The functions inside still compile when first called.
+ * the task that imports React DOM took 37 to 56 ms of the main thread's CPU (median 40, eight opens at a thousand
+ * records, traced, in turn with the build below); as a function, 22 to 30 ms (median 27). The functions inside still compile when first called.
  *
  * The two forms behave alike here: the wrappers use neither `this` nor `arguments` of their own (in a module's strict
  * code both are undefined at the top level, as `this` is in a function called plainly).

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { drawsOnCpu } from './canvasBackend';
+import { STORED_ANSWER_KEY, drawsOnCpu } from './canvasBackend';
 
 describe('drawsOnCpu', () => {
   it('reads a software WebGL renderer, or none, as canvases drawn on the CPU, and a GPU as not', () => {
@@ -83,14 +83,14 @@ describe('finding out where canvases are drawn', () => {
     await backend.whereCanvasesAreDrawnKnown();
     expect(backend.canvasesDrawnOnCpu()).toBe(true);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
-    expect(stored.get(backend.STORED_ANSWER_KEY)).toBe('cpu');
+    expect(stored.get(STORED_ANSWER_KEY)).toBe('cpu');
     // Once asked, never again in this start.
     backend.findOutWhereCanvasesAreDrawn();
     expect(FakeWorker.made).toHaveLength(1);
   });
 
   it('uses the kept answer at once at a later start, and asks the worker again only once the app is idle', async () => {
-    stored.set('atlas.canvasesDrawnOn', 'gpu');
+    stored.set(STORED_ANSWER_KEY, 'gpu');
     const backend = await start();
     backend.findOutWhereCanvasesAreDrawn();
     expect(backend.canvasesDrawnOnCpu()).toBe(false);
@@ -101,17 +101,17 @@ describe('finding out where canvases are drawn', () => {
     expect(FakeWorker.made).toHaveLength(1);
     FakeWorker.made[0]!.answer(SOFTWARE);
     expect(backend.canvasesDrawnOnCpu()).toBe(true);
-    expect(stored.get(backend.STORED_ANSWER_KEY)).toBe('cpu');
+    expect(stored.get(STORED_ANSWER_KEY)).toBe('cpu');
   });
 
   it('reads a GPU as such, and a kept answer it does not know as none', async () => {
-    stored.set('atlas.canvasesDrawnOn', 'maybe');
+    stored.set(STORED_ANSWER_KEY, 'maybe');
     const backend = await start();
     backend.findOutWhereCanvasesAreDrawn();
     expect(FakeWorker.made).toHaveLength(1);
     FakeWorker.made[0]!.answer(GPU);
     expect(backend.canvasesDrawnOnCpu()).toBe(false);
-    expect(stored.get(backend.STORED_ANSWER_KEY)).toBe('gpu');
+    expect(stored.get(STORED_ANSWER_KEY)).toBe('gpu');
   });
 
   it('asks on the main thread, when idle, if the worker fails', async () => {

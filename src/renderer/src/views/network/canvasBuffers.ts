@@ -13,12 +13,14 @@
  * change, with nothing seen to change), in frames in a row, then is left a frame; no frame then makes more than two
  * buffers. Its drawing then goes on as before (the wrapper stays, passing every call through). A load waits for this
  * before it says the graph is drawn (graphController.ts). The view primes instances of the large style only, whose
- * load has elements to add for longer than the twelve frames (about 200 ms) take.
+ * load has elements to add for longer than the twelve frames (about 200 ms) take: a small graph is drawn within a few
+ * frames, and holding it for twelve would show an empty canvas at every filter change.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
  * needs, nothing is held.
  */
 import type { Core } from 'cytoscape';
+import { inNextFrame } from './frames';
 
 /** Frames in a row each canvas is touched in: a canvas had three buffers in flight in traces here. */
 export const TOUCHED_FRAMES = 3;
@@ -40,11 +42,6 @@ type HeldRenderer = {
 type RenderOptions = { forcedContext?: unknown } | undefined;
 
 const priming = new WeakMap<Core, Promise<void>>();
-
-/** Resolves inside the next frame's callbacks, so that what follows is drawn in that frame. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
 
 /** Clears a pixel that is clear already: a change to show, with nothing seen to change. */
 function touch(canvas: Touchable): void {
@@ -79,7 +76,7 @@ export function primeCanvases(cy: Core): void {
     try {
       for (const canvas of canvases) {
         for (let frame = 0; frame < TOUCHED_FRAMES + SETTLING_FRAMES; frame++) {
-          await nextFrame();
+          await inNextFrame();
           if (cy.destroyed()) return;
           if (frame < TOUCHED_FRAMES) touch(canvas);
         }

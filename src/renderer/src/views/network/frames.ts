@@ -15,6 +15,11 @@ export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** Resolves inside the next frame's callbacks, so that what follows is drawn in that frame. */
+export function inNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 /** Resolves in a new task, without waiting for a frame (a message, not a timer: timers are clamped to 4 ms). */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => {

@@ -148,8 +148,7 @@ export class GraphController {
       // In the large style the selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
       autounselectify: this.selection.ringed(performanceMode),
     });
-    // In the large style only: its load takes longer than the priming (about a second at a thousand records), where
-    // a small graph is drawn within a few frames, and holding its drawing for twelve would show an empty canvas.
+    // In the large style only (canvasBuffers.ts says why).
     if (performanceMode) primeCanvases(cy);
     this.selection.attach(cy, performanceMode);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));

@@ -126,4 +126,18 @@ describe('the loopback bridge', () => {
     expect(response.status).toBe(200);
     expect(atlas.store.index.node('actor:intruder')?.name).toBe('Intruder');
   });
+
+  it('answers in ASCII only, which reads back as the same text', async () => {
+    const name = 'Women’s Shelter — Año Nuevo 🛟';
+    const record = { kind: 'actor', id: 'actor:accented', name, actorType: 'ngo', source: 'x' };
+    await callBridge(bridge.origin, 'graph.createNode', { record }, bridge.token);
+    const response = await fetch(`${bridge.origin}/api/graph.get`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'actor:accented' }),
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ ok: true, value: { record: { name } } });
+  });
 });

@@ -11,6 +11,7 @@ import type { ApiResult, Dispatch, ErrorCode } from '../../shared/api';
 import { SECURITY_HEADERS } from '../security/contentSecurityPolicy';
 import { pageDispatch } from '../security/pageDispatch';
 import { resolveStaticFile } from '../staticFiles';
+import { asciiJson } from './asciiJson';
 
 /** The largest request body the bridge reads; an import file bigger than this is refused before it is read. */
 export const MAX_BODY_BYTES = 128 * 1024 * 1024;
@@ -148,7 +149,7 @@ function failure(code: ErrorCode, message: string): ApiResult<never> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = asciiJson(body);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

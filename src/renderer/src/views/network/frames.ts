@@ -4,11 +4,13 @@ import { canvasesDrawnOnCpu } from './canvasBackend';
 /**
  * How long one slice of work done in slices (a change of the graph, marking or patching its pictures, sorting its
  * drawing order) may keep the main thread before it lets input and painting through. A slice's allocations bring
- * young-generation garbage collections into it: 12 to 16 ms each at five thousand records (measured in traces),
- * which stretch further when the machine is busy. Ten milliseconds leaves room for one under the 50 ms a task may
- * take.
+ * young-generation garbage collections into it: at five thousand records each took 16 to 36 ms of wall time in
+ * traces of an open on two cores (V8 shares it out to three helper threads, which wait for a core too), and a slice
+ * ends only after the collection. Five milliseconds leaves room for one under the 50 ms a task may take: over six
+ * opens of each at ~5,000 records, in turn, 10 ms left a task of 51 to 68 ms after the first second in three opens,
+ * 5 ms in none, and the graph was drawn no later (medians 3.8 against 4.3 s).
  */
-export const SLICE_BUDGET_MS = 10;
+export const SLICE_BUDGET_MS = 5;
 
 /** Resolves after the next frame has been drawn, so the work that follows starts a new task. */
 export function afterNextFrame(): Promise<void> {

@@ -6,9 +6,9 @@ import { canvasesDrawnOnCpu } from './canvasBackend';
  * drawing order) may keep the main thread before it lets input and painting through. A slice's allocations bring
  * young-generation garbage collections into it: at five thousand records each took 16 to 36 ms of wall time in
  * traces of an open on two cores (V8 shares it out to three helper threads, which wait for a core too), and a slice
- * ends only after the collection. Five milliseconds leaves room for one under the 50 ms a task may take: over six
- * opens of each at ~5,000 records, in turn, 10 ms left a task of 51 to 68 ms after the first second in three opens,
- * 5 ms in none, and the graph was drawn no later (medians 3.8 against 4.3 s).
+ * ends only after the collection. Five milliseconds leaves more room for one under the 50 ms a task may take: over
+ * nine opens of each at ~5,000 records, in turn, 10 ms left a task over 50 ms after the first second in five opens
+ * (51 to 79 ms), 5 ms in two (54 and 80 ms), and the graph was drawn no later.
  */
 export const SLICE_BUDGET_MS = 5;
 

@@ -779,10 +779,11 @@ describe('a large saved map', () => {
       const cy = window.__atlasCy!;
       cy.zoom({ level: 4.5, renderedPosition: cy.nodes()[5]!.renderedPosition() });
     });
-    // Zoomed in that far, every record gets its label (in slices, during which Cytoscape draws nothing).
-    await expect.poll(() => labelledRecords(page), { timeout: 10_000 }).toBe(nodeCount);
-    // Once they are, a picture of the whole graph is built again, in slices, at the zoom that shows it (no picture
-    // fits at this zoom; see prebuiltLayer.ts): some level of Cytoscape's layers is complete again.
+    // Zoomed in that far, every record gets its label (in slices, during which Cytoscape draws nothing). The change
+    // is over once its batch is: until then the frames below could catch its last slices.
+    await expect.poll(() => labelsChangeOver(page, nodeCount), { timeout: 10_000 }).toBe(true);
+    // It dropped every picture of the whole graph; one is built again, in slices, at the zoom that shows it (no
+    // picture fits at this zoom; see prebuiltLayer.ts): some level of Cytoscape's layers is complete again.
     const completeLevels = () =>
       page.evaluate(() => {
         type Layer = { eles: unknown[]; reqs: number; invalid?: boolean };
@@ -1430,6 +1431,15 @@ async function choosePathEnds(page: Page, ends: { from: string; to: string }): P
 /** How many records carry their label (the large style labels every record from a zoom on, in slices). */
 function labelledRecords(page: Page): Promise<number> {
   return page.evaluate(() => window.__atlasCy!.nodes('.labelled').length);
+}
+
+/** Whether all `nodeCount` records carry their labels and the change that gave them is over (its batch ended). */
+function labelsChangeOver(page: Page, nodeCount: number): Promise<boolean> {
+  return page.evaluate((count) => {
+    const cy = window.__atlasCy!;
+    // `batching` is Cytoscape's, missing from its typings.
+    return cy.nodes('.labelled').length === count && !(cy as unknown as { batching(): boolean }).batching();
+  }, nodeCount);
 }
 
 /** Resolves once no element has been drawn anywhere (into a frame or a picture) for half a second. */

@@ -5,8 +5,9 @@
  * V8 compiles a function expression in parentheses at once, with the rest of its script, which the browser does off
  * the main thread while it downloads the script (script streaming). An arrow function it only pre-parses, and
  * compiles on the main thread when it is first called. React DOM's wrapper holds its whole 180 kB module: as an arrow,
- * the task that imports React DOM took 37 to 56 ms of the main thread's CPU (median 40, eight opens at a thousand
- * records, traced, in turn with the build below); as a function, 22 to 30 ms (median 27). The functions inside still compile when first called.
+ * the task that imports React DOM took 37 to 56 ms of the main thread's CPU (median 40); as a function, 22 to 30 ms
+ * (median 27), over eight traced opens of each build at a thousand records, in turn. The functions inside still
+ * compile when first called.
  *
  * The two forms behave alike here: the wrappers use neither `this` nor `arguments` of their own (in a module's strict
  * code both are undefined at the top level, as `this` is in a function called plainly).
@@ -24,6 +25,7 @@ export function eagerCommonJsWrappers(code: string): string {
   );
 }
 
+/** The plugin: rewrites each chunk as it is written (see {@link eagerCommonJsWrappers}). */
 export function compileCommonJsWrappersEagerly(): Plugin {
   return {
     name: 'referral-atlas:compile-commonjs-wrappers-eagerly',

@@ -54,8 +54,9 @@ function touch(canvas: Touchable): void {
 }
 
 /**
- * Holds back `cy`'s frames while its canvases are touched, one per frame, {@link BUFFERS} times over; call it
- * right after making the instance, before its first frame.
+ * Holds back `cy`'s frames while its canvases are touched, one canvas at a time, each in {@link TOUCHED_FRAMES}
+ * frames in a row and then left {@link SETTLING_FRAMES}; call it right after making the instance, before its first
+ * frame.
  */
 export function primeCanvases(cy: Core): void {
   const renderer = (cy as unknown as { renderer(): HeldRenderer }).renderer();

@@ -5,13 +5,16 @@
  * of a few nodes they are laid out on, its stylesheet's defaults parsed anew, and the layout's cold code took 35 to
  * 56 ms.
  */
+import coseBase from 'cose-base';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hubsOf, placeHubs } from './layoutHubs';
 import { IDEAL_EDGE_LENGTH, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
+import { endPassesWhenSettled } from './layoutSettling';
 import { readingLayoutOptions } from './readingLayouts';
 
 cytoscape.use(fcose);
+endPassesWhenSettled(coseBase.CoSELayout);
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const started = performance.now();
@@ -88,11 +91,11 @@ function fcoseOptions(known: boolean): cytoscape.LayoutOptions {
     idealEdgeLength: () => IDEAL_EDGE_LENGTH,
     nodeRepulsion: () => 9000,
     // A cap only for small graphs: cose-base raises it to five iterations a node (layout-base's
-    // initSpringEmbedder), so above 500 nodes the layout runs until it settles. Its cost is the repulsion between
-    // records near each other, which hubs crowd (layoutHubs.ts): with the hubs' relations in, the bench's 4,936
-    // records took 617 iterations of 178 ms each under Node, 157 to 207 s in Chromium's worker. Longer ideal edges to
-    // hubs were slower still (the repulsion reaches twice the mean ideal length), weaker springs to them no faster,
-    // four times the repulsion over 7 minutes.
+    // initSpringEmbedder), so above 500 nodes the layout runs until it settles (see layoutSettling.ts). Its cost is
+    // the repulsion between records near each other, which hubs crowd (layoutHubs.ts): with the hubs' relations in,
+    // the bench's 4,936 records took 617 iterations of 178 ms each under Node, 157 to 207 s in Chromium's worker.
+    // Longer ideal edges to hubs were slower still (the repulsion reaches twice the mean ideal length), weaker springs
+    // to them no faster, four times the repulsion over 7 minutes.
     numIter: 2500,
   } as cytoscape.LayoutOptions;
 }

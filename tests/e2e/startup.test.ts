@@ -61,6 +61,46 @@ describe('the renderer starting', () => {
     await page.close();
   });
 
+  it("asks nothing of the browser process in its first script's task: storage, the address bar and requests come later", async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const errors = watchPageErrors(page);
+    // Notes each use, and whether the page had finished parsing by then. The entry is a module script, which runs
+    // once parsing ends, in the task that then fires DOMContentLoaded: a use before that event is in its task.
+    await page.addInitScript(() => {
+      const uses: { what: string; inFirstTask: boolean }[] = [];
+      let parsed = false;
+      document.addEventListener('DOMContentLoaded', () => (parsed = true), { capture: true, once: true });
+      const note = (what: string) => uses.push({ what, inFirstTask: !parsed });
+      const wrap = <T extends object>(owner: T, name: keyof T & string, what: string) => {
+        const original = owner[name] as (...args: unknown[]) => unknown;
+        Object.defineProperty(owner, name, {
+          configurable: true,
+          writable: true,
+          value(this: unknown, ...args: unknown[]) {
+            note(what === 'storage' ? (this === window.localStorage ? 'localStorage' : 'sessionStorage') : what);
+            return original.apply(this, args);
+          },
+        });
+      };
+      wrap(Storage.prototype, 'getItem', 'storage');
+      wrap(Storage.prototype, 'setItem', 'storage');
+      wrap(History.prototype, 'replaceState', 'replaceState');
+      wrap(window, 'fetch', 'fetch');
+      (window as unknown as { __startUses: typeof uses }).__startUses = uses;
+    });
+    // With the token in the address bar, as `npm run web` opens it: reading it is one of the uses.
+    await page.goto(app.bridge.url);
+    await page.locator('[data-testid="graph-canvas"]:not([aria-busy="true"])').waitFor();
+    const uses = await page.evaluate(
+      () => (window as unknown as { __startUses: { what: string; inFirstTask: boolean }[] }).__startUses,
+    );
+    const kinds = new Set(uses.map((use) => use.what));
+    for (const kind of ['sessionStorage', 'localStorage', 'replaceState', 'fetch']) expect(kinds).toContain(kind);
+    expect(uses.filter((use) => use.inFirstTask)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has React DOM built so that V8 compiles its module while the script downloads (eagerCommonJsWrappers.ts)', () => {
     const assets = join(RENDERER_DIR, 'assets');
     const chunks = readdirSync(assets)

@@ -45,6 +45,15 @@ function api(): AtlasApi {
   return (transport ??= window.atlas ?? httpTransport());
 }
 
+/**
+ * Sets up the transport now rather than at the first call. In a plain browser that reads the bridge's token, which
+ * opens the tab's session storage and rewrites the address bar: two waits on the browser process, which the app's
+ * start gives a task of their own (see main.tsx).
+ */
+export function openTransport(): void {
+  api();
+}
+
 /** Which transport is in use, for the about box and diagnostics. */
 export function transportName(): 'electron' | 'bridge' {
   return window.atlas ? 'electron' : 'bridge';

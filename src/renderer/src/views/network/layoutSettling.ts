@@ -26,7 +26,8 @@ export interface SpringPass {
 
 /**
  * A check at the floor ends the pass unless the movement fell by at least this share below the lowest seen there
- * (it jittered by about 5 % in the run above; a pass still settling falls by more).
+ * (at the floor in the runs above it went up or down by a few per cent from one check to the next, and a pass still
+ * settling falls by more).
  */
 export const SETTLED_GAIN = 0.02;
 

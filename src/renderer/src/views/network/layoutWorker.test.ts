@@ -165,8 +165,9 @@ describe('the layout worker', () => {
   });
 
   it("ends fcose's pass once it has settled at the cooling floor (layoutSettling.ts), in the cose-base fcose runs", () => {
-    // A pass as cose-base's own fields leave it at the floor, a third of the way to its cap: the movement rose a
-    // little, above cose-base's threshold, as at the bench's 4,936 records.
+    // A pass as cose-base's own fields leave it at the floor, before a third of the way to its cap (from where
+    // cose-base also ends a pass whose last two checks found the same movement): the movement rose a little, above
+    // cose-base's threshold, as at the bench's 4,936 records.
     const pass = Object.assign(Object.create(coseBase.CoSELayout.prototype) as object, {
       totalIterations: 1000,
       maxIterations: 6155,

@@ -16,7 +16,7 @@ import { requestFirstGraph } from './views/network/firstGraph';
  * the way to the app, the opening graph (asked for now, while the rest loads) and how canvases are drawn here (which
  * decides how the graph's first pictures are drawn in steps). Each of these waits on the browser process: session
  * and local storage open with a call to it, and in a plain browser the bridge's token is read and taken out of the
- * address bar. Done in the script's first task, they made it 62 to 148 ms of wall time for 11 to 17 ms of CPU
+ * address bar. Done in the script's first task, they made it 62 to 148 ms of wall time for 17 to 19 ms of CPU
  * (traced, with other threads on both cores); with a task each, a task over 50 ms in the first second of an open
  * went from 12 of 16 opens (66 to 146 ms) to 3 of 8 (61 to 81 ms). Then the modules the first screen needs, each
  * evaluating only what the steps before it have not: React, the UI messages in both languages, and the app. (The

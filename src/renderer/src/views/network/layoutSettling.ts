@@ -2,13 +2,14 @@
  * When fcose's force-directed pass ends. The pass (cose-base's CoSELayout) ends when its nodes' movement in a step
  * falls under a threshold, or after five steps a node. It cools as it goes, and on large sparse networks the movement
  * can stop falling once the cooling reaches its floor: the nodes jitter in place, a little more than the threshold
- * allows, and the pass runs on to its cap, or until two checks happen to find the same movement. The bench's 4,936
- * records with boxes the size of their labels (as where labels are drawn, see layoutRequestFor) reached the floor by
- * step 750 in two runs under Node; the movement then held between 4,073 and 4,926 (threshold 3,324) until the cap at
- * step 6,155 in one (90 s in all) and a chance match at step 5,400 in the other (58 of its 73 s), for no change one
- * could see (the same lengths of relations, the same overlaps of records, the same picture). Ending at the floor,
- * the layout took 23 to 24 s. So the pass also ends there, once a check finds the movement no longer falling.
- * (Without labels in the boxes, the same records settle under the threshold by step 700, and nothing changes.)
+ * allows, and the pass runs on to its cap, or until two checks happen to find the same movement. Under Node, the
+ * bench's 4,936 records with boxes the size of their labels (as where labels are drawn, see layoutRequestFor) reached
+ * the floor by step 750 in a logged run; the movement then held between 4,073 and 4,926 (threshold 3,324) until the
+ * cap at step 6,155, 90 s in all. Another run stopped at step 5,400, when two checks happened to match (58 of its
+ * 73 s). Nothing one could see changed meanwhile (the same lengths of relations, the same overlaps of records, the
+ * same picture). Ending at the floor, the layout took 23 to 24 s. So the pass also ends there, once a check finds the
+ * movement no longer falling. (Without labels in the boxes, the same records settle under the threshold by step 700,
+ * and nothing changes.)
  */
 
 /** The part of cose-base's CoSELayout that decides when its pass has settled. */

@@ -23,6 +23,9 @@ const OPENS = 3;
 const PAN_MS = 3000;
 /** How long after the paint long tasks are still collected (work the view does right after drawing counts too). */
 const SETTLE_MS = 1000;
+/** How long the idle graph is left before and while its CPU time is measured (see idleCpuPerSecond). */
+const IDLE_AFTER_MS = 4000;
+const IDLE_MS = 5000;
 
 /** What a canvas held at the moment the view stamped its paint. */
 type PaintCheck = { nodes: number; edges: number; inked: number };
@@ -408,7 +411,24 @@ async function interactionTasks(page: Page): Promise<{ name: string; longestTask
   return measured;
 }
 
-/** Frames per second while the mouse drags the canvas for PAN_MS, and the 95th-percentile frame interval. */
+/**
+ * The page's main-thread CPU time a second over IDLE_MS, from IDLE_AFTER_MS on, while nothing happens: a drawn
+ * graph left alone should cost next to nothing (see idleRenderLoop.ts).
+ */
+async function idleCpuPerSecond(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // ThreadTime: CPU seconds of the page's main thread.
+  const cpuSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? NaN;
+  await page.waitForTimeout(IDLE_AFTER_MS);
+  const [cpuBefore, wallBefore] = [await cpuSeconds(), performance.now()];
+  await page.waitForTimeout(IDLE_MS);
+  const [cpuAfter, wallAfter] = [await cpuSeconds(), performance.now()];
+  await cdp.detach();
+  return ((cpuAfter - cpuBefore) * 1000) / ((wallAfter - wallBefore) / 1000);
+}
+
 /** Turns Cytoscape's viewport shortcuts (the performance options) on or off on the live instance, and fits it. */
 async function setViewportShortcuts(page: Page, on: boolean): Promise<void> {
   await page.evaluate((on) => {
@@ -422,6 +442,7 @@ async function setViewportShortcuts(page: Page, on: boolean): Promise<void> {
   }, on);
 }
 
+/** Frames per second while the mouse drags the canvas for PAN_MS, and the 95th-percentile frame interval. */
 async function panFps(page: Page, performanceOptions: boolean): Promise<{ fps: number; p95FrameMs: number }> {
   await setViewportShortcuts(page, performanceOptions);
   const box = (await page.locator('.canvas').boundingBox())!;
@@ -578,6 +599,11 @@ async function measure(target: number): Promise<BenchResult[]> {
         unit: 'ms',
       });
 
+      results.push({
+        name: `main-thread CPU a second while the drawn graph sits idle, ${label} (over ${IDLE_MS / 1000} s, from ${(SETTLE_MS + IDLE_AFTER_MS) / 1000} s after it is drawn)`,
+        value: await idleCpuPerSecond(page),
+        unit: 'ms',
+      });
       const fast = await panFps(page, true);
       const slow = await panFps(page, false);
       await page.close();

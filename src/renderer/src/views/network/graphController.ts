@@ -26,6 +26,7 @@ import { addInSlices, changesDone } from './slicedChanges';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
 import { canvasesPrimed, primeCanvases } from './canvasBuffers';
+import { sleepWhenIdle } from './idleRenderLoop';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -56,6 +57,9 @@ declare global {
  * the graph is loaded again. An update adds its new elements in one call, which stays short up to this many.
  */
 const MAX_UPDATE = 200;
+
+// Cytoscape's drawing loop stops asking for frames while nothing changes (idleRenderLoop.ts).
+sleepWhenIdle(cytoscape);
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 

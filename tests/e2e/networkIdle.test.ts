@@ -77,6 +77,7 @@ describe.each([
   });
 
   it('draws a change of the view made while it slept, and sleeps again', async () => {
+    expect(await secondsUntilAsleep(page, 15)).toBeLessThan(15);
     const before = await canvasPicture(page);
     await page.evaluate(() => void window.__atlasCy!.panBy({ x: 160, y: 40 }));
     await page.waitForTimeout(500);

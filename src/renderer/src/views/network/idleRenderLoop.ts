@@ -109,12 +109,13 @@ function runLoop(r: LoopRenderer): () => void {
     scheduled = false;
     if (r.destroyed) return;
     // As in Cytoscape's loop: no drawing during a batch, nor in a frame asked to pass.
-    const willDraw = !r.cy.batching() && Boolean(r.requestedFrame) && !r.skipFrame;
+    const batching = r.cy.batching();
+    const willDraw = !batching && Boolean(r.requestedFrame) && !r.skipFrame;
     if (willDraw) {
       r.requestedFrame = false;
       runBeforeFrame(r, true, frameTime);
       drawTimed(r);
-    } else if (!r.cy.batching()) {
+    } else if (!batching) {
       runBeforeFrame(r, false, frameTime);
     }
     r.skipFrame = false;
@@ -124,7 +125,6 @@ function runLoop(r: LoopRenderer): () => void {
   const wake = () => {
     if (scheduled || r.destroyed) return;
     scheduled = true;
-    idleFrames = Math.min(idleFrames, IDLE_FRAMES_BEFORE_SLEEP - 1);
     requestAnimationFrame(frame);
   };
   wake();

@@ -801,9 +801,16 @@ describe('a large saved map', () => {
       });
     await expect.poll(completeLevels, { timeout: 15_000 }).not.toEqual([]);
     await nodeLayerInk(page);
-    // One frame as the view draws it, then the same frame as Cytoscape draws it, every element one by one.
-    const narrowed = await drawFrame(page, false);
-    const whole = await drawFrame(page, true);
+    // One frame as the view draws it, then the same frame as Cytoscape draws it, every element one by one; both from
+    // pictures made at this zoom (see drawFrame), as they are once Cytoscape has drawn those it queued.
+    const settledFrames = async () => {
+      for (let tries = 1; ; tries++) {
+        const frames = { narrowed: await drawFrame(page, false), whole: await drawFrame(page, true) };
+        if ((frames.narrowed.settled && frames.whole.settled) || tries === 30) return frames;
+      }
+    };
+    const { narrowed, whole } = await settledFrames();
+    expect([narrowed.settled, whole.settled]).toEqual([true, true]);
     let differing = 0;
     let inked = 0;
     for (let i = 0; i < whole.alpha.length; i++) {
@@ -1318,14 +1325,15 @@ describe('a large saved map', () => {
 async function drawFrame(
   page: Page,
   cytoscapesOwn: boolean,
-): Promise<{ drawn: number; alpha: Uint8Array; width: number }> {
+): Promise<{ drawn: number; alpha: Uint8Array; width: number; settled: boolean }> {
   const frame = await page.evaluate(async (own) => {
+    type Queue = { size(): number };
     type Renderer = Record<string, unknown> & {
       drawCachedElement(...args: unknown[]): unknown;
       render(...args: unknown[]): unknown;
       redrawHint(what: string, on: boolean): void;
       redraw(): void;
-      data: { lyrTxrCache: { getLayers: unknown } };
+      data: { lyrTxrCache: { getLayers: unknown } } & Record<string, { eleCacheQueue?: Queue } | undefined>;
     };
     const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
     const cache = renderer.data.lyrTxrCache;
@@ -1336,6 +1344,11 @@ async function drawFrame(
     }
     let drawn = 0;
     const perFrame: number[] = [];
+    // Pictures of elements queued to draw when a frame ends. Cytoscape draws an element whose picture at this zoom is
+    // not made yet from its picture at another zoom, scaled, and queues the right one for the frames after.
+    const queuedAfter: number[] = [];
+    const caches = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'];
+    const queued = () => caches.reduce((sum, name) => sum + (renderer.data[name]?.eleCacheQueue?.size() ?? 0), 0);
     const drawOne = renderer.drawCachedElement;
     renderer.drawCachedElement = function (...args: unknown[]) {
       drawn++;
@@ -1348,6 +1361,7 @@ async function drawFrame(
         return render.apply(this, args);
       } finally {
         perFrame.push(drawn);
+        queuedAfter.push(queued());
       }
     };
     renderer.redrawHint('eles', true);
@@ -1366,7 +1380,12 @@ async function drawFrame(
     // As a string of bytes: a million numbers as a JSON array take seconds to hand over.
     let alpha = '';
     for (let i = 3; i < data.length; i += 4) alpha += String.fromCharCode(data[i]!);
-    return { drawn: Math.max(0, ...perFrame), alpha, width: canvas.width };
+    return {
+      drawn: Math.max(0, ...perFrame),
+      alpha,
+      width: canvas.width,
+      settled: queuedAfter.every((count) => count === 0),
+    };
   }, cytoscapesOwn);
   return { ...frame, alpha: Buffer.from(frame.alpha, 'latin1') };
 }

@@ -801,15 +801,10 @@ describe('a large saved map', () => {
       });
     await expect.poll(completeLevels, { timeout: 15_000 }).not.toEqual([]);
     await nodeLayerInk(page);
-    // One frame as the view draws it, then the same frame as Cytoscape draws it, every element one by one; both from
-    // pictures made at this zoom (see drawFrame), as they are once Cytoscape has drawn those it queued.
-    const settledFrames = async () => {
-      for (let tries = 1; ; tries++) {
-        const frames = { narrowed: await drawFrame(page, false), whole: await drawFrame(page, true) };
-        if ((frames.narrowed.settled && frames.whole.settled) || tries === 30) return frames;
-      }
-    };
-    const { narrowed, whole } = await settledFrames();
+    // One frame as the view draws it, then the same frame as Cytoscape draws it, every element one by one; both with
+    // each element's picture made at this zoom (see drawFrame).
+    const narrowed = await drawFrame(page, false);
+    const whole = await drawFrame(page, true);
     expect([narrowed.settled, whole.settled]).toEqual([true, true]);
     let differing = 0;
     let inked = 0;
@@ -1320,7 +1315,9 @@ describe('a large saved map', () => {
 /**
  * Draws one frame now and returns the node layer's opacity after it and how many elements the frame drew one by
  * one (the most of any frame drawn meanwhile); with `cytoscapesOwn`, as Cytoscape draws when it keeps no picture:
- * every element, one by one, with its own pass.
+ * every element, one by one, with its own pass. Where the frame drew an element from its picture at another zoom,
+ * scaled, it waits (up to two seconds) for the frame Cytoscape draws once the right one is made; `settled` says
+ * whether the frame returned is such a frame.
  */
 async function drawFrame(
   page: Page,
@@ -1344,8 +1341,8 @@ async function drawFrame(
     }
     let drawn = 0;
     const perFrame: number[] = [];
-    // Pictures of elements queued to draw when a frame ends. Cytoscape draws an element whose picture at this zoom is
-    // not made yet from its picture at another zoom, scaled, and queues the right one for the frames after.
+    // Pictures of elements queued to draw when each frame ends. Cytoscape draws an element whose picture at this zoom
+    // is not made yet from its picture at another zoom, scaled, and queues the right one for the frames after.
     const queuedAfter: number[] = [];
     const caches = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache'];
     const queued = () => caches.reduce((sum, name) => sum + (renderer.data[name]?.eleCacheQueue?.size() ?? 0), 0);
@@ -1366,8 +1363,9 @@ async function drawFrame(
     };
     renderer.redrawHint('eles', true);
     renderer.redraw();
-    // Until Cytoscape has drawn a frame (it skips one now and then, after a pan).
-    for (let waited = 0; perFrame.length === 0 && waited < 60; waited++) {
+    // Until Cytoscape has drawn a frame (it skips one now and then, after a pan) with no picture of an element scaled
+    // from another zoom's.
+    for (let waited = 0; (perFrame.length === 0 || queuedAfter.at(-1)! > 0) && waited < 120; waited++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -1384,7 +1382,7 @@ async function drawFrame(
       drawn: Math.max(0, ...perFrame),
       alpha,
       width: canvas.width,
-      settled: queuedAfter.every((count) => count === 0),
+      settled: queuedAfter.at(-1) === 0,
     };
   }, cytoscapesOwn);
   return { ...frame, alpha: Buffer.from(frame.alpha, 'latin1') };

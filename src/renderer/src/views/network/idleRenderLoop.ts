@@ -145,7 +145,7 @@ function drawTimed(r: LoopRenderer): void {
   r.redrawCount = (r.redrawCount ?? 0) + 1;
   r.redrawTotalTime = (r.redrawTotalTime ?? 0) + duration;
   r.lastRedrawTime = duration;
-  // A weighted average, biased to the past so that one slow frame does not swing it.
+  // Cytoscape's running average: half the one before, half this frame's time.
   r.averageRedrawTime = (r.averageRedrawTime ?? duration) / 2 + duration / 2;
 }
 

@@ -43,6 +43,8 @@ declare global {
     __atlasFrames?: number[];
     /** The record the bench renames, and its name before. */
     __atlasRenamed?: { id: string; name: string };
+    /** How many records the whole graph has, to know it is back after a filter or the hidden screen. */
+    __atlasWholeCount?: number;
   }
 }
 
@@ -305,6 +307,73 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown>; shows?: b
   { name: 'end the path', act: (page) => page.getByRole('button', { name: 'Show everything' }).click() },
   { name: 'open the table view', act: (page) => page.getByRole('button', { name: 'Table', exact: true }).click() },
   { name: 'back to the graph', act: (page) => page.getByRole('button', { name: 'Graph', exact: true }).click() },
+  // The sidebar and the header: each asks the app for something, or changes every label on screen.
+  {
+    name: 'type a name into the search box',
+    act: async (page) => {
+      const name = await page.evaluate(() => window.__atlasCy!.nodes()[300]!.data('label') as string);
+      await page.getByRole('combobox', { name: 'Search records' }).pressSequentially(name.slice(0, 8), { delay: 60 });
+      await page.locator('.sidebar__search').getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'open a search result',
+    act: async (page) => {
+      await page.locator('.sidebar__search').getByRole('option').first().click();
+      await page.locator('.details:not([data-selected-id=""])').waitFor();
+    },
+  },
+  {
+    name: 'filter by kind: services only',
+    act: async (page) => {
+      await page.evaluate(() => (window.__atlasWholeCount = window.__atlasCy!.nodes().length));
+      await page.locator('summary', { hasText: 'Kind' }).click();
+      await page.getByRole('checkbox', { name: 'Service', exact: true }).check();
+      await page.waitForFunction(() => {
+        const nodes = window.__atlasCy?.nodes();
+        return !!nodes && nodes.nonempty() && nodes.every((node) => node.data('kind') === 'service');
+      });
+    },
+  },
+  {
+    name: 'clear the filter',
+    act: async (page) => {
+      await page.getByRole('checkbox', { name: 'Service', exact: true }).uncheck();
+      await page.waitForFunction(() => window.__atlasCy?.nodes().length === window.__atlasWholeCount);
+    },
+  },
+  {
+    name: 'switch to Spanish',
+    act: async (page) => {
+      await page.getByLabel('Language').selectOption('es');
+      await page.getByRole('tab', { name: 'Red' }).waitFor();
+    },
+  },
+  {
+    name: 'back to English',
+    act: async (page) => {
+      await page.getByLabel('Idioma').selectOption('en');
+      await page.getByRole('tab', { name: 'Network' }).waitFor();
+    },
+  },
+  {
+    // Discreet mode: the whole window replaced by a neutral screen (the graph's instance goes with it).
+    name: 'hide the screen: Esc twice',
+    act: async (page) => {
+      await page.locator('.canvas').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('discreet-screen').waitFor();
+    },
+  },
+  {
+    name: 'come back from the hidden screen',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Open…' }).click();
+      await page.getByRole('button', { name: 'Return' }).click();
+      await page.waitForFunction(() => window.__atlasCy?.nodes().length === window.__atlasWholeCount);
+    },
+  },
   {
     name: 'resize the window',
     act: async (page) => {

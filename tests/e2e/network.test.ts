@@ -12,6 +12,10 @@ import { startServedApp } from '../support/runningApp';
 declare global {
   interface Window {
     __atlasCy?: Core;
+    /** The names laid over a zoomed-out graph (labelOverlay.ts), with their boxes on the canvas. */
+    __atlasNamed?: { id: string; x1: number; y1: number; x2: number; y2: number }[];
+    /** Whether those names are to be picked again: the view has not rested yet. */
+    __atlasNamesPending?: boolean;
   }
 }
 
@@ -186,6 +190,95 @@ describe('the network view', () => {
     await screenshot(page, 'network-whole');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
+  });
+
+  it('names the records that have room when zoomed out too far for labels, and leaves it to the labels zoomed in', async () => {
+    // Cytoscape's own test of whether it draws a record's label at the zoom in use.
+    const cytoscapeLabels = (id: string) =>
+      page.evaluate((nodeId) => {
+        const cy = window.__atlasCy!;
+        const renderer = (cy as unknown as { renderer(): { eleTextBiggerThanMin(ele: unknown): boolean } }).renderer();
+        return renderer.eleTextBiggerThanMin(cy.getElementById(nodeId));
+      }, id);
+    const named = () => page.evaluate(() => window.__atlasNamed ?? []);
+    const namesCanvas = page.getByTestId('graph-names');
+    // The record with the most relations, zoomed out around it.
+    const zoomAround = (id: string, level: number) =>
+      page.evaluate(
+        ({ nodeId, zoom }) => {
+          const cy = window.__atlasCy!;
+          cy.zoom({ level: zoom, renderedPosition: cy.getElementById(nodeId).renderedPosition() });
+        },
+        { nodeId: id, zoom: level },
+      );
+    // The names are picked once the view rests, and drawn in the frame after.
+    const namesSettled = () => page.waitForFunction(() => window.__atlasNamesPending === false);
+    await graphDrawn(page);
+    // Not while the layout still moves the records.
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    const hub = await page.evaluate(
+      () =>
+        window
+          .__atlasCy!.nodes()
+          .sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number))[0]!
+          .id() as string,
+    );
+    for (const zoom of [0.3, 0.9]) {
+      await zoomAround(hub, zoom);
+      await namesSettled();
+      // Cytoscape draws no label here (at 0.9 it drew them 10 px high before; from 0.5 to 0.8, a smear of 6 to 9).
+      expect(await cytoscapeLabels(hub)).toBe(false);
+      expect((await named()).map((box) => box.id)).toContain(hub);
+      expect(await namesCanvas.isVisible()).toBe(true);
+      const boxes = await named();
+      // No two names over each other.
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          expect(Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1)).toBe(
+            false,
+          );
+        }
+      }
+      // The hub's name is on the canvas: dark pixels (its text) in its band.
+      const band = boxes.find((box) => box.id === hub)!;
+      const dark = await namesCanvas.evaluate((canvas, box) => {
+        const element = canvas as HTMLCanvasElement;
+        const ratio = element.width / element.clientWidth;
+        const pixels = element
+          .getContext('2d')!
+          .getImageData(box.x1 * ratio, box.y1 * ratio, (box.x2 - box.x1) * ratio, (box.y2 - box.y1) * ratio).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 200 && pixels[i]! < 100) count++;
+        return count;
+      }, band);
+      expect(dark).toBeGreaterThan(20);
+    }
+    await screenshot(page, 'network-zoomed-out-names');
+    // A record chosen where the hubs crowd it out is named too, once selected.
+    await zoomAround(hub, 0.3);
+    await namesSettled();
+    const crowded = await page.evaluate(() => {
+      const cy = window.__atlasCy!;
+      const shown = new Set((window.__atlasNamed ?? []).map((box) => box.id));
+      const extent = cy.extent();
+      return cy
+        .nodes()
+        .filter((node) => {
+          const { x, y } = node.position();
+          return !shown.has(node.id()) && x > extent.x1 && x < extent.x2 && y > extent.y1 && y < extent.y2;
+        })[0]!
+        .id();
+    });
+    await openInDetails(page, crowded);
+    await namesSettled();
+    expect((await named()).map((box) => box.id)).toContain(crowded);
+    // Zoomed in, Cytoscape's labels name every record, and the names laid over it go.
+    await zoomAround(hub, 1.2);
+    await namesSettled();
+    expect(await cytoscapeLabels(hub)).toBe(true);
+    expect(await namesCanvas.isVisible()).toBe(false);
+    await page.evaluate(() => window.__atlasCy!.$(':selected').unselect());
+    await page.getByRole('button', { name: 'Fit' }).click();
   });
 
   it('narrows to a need: the need, the services meeting it and the actors offering them', async () => {

@@ -60,6 +60,7 @@ export function NetworkView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const sketchRef = useRef<HTMLCanvasElement>(null);
   const ringRef = useRef<HTMLDivElement>(null);
+  const namesRef = useRef<HTMLCanvasElement>(null);
   const bannersRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
   const [filter, setFilter] = useState<NetworkFilter>(initialFilter);
@@ -76,6 +77,7 @@ export function NetworkView() {
       containerRef,
       sketchRef,
       ringRef,
+      namesRef,
       bannersRef,
       onError: setMessage,
     });
@@ -318,6 +320,7 @@ export function NetworkView() {
             <div ref={containerRef} className="canvas__graph" />
           </div>
           <div ref={ringRef} className="canvas__ring" data-testid="selection-ring" hidden aria-hidden="true" />
+          <canvas ref={namesRef} className="canvas__names" data-testid="graph-names" hidden aria-hidden="true" />
           <canvas ref={sketchRef} className="canvas__sketch" hidden aria-hidden="true" />
         </div>
         {showTable && <NodeTable nodes={nodes} onlyIds={showcasedIds} selectedId={selectedId} onOpen={openFromTable} />}

@@ -12,7 +12,8 @@ import { boxOf, edgeData, fittedViewport, nodeElement, ZOOM_RANGE, type Box, typ
 import { afterNextFrame, nextTask } from './frames';
 import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
-import { graphStylesheet, LABELLED, PERFORMANCE_THRESHOLD } from './graphStyle';
+import { LabelOverlay } from './labelOverlay';
+import { graphStylesheet, LABELLED, labelsDrawnAt, PERFORMANCE_THRESHOLD } from './graphStyle';
 import { applyChanges, graphChanges, restyleRecord } from './graphChanges';
 import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
@@ -86,14 +87,39 @@ export class GraphController {
   /** Moves and arrangements for reading (see graphPositions.ts). */
   readonly positions = new GraphPositions(this);
 
-  /** The instance is made by the first load, which knows the graph's size and so which options it needs. */
+  /** Names on a graph zoomed out too far for Cytoscape's labels (see labelOverlay.ts). */
+  private readonly names: LabelOverlay | null;
+
+  /**
+   * The instance is made by the first load, which knows the graph's size and so which options it needs. `overlays`
+   * lie over Cytoscape's box: the ring that marks the selection in the large style, the canvas that names records
+   * when zoomed out.
+   */
   constructor(
     private readonly container: HTMLElement,
     private readonly events: GraphEvents,
-    ringElement?: HTMLElement,
+    overlays: { ring?: HTMLElement; names?: HTMLCanvasElement } = {},
   ) {
     this.busy = new BusyMark((busy) => events.onBusy(busy));
-    this.selection = new GraphSelection(ringElement);
+    this.selection = new GraphSelection(overlays.ring);
+    this.names = overlays.names
+      ? new LabelOverlay(overlays.names, {
+          isSelected: (node) => node.selected() || node.id() === this.selection.ringedId,
+          ownLabelsDrawn: () => this.ownLabelsDrawn(),
+        })
+      : null;
+  }
+
+  /** The pixel ratio the instance draws at (see {@link create}). */
+  private get pixelRatio(): number {
+    return this.performanceMode ? 1 : window.devicePixelRatio || 1;
+  }
+
+  /** Whether Cytoscape draws the records' labels at the zoom in use (see graphStyle.ts and zoomLabels.ts). */
+  private ownLabelsDrawn(): boolean {
+    const cy = this.core;
+    if (!cy) return false;
+    return this.performanceMode ? this.labels.shown : labelsDrawnAt(cy.zoom(), this.pixelRatio);
   }
 
   /** Marks the graph busy until `work` settles (a showcase's restyle, an arrangement; see busyMark.ts). */
@@ -155,6 +181,7 @@ export class GraphController {
     // In the large style only (canvasBuffers.ts says why).
     if (performanceMode) primeCanvases(cy);
     this.selection.attach(cy, performanceMode);
+    this.names?.attach(cy);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.events.onSelect(null);
@@ -182,7 +209,7 @@ export class GraphController {
   private addStylesheet(cy: Core): void {
     // Labels as at its zoom: a graph drawn again keeps the viewport it had.
     this.labels.takeZoom(cy, this.performanceMode);
-    cy.style().append(graphStylesheet({ large: this.performanceMode }));
+    cy.style().append(graphStylesheet({ large: this.performanceMode, pixelRatio: this.pixelRatio }));
     this.styled = cy;
   }
 
@@ -332,6 +359,8 @@ export class GraphController {
   /** Selects one node (or none) and brings it into view when it is off screen (see graphSelection.ts). */
   select(id: string | null): void {
     this.selection.select(this.cy, id, this.performanceMode);
+    // The selected record is always named; the large style's ring says nothing to Cytoscape.
+    this.names?.pickSoon();
   }
 
   /** Draws node sizes and colours from an overlay (null clears it). */
@@ -396,6 +425,7 @@ export class GraphController {
   destroy(): void {
     this.loads++;
     this.labels.stop();
+    this.names?.forget();
     if (!this.core) return;
     if (window.__atlasCy === this.core) delete window.__atlasCy;
     this.core.destroy();

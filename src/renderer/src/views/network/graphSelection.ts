@@ -19,6 +19,11 @@ export class GraphSelection {
     this.ring = ringElement ? new SelectionRing(ringElement) : null;
   }
 
+  /** The record the ring marks (the large style's selection), if any. */
+  get ringedId(): string | null {
+    return this.ring?.ringed ?? null;
+  }
+
   /** Whether a graph drawn in this style shows its selection as the ring (Cytoscape's own then turned off). */
   ringed(large: boolean): boolean {
     return large && this.ring !== null;

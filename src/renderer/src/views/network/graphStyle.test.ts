@@ -6,7 +6,9 @@ import {
   KIND_SHAPES,
   NODE_SIZES,
   graphStylesheet,
+  LABEL_LOOK,
   LABELLED,
+  labelsDrawnAt,
   LARGE_STYLE_REACH,
   isLookClass,
   nodeClasses,
@@ -96,6 +98,32 @@ describe('graphStylesheet', () => {
         .map((rule) => ('selector' in rule ? rule.selector : ''));
     expect(labelRules(false)).toEqual(['node']);
     expect(labelRules(true)).toEqual([`node.${LABELLED}`]);
+  });
+
+  it("draws the normal style's labels only where they are at least their own size on screen", () => {
+    // Cytoscape draws a label when its font at the texture level of the zoom (a power of two) reaches the minimum.
+    for (const [ratio, from] of [
+      [1, 1],
+      [2, 1],
+      [1.5, 4 / 3],
+      [1.25, 1.6],
+    ] as const) {
+      expect(labelsDrawnAt(from * 0.999, ratio)).toBe(false);
+      expect(labelsDrawnAt(from * 1.001, ratio)).toBe(true);
+      expect(labelsDrawnAt(0.5, ratio)).toBe(false);
+      expect(labelsDrawnAt(4, ratio)).toBe(true);
+    }
+    for (let zoom = 0.05; zoom < 4; zoom += 0.01) {
+      if (labelsDrawnAt(zoom, 1)) expect(LABEL_LOOK.fontSize * zoom).toBeGreaterThanOrEqual(LABEL_LOOK.fontSize);
+    }
+    const minimum = (large: boolean, pixelRatio: number) =>
+      graphStylesheet({ large, pixelRatio })
+        .map((rule) => (rule.style as Record<string, unknown>)['min-zoomed-font-size'])
+        .filter((value) => value !== undefined);
+    expect(minimum(false, 1)).toEqual([16.5]);
+    expect(minimum(false, 2)).toEqual([33]);
+    // The large style's labels come and go with their class (zoomLabels.ts).
+    expect(minimum(true, 1)).toEqual([9]);
   });
 
   it('has a rule for every class nodeClasses can give, with the shape, colour and size of the tables', () => {

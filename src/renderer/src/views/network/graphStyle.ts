@@ -98,6 +98,42 @@ const WIDEST_EDGE = 3.5;
 export const LABEL_WIDTH = 150;
 
 /**
+ * How labels look, in graph units (pixels at zoom 1). Cytoscape's default font family is named so that the names
+ * drawn beside Cytoscape (labelOverlay.ts) match its labels.
+ */
+export const LABEL_LOOK = {
+  fontSize: 11,
+  fontFamily: 'Helvetica Neue, Helvetica, sans-serif',
+  colour: '#1d2327',
+  band: '#ffffff',
+  bandOpacity: 0.85,
+  padding: 2,
+  margin: 4,
+} as const;
+
+/**
+ * The smallest label Cytoscape draws (its `min-zoomed-font-size`), for a pixel ratio. Cytoscape compares it with
+ * the font size at the texture level of the zoom (2 to the power of log2(zoom × pixel ratio), rounded up), not at
+ * the zoom: the 9 px this was let it draw the normal style's labels from zoom 0.5 on, 5.5 px on screen, and from
+ * 0.25 on at a pixel ratio of 2, a smear. At one and a half times the font at the level of zoom 1 it draws them
+ * from just above zoom 1 (above 1.33 at a ratio of 1.5), 11 px or more; labelOverlay.ts names records below that.
+ * The large style draws labels only from LABEL_ZOOM, as its own classes say (zoomLabels.ts), and keeps 9.
+ */
+export function minLabelFont(large: boolean, pixelRatio: number): number {
+  return large ? 9 : LABEL_LOOK.fontSize * 1.5 * textureScale(1, pixelRatio);
+}
+
+/** Cytoscape's scale for the textures it draws at a zoom (see {@link minLabelFont}). */
+function textureScale(zoom: number, pixelRatio: number): number {
+  return 2 ** Math.ceil(Math.log2(zoom * pixelRatio));
+}
+
+/** Whether Cytoscape draws the normal style's labels at `zoom`, by its own test (see {@link minLabelFont}). */
+export function labelsDrawnAt(zoom: number, pixelRatio: number): boolean {
+  return LABEL_LOOK.fontSize * textureScale(zoom, pixelRatio) >= minLabelFont(false, pixelRatio);
+}
+
+/**
  * How far, in the large style, anything drawn for a node reaches from its centre (its body and border, a label
  * aside) and for an edge from its line, in the graph's units: for quick tests of what could be under the pointer or
  * in view, whose answers Cytoscape's own tests then settle. `label` is how far a node's label reaches besides.
@@ -153,18 +189,17 @@ const HIGHLIGHT = '#c2410c';
 /** How node labels look: below the name, on a light band, cut with an ellipsis. */
 const LABEL_STYLE = {
   label: 'data(label)',
-  'font-size': 11,
-  color: '#1d2327',
+  'font-size': LABEL_LOOK.fontSize,
+  'font-family': LABEL_LOOK.fontFamily,
+  color: LABEL_LOOK.colour,
   'text-valign': 'bottom',
-  'text-margin-y': 4,
+  'text-margin-y': LABEL_LOOK.margin,
   'text-wrap': 'ellipsis',
   'text-max-width': `${LABEL_WIDTH}px`,
-  'text-background-color': '#ffffff',
-  'text-background-opacity': 0.85,
-  'text-background-padding': '2px',
+  'text-background-color': LABEL_LOOK.band,
+  'text-background-opacity': LABEL_LOOK.bandOpacity,
+  'text-background-padding': `${LABEL_LOOK.padding}px`,
   'text-background-shape': 'roundrectangle',
-  // Below this on-screen size a label is noise: hide it rather than draw an unreadable smear.
-  'min-zoomed-font-size': 9,
 } as const;
 
 /**
@@ -173,7 +208,9 @@ const LABEL_STYLE = {
  * zoomed in far enough to read labels), which spares measuring thousands of labels nobody could read; and edges are
  * straight "haystack" lines, which skip the bundling of parallel edges (arrows are unreadable at that scale anyway).
  */
-export function graphStylesheet({ large }: { large: boolean } = { large: false }): StylesheetJson {
+export function graphStylesheet(
+  { large, pixelRatio = 1 }: { large: boolean; pixelRatio?: number } = { large: false },
+): StylesheetJson {
   // Every property a rule sets costs Cytoscape work per element when it first styles it (thousands of elements on
   // open), so a large graph leaves out what it would not draw: arrows (haystack edges have none) and, on nodes
   // without their label, every text property.
@@ -207,7 +244,10 @@ export function graphStylesheet({ large }: { large: boolean } = { large: false }
       style: { 'background-color': colour },
     })),
     ...NODE_SIZES.map((size, step) => ({ selector: `node.size-${step}`, style: { width: size, height: size } })),
-    { selector: large ? `node.${LABELLED}` : 'node', style: LABEL_STYLE },
+    {
+      selector: large ? `node.${LABELLED}` : 'node',
+      style: { ...LABEL_STYLE, 'min-zoomed-font-size': minLabelFont(large, pixelRatio) },
+    },
     {
       selector: 'edge',
       style: large

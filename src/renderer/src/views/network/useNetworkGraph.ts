@@ -38,6 +38,8 @@ export interface GraphPlaces {
   sketchRef: RefObject<HTMLCanvasElement | null>;
   /** The ring that marks the selected record on a large graph (see selectionRing.ts). */
   ringRef: RefObject<HTMLDivElement | null>;
+  /** The canvas that names records when zoomed out too far for Cytoscape's labels (see labelOverlay.ts). */
+  namesRef: RefObject<HTMLCanvasElement | null>;
   /** The focus's, path's and error's banners, laid over the canvas's top: a fit keeps what it shows below them. */
   bannersRef: RefObject<HTMLDivElement | null>;
 }
@@ -55,6 +57,7 @@ export function useNetworkGraph({
   containerRef,
   sketchRef,
   ringRef,
+  namesRef,
   bannersRef,
   onError,
 }: GraphPlaces & { filter: NetworkFilter; revision: number; onError(message: string): void }) {
@@ -223,11 +226,10 @@ export function useNetworkGraph({
         },
         coveredTop: () => bannersRef.current?.offsetHeight ?? 0,
       };
-      const controller = (controllerRef.current ??= new GraphController(
-        container,
-        events,
-        ringRef.current ?? undefined,
-      ));
+      const controller = (controllerRef.current ??= new GraphController(container, events, {
+        ring: ringRef.current ?? undefined,
+        names: namesRef.current ?? undefined,
+      }));
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
       let loaded: boolean;
       try {
@@ -262,6 +264,7 @@ export function useNetworkGraph({
     containerRef,
     sketchRef,
     ringRef,
+    namesRef,
     bannersRef,
     onError,
   ]);

@@ -1,0 +1,234 @@
+/**
+ * Names on a graph zoomed out too far for Cytoscape's own labels, drawn on a canvas laid over Cytoscape's.
+ *
+ * Zoomed out, Cytoscape leaves every label out (below zoom 1 in the normal style, graphStyle.ts; below LABEL_ZOOM in
+ * the large one), and on a laptop the overview's fitted zoom is about one half: the graph was unnamed dots, or
+ * labels too small to read. Here the records that have room (labelPlacement.ts: the selected one, showcased ones,
+ * then the hubs) are named at the size Cytoscape draws labels at zoom 1.
+ *
+ * A canvas of its own, not Cytoscape's labels: giving three hundred records a label, or changing their size, is a
+ * restyle, and Cytoscape measured the labels and drew each record's picture again in one task (0.1 to 0.3 s for the
+ * sample network, measured); a large graph drops every picture it keeps on any restyle. This canvas costs the
+ * drawing of a few dozen names in the frames where the view moves, and a pick of who has room once it rests.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import { LABEL_LOOK } from './graphStyle';
+import { labelBox, OVERLAY_LABEL, placeLabels, type LabelCandidate } from './labelPlacement';
+
+/** How long the view must rest (no zoom, move, edit or showcase) before the names are picked again. */
+const PICK_SETTLE_MS = 150;
+
+/** The most names drawn at once: more would not be read, and each costs every frame of a gesture. */
+const MAX_NAMES = 200;
+
+/** Classes that put a record forward (graphShowcase.ts): named before the rest, in bold. */
+const SHOWCASE_CLASSES = ['emphasised', 'highlighted', 'path-end'] as const;
+
+declare global {
+  interface Window {
+    /** For the end-to-end tests: the ids named now, with the boxes drawn (screen pixels, from the canvas's corner). */
+    __atlasNamed?: { id: string; x1: number; y1: number; x2: number; y2: number }[];
+    /** For the end-to-end tests: whether the names are to be picked again (the view has not rested yet). */
+    __atlasNamesPending?: boolean;
+  }
+}
+
+const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
+
+export class LabelOverlay {
+  private cy: Core | null = null;
+  /** The records named now, in the order they were picked. */
+  private named: NodeSingular[] = [];
+  private pickTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether a pick waits for the view to rest. */
+  private pickPending = false;
+  private frame: number | null = null;
+
+  /**
+   * `canvas` lies over Cytoscape's box, from its corner (network.css). `view.isSelected` says whether a record is the
+   * selected one (in the large style the selection is a ring, not Cytoscape's); `view.ownLabelsDrawn` whether
+   * Cytoscape draws the labels at the zoom in use, when nothing is named here.
+   */
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly view: { isSelected(node: NodeSingular): boolean; ownLabelsDrawn(): boolean },
+  ) {}
+
+  /** Names the records of a new instance (the one before is forgotten). */
+  attach(cy: Core): void {
+    this.forget();
+    this.cy = cy;
+    cy.on('zoom add remove data select unselect class resize', () => this.pickSoon());
+    // Only the drawing follows each move; a layout moves every record at once, so the pick waits for it to rest.
+    cy.on('position', 'node', () => {
+      this.pickSoon();
+      this.drawSoon();
+    });
+    cy.on('viewport resize', () => this.drawSoon());
+    cy.one('destroy', () => {
+      if (this.cy === cy) this.forget();
+    });
+  }
+
+  /** Picks again once the view rests: the selection changed where Cytoscape does not say (the large style's ring). */
+  pickSoon(): void {
+    clearTimeout(this.pickTimer);
+    this.pickTimer = setTimeout(() => this.pick(), PICK_SETTLE_MS);
+    this.pickPending = true;
+    if (exposeForTests) window.__atlasNamesPending = true;
+  }
+
+  /** Stops naming: the instance went (a new graph, the view closed). */
+  forget(): void {
+    clearTimeout(this.pickTimer);
+    this.pickPending = false;
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.cy = null;
+    this.named = [];
+    this.draw();
+  }
+
+  /** Picks the records that have room at the zoom in use, and draws them. */
+  private pick(): void {
+    this.pickPending = false;
+    const cy = this.cy;
+    if (!cy || cy.destroyed()) return;
+    const zoom = cy.zoom();
+    if (this.view.ownLabelsDrawn()) {
+      this.named = [];
+    } else {
+      const candidates: LabelCandidate[] = [];
+      const byId = new Map<string, NodeSingular>();
+      cy.nodes().forEach((node) => {
+        // Faded records draw no text (the stylesheet's `.faded`).
+        if (node.hasClass('faded')) return;
+        byId.set(node.id(), node);
+        candidates.push(this.candidate(node));
+      });
+      const picked = placeLabels(candidates, zoom, MAX_NAMES);
+      this.named = [...picked].map((id) => byId.get(id)!);
+    }
+    this.drawSoon();
+  }
+
+  private candidate(node: NodeSingular): LabelCandidate {
+    const { x, y } = node.position();
+    const bold = this.isBold(node);
+    const showcased = SHOWCASE_CLASSES.some((name) => node.hasClass(name));
+    return {
+      id: node.id(),
+      x,
+      y,
+      halfHeight: node.outerHeight() / 2,
+      textWidth: fitted(labelOf(node), bold).width,
+      priority: (showcased ? 1_000_000 : 0) + Number(node.data('degree') ?? 0),
+      always: this.view.isSelected(node),
+    };
+  }
+
+  /** Selected and showcased records are named in bold, as Cytoscape draws their labels. */
+  private isBold(node: NodeSingular): boolean {
+    return this.view.isSelected(node) || SHOWCASE_CLASSES.some((name) => node.hasClass(name));
+  }
+
+  private drawSoon(): void {
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = null;
+      this.draw();
+    });
+  }
+
+  /** Draws the names where their records are on screen now. */
+  private draw(): void {
+    const cy = this.cy;
+    const named = cy && !cy.destroyed() && !this.view.ownLabelsDrawn() ? this.named.filter((n) => n.inside()) : [];
+    if (exposeForTests) {
+      window.__atlasNamed = [];
+      window.__atlasNamesPending = this.pickPending;
+    }
+    if (named.length === 0 || !cy) {
+      this.canvas.hidden = true;
+      return;
+    }
+    // Sized from Cytoscape's own figures, never from the page's layout (selectionRing.ts says why).
+    const ratio = window.devicePixelRatio || 1;
+    const width = cy.width();
+    const height = cy.height();
+    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
+      this.canvas.width = Math.round(width * ratio);
+      this.canvas.height = Math.round(height * ratio);
+      Object.assign(this.canvas.style, { width: `${width}px`, height: `${height}px` });
+    }
+    const context = this.canvas.getContext('2d');
+    if (!context) return;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    for (const node of named) {
+      const bold = this.isBold(node);
+      const { text, width: textWidth } = fitted(labelOf(node), bold);
+      const { x, y } = node.position();
+      const box = labelBox({ id: '', x, y, halfHeight: node.outerHeight() / 2, textWidth, priority: 0 }, zoom);
+      const [x1, y1, x2, y2] = [box.x1 + pan.x, box.y1 + pan.y, box.x2 + pan.x, box.y2 + pan.y];
+      if (x2 < 0 || y2 < 0 || x1 > width || y1 > height) continue;
+      context.globalAlpha = LABEL_LOOK.bandOpacity;
+      context.fillStyle = LABEL_LOOK.band;
+      context.beginPath();
+      context.roundRect(x1, y1, x2 - x1, y2 - y1, 3);
+      context.fill();
+      context.globalAlpha = 1;
+      context.fillStyle = LABEL_LOOK.colour;
+      context.font = fontOf(bold);
+      context.fillText(text, (x1 + x2) / 2, (y1 + y2) / 2);
+      if (exposeForTests) window.__atlasNamed!.push({ id: node.id(), x1, y1, x2, y2 });
+    }
+    this.canvas.hidden = false;
+  }
+}
+
+function labelOf(node: NodeSingular): string {
+  return String(node.data('label') ?? '');
+}
+
+function fontOf(bold: boolean): string {
+  return `${bold ? 'bold ' : ''}${OVERLAY_LABEL.font}px ${LABEL_LOOK.fontFamily}`;
+}
+
+/** Names as drawn (cut with an ellipsis past the widest band) and their widths, by weight and name. */
+const fittedNames = new Map<string, { text: string; width: number }>();
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** `name` as drawn in the overlay's font (cut with an ellipsis past OVERLAY_LABEL.maxWidth), and its width. */
+function fitted(name: string, bold: boolean): { text: string; width: number } {
+  const key = `${bold ? 'b' : 'n'}${name}`;
+  const known = fittedNames.get(key);
+  if (known) return known;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  let result = { text: name, width: name.length * OVERLAY_LABEL.font * 0.6 };
+  if (measuring) {
+    const context = measuring;
+    context.font = fontOf(bold);
+    const widthOf = (text: string) => context.measureText(text).width;
+    result = { text: name, width: widthOf(name) };
+    if (result.width > OVERLAY_LABEL.maxWidth) {
+      // The longest start of the name that fits with the ellipsis.
+      let low = 0;
+      let high = name.length;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (widthOf(`${name.slice(0, middle).trimEnd()}…`) <= OVERLAY_LABEL.maxWidth) low = middle;
+        else high = middle - 1;
+      }
+      const text = `${name.slice(0, low).trimEnd()}…`;
+      result = { text, width: widthOf(text) };
+    }
+  }
+  // Renames and other graphs add names: start again rather than grow without end.
+  if (fittedNames.size > 20_000) fittedNames.clear();
+  fittedNames.set(key, result);
+  return result;
+}

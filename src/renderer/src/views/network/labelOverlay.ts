@@ -12,6 +12,7 @@
  * drawing of a few dozen names in the frames where the view moves, and a pick of who has room once it rests.
  */
 import type { Core, NodeSingular } from 'cytoscape';
+import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { LABEL_LOOK } from './graphStyle';
 import { labelBox, OVERLAY_LABEL, placeLabels, type LabelCandidate } from './labelPlacement';
 
@@ -23,6 +24,17 @@ const MAX_NAMES = 200;
 
 /** Classes that put a record forward (graphShowcase.ts): named before the rest, in bold. */
 const SHOWCASE_CLASSES = ['emphasised', 'highlighted', 'path-end'] as const;
+
+/** What a pick reads of a record, apart from its place and whether it is selected. */
+interface RecordLook {
+  id: string;
+  name: string;
+  /** Half its height with its border, in graph units. */
+  halfHeight: number;
+  degree: number;
+  showcased: boolean;
+  faded: boolean;
+}
 
 declare global {
   interface Window {
@@ -40,8 +52,12 @@ export class LabelOverlay {
   /** The records named now, in the order they were picked. */
   private named: NodeSingular[] = [];
   private pickTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Whether a pick waits for the view to rest. */
+  /** What picks read of each record (its name, size, degree, showcase), dropped when its data or classes change. */
+  private looks = new WeakMap<NodeSingular, RecordLook>();
+  /** Whether a pick waits for the view to rest, or is going. */
   private pickPending = false;
+  /** Counts picks asked for: a pick going stops when a newer one is asked for. */
+  private picks = 0;
   private frame: number | null = null;
 
   /**
@@ -59,6 +75,7 @@ export class LabelOverlay {
     this.forget();
     this.cy = cy;
     cy.on('zoom add remove data select unselect class resize', () => this.pickSoon());
+    cy.on('data class', 'node', (event) => this.looks.delete(event.target as NodeSingular));
     // Only the drawing follows each move; a layout moves every record at once, so the pick waits for it to rest.
     cy.on('position', 'node', () => {
       this.pickSoon();
@@ -73,7 +90,8 @@ export class LabelOverlay {
   /** Picks again once the view rests: the selection changed where Cytoscape does not say (the large style's ring). */
   pickSoon(): void {
     clearTimeout(this.pickTimer);
-    this.pickTimer = setTimeout(() => this.pick(), PICK_SETTLE_MS);
+    this.picks++;
+    this.pickTimer = setTimeout(() => void this.pick(), PICK_SETTLE_MS);
     this.pickPending = true;
     if (exposeForTests) window.__atlasNamesPending = true;
   }
@@ -81,6 +99,7 @@ export class LabelOverlay {
   /** Stops naming: the instance went (a new graph, the view closed). */
   forget(): void {
     clearTimeout(this.pickTimer);
+    this.picks++;
     this.pickPending = false;
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
@@ -89,42 +108,72 @@ export class LabelOverlay {
     this.draw();
   }
 
-  /** Picks the records that have room at the zoom in use, and draws them. */
-  private pick(): void {
-    this.pickPending = false;
+  /**
+   * Picks the records that have room at the zoom in use, and draws them. The records are read in slices (about
+   * SLICE_BUDGET_MS each): the first pick of a graph of five thousand reads every record's name and size, a task
+   * of 50 to 60 ms while it opened, measured. A newer pick, or another graph, stops it between slices.
+   */
+  private async pick(): Promise<void> {
     const cy = this.cy;
     if (!cy || cy.destroyed()) return;
-    const zoom = cy.zoom();
+    const generation = ++this.picks;
+    const superseded = () => generation !== this.picks || this.cy !== cy || cy.destroyed();
     if (this.view.ownLabelsDrawn()) {
       this.named = [];
     } else {
       const candidates: LabelCandidate[] = [];
       const byId = new Map<string, NodeSingular>();
-      cy.nodes().forEach((node) => {
+      const elements = cy.elements();
+      let sliceStart = performance.now();
+      for (let index = 0; index < elements.length; index++) {
+        if (index % 64 === 0 && performance.now() - sliceStart > SLICE_BUDGET_MS) {
+          await nextTask();
+          if (superseded()) return;
+          sliceStart = performance.now();
+        }
+        const element = elements[index]!;
+        if (!element.isNode()) continue;
+        const look = this.lookOf(element);
         // Faded records draw no text (the stylesheet's `.faded`).
-        if (node.hasClass('faded')) return;
-        byId.set(node.id(), node);
-        candidates.push(this.candidate(node));
-      });
-      const picked = placeLabels(candidates, zoom, MAX_NAMES);
-      this.named = [...picked].map((id) => byId.get(id)!);
+        if (look.faded) continue;
+        const selected = this.view.isSelected(element);
+        const { x, y } = element.position();
+        byId.set(look.id, element);
+        candidates.push({
+          id: look.id,
+          x,
+          y,
+          halfHeight: look.halfHeight,
+          textWidth: fitted(look.name, selected || look.showcased).width,
+          priority: (look.showcased ? 1_000_000 : 0) + look.degree,
+          always: selected,
+        });
+      }
+      // Placed in a task of its own; the zoom may have changed meanwhile.
+      await nextTask();
+      if (superseded()) return;
+      const picked = placeLabels(candidates, cy.zoom(), MAX_NAMES);
+      this.named = [...picked].filter((id) => byId.get(id)!.inside()).map((id) => byId.get(id)!);
     }
+    this.pickPending = false;
     this.drawSoon();
   }
 
-  private candidate(node: NodeSingular): LabelCandidate {
-    const { x, y } = node.position();
-    const bold = this.isBold(node);
-    const showcased = SHOWCASE_CLASSES.some((name) => node.hasClass(name));
-    return {
-      id: node.id(),
-      x,
-      y,
-      halfHeight: node.outerHeight() / 2,
-      textWidth: fitted(labelOf(node), bold).width,
-      priority: (showcased ? 1_000_000 : 0) + Number(node.data('degree') ?? 0),
-      always: this.view.isSelected(node),
-    };
+  /** What a pick reads of a record, kept until its data or classes change. */
+  private lookOf(node: NodeSingular): RecordLook {
+    let look = this.looks.get(node);
+    if (!look) {
+      look = {
+        id: node.id(),
+        name: labelOf(node),
+        halfHeight: node.outerHeight() / 2,
+        degree: Number(node.data('degree') ?? 0),
+        showcased: SHOWCASE_CLASSES.some((name) => node.hasClass(name)),
+        faded: node.hasClass('faded'),
+      };
+      this.looks.set(node, look);
+    }
+    return look;
   }
 
   /** Selected and showcased records are named in bold, as Cytoscape draws their labels. */
@@ -198,37 +247,63 @@ function fontOf(bold: boolean): string {
   return `${bold ? 'bold ' : ''}${OVERLAY_LABEL.font}px ${LABEL_LOOK.fontFamily}`;
 }
 
-/** Names as drawn (cut with an ellipsis past the widest band) and their widths, by weight and name. */
+/**
+ * Names' widths, summed from the widths of their characters, each measured once per weight: a pick over five
+ * thousand records measured every name with the canvas, and cut the long ones by measuring their starts (123 ms in
+ * one task while opening the bench's graph, measured). A sum leaves out kerning: a pixel or two on a name, which the
+ * band's padding takes.
+ */
+const characterWidths = { normal: new Map<string, number>(), bold: new Map<string, number>() };
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+function characterWidth(character: string, bold: boolean): number {
+  const widths = bold ? characterWidths.bold : characterWidths.normal;
+  let width = widths.get(character);
+  if (width === undefined) {
+    if (measuring === undefined) measuring = document.createElement('canvas').getContext('2d');
+    if (measuring) {
+      measuring.font = fontOf(bold);
+      width = measuring.measureText(character).width;
+    } else {
+      width = OVERLAY_LABEL.font * 0.6;
+    }
+    widths.set(character, width);
+  }
+  return width;
+}
+
+/** Names as drawn and their widths, by weight and name: each pick after the first reads them. */
 const fittedNames = new Map<string, { text: string; width: number }>();
-let measuring: CanvasRenderingContext2D | null = null;
 
 /** `name` as drawn in the overlay's font (cut with an ellipsis past OVERLAY_LABEL.maxWidth), and its width. */
 function fitted(name: string, bold: boolean): { text: string; width: number } {
   const key = `${bold ? 'b' : 'n'}${name}`;
-  const known = fittedNames.get(key);
-  if (known) return known;
-  measuring ??= document.createElement('canvas').getContext('2d');
-  let result = { text: name, width: name.length * OVERLAY_LABEL.font * 0.6 };
-  if (measuring) {
-    const context = measuring;
-    context.font = fontOf(bold);
-    const widthOf = (text: string) => context.measureText(text).width;
-    result = { text: name, width: widthOf(name) };
-    if (result.width > OVERLAY_LABEL.maxWidth) {
-      // The longest start of the name that fits with the ellipsis.
-      let low = 0;
-      let high = name.length;
-      while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if (widthOf(`${name.slice(0, middle).trimEnd()}…`) <= OVERLAY_LABEL.maxWidth) low = middle;
-        else high = middle - 1;
-      }
-      const text = `${name.slice(0, low).trimEnd()}…`;
-      result = { text, width: widthOf(text) };
-    }
+  let known = fittedNames.get(key);
+  if (!known) {
+    // Renames and other graphs add names: start again rather than grow without end.
+    if (fittedNames.size > 20_000) fittedNames.clear();
+    known = fit(name, bold);
+    fittedNames.set(key, known);
   }
-  // Renames and other graphs add names: start again rather than grow without end.
-  if (fittedNames.size > 20_000) fittedNames.clear();
-  fittedNames.set(key, result);
-  return result;
+  return known;
+}
+
+function fit(name: string, bold: boolean): { text: string; width: number } {
+  let width = 0;
+  for (const character of name) width += characterWidth(character, bold);
+  if (width <= OVERLAY_LABEL.maxWidth) return { text: name, width };
+  // The longest start of the name that fits with the ellipsis.
+  const room = OVERLAY_LABEL.maxWidth - characterWidth('…', bold);
+  let text = '';
+  width = 0;
+  for (const character of name) {
+    const next = width + characterWidth(character, bold);
+    if (next > room) break;
+    text += character;
+    width = next;
+  }
+  text = `${text.trimEnd()}…`;
+  let cut = 0;
+  for (const character of text) cut += characterWidth(character, bold);
+  return { text, width: cut };
 }

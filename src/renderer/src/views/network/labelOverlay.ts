@@ -52,6 +52,8 @@ export class LabelOverlay {
   /** The records named now, in the order they were picked. */
   private named: NodeSingular[] = [];
   private pickTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the view will have rested, if nothing changes before (see {@link pickSoon}). */
+  private restsAt = 0;
   /** What picks read of each record (its name, size, degree, showcase), dropped when its data or classes change. */
   private looks = new WeakMap<NodeSingular, RecordLook>();
   /** Whether a pick waits for the view to rest, or is going. */
@@ -75,9 +77,10 @@ export class LabelOverlay {
     this.forget();
     this.cy = cy;
     cy.on('zoom add remove data select unselect class resize', () => this.pickSoon());
-    cy.on('data class', 'node', (event) => this.looks.delete(event.target as NodeSingular));
+    // No selector: Cytoscape would test it on every element's event (edges are not in the map anyway).
+    cy.on('data class', (event) => this.looks.delete(event.target as NodeSingular));
     // Only the drawing follows each move; a layout moves every record at once, so the pick waits for it to rest.
-    cy.on('position', 'node', () => {
+    cy.on('position', () => {
       this.pickSoon();
       this.drawSoon();
     });
@@ -87,18 +90,33 @@ export class LabelOverlay {
     });
   }
 
-  /** Picks again once the view rests: the selection changed where Cytoscape does not say (the large style's ring). */
+  /**
+   * Picks again once the view rests: after each change (an event of each element a load adds, sixteen thousand at
+   * five thousand records) only a time is noted; one timer waits for the rest. Also called when the selection
+   * changed where Cytoscape does not say (the large style's ring).
+   */
   pickSoon(): void {
-    clearTimeout(this.pickTimer);
+    this.restsAt = performance.now() + PICK_SETTLE_MS;
+    // A pick going is out of date.
     this.picks++;
-    this.pickTimer = setTimeout(() => void this.pick(), PICK_SETTLE_MS);
+    if (this.pickTimer !== undefined) return;
     this.pickPending = true;
     if (exposeForTests) window.__atlasNamesPending = true;
+    const wait = (delay: number) => {
+      this.pickTimer = setTimeout(() => {
+        const left = this.restsAt - performance.now();
+        if (left > 1) return wait(left);
+        this.pickTimer = undefined;
+        void this.pick();
+      }, delay);
+    };
+    wait(PICK_SETTLE_MS);
   }
 
   /** Stops naming: the instance went (a new graph, the view closed). */
   forget(): void {
     clearTimeout(this.pickTimer);
+    this.pickTimer = undefined;
     this.picks++;
     this.pickPending = false;
     if (this.frame !== null) cancelAnimationFrame(this.frame);

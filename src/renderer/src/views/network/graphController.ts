@@ -181,7 +181,6 @@ export class GraphController {
     // In the large style only (canvasBuffers.ts says why).
     if (performanceMode) primeCanvases(cy);
     this.selection.attach(cy, performanceMode);
-    this.names?.attach(cy);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.events.onSelect(null);
@@ -273,6 +272,8 @@ export class GraphController {
     await nextTask();
     if (superseded()) return false;
     if (!(await addInSlices(cy, elements, superseded))) return false;
+    // Not before: it follows every element's events, and a load adds thousands.
+    this.names?.attach(cy);
     // The canvases have their buffers by then (canvasBuffers.ts): the frame that shows the graph makes none.
     await canvasesPrimed(cy);
     if (superseded()) return false;

@@ -72,10 +72,15 @@ export class LabelOverlay {
     private readonly view: { isSelected(node: NodeSingular): boolean; ownLabelsDrawn(): boolean },
   ) {}
 
-  /** Names the records of a new instance (the one before is forgotten). */
+  /**
+   * Names the records of `cy` (an instance named before is forgotten), once a load has put them in: following every
+   * element's events while thousands are added cost that load about a tenth more of the main thread's time.
+   */
   attach(cy: Core): void {
+    if (this.cy === cy) return this.pickSoon();
     this.forget();
     this.cy = cy;
+    this.pickSoon();
     cy.on('zoom add remove data select unselect class resize', () => this.pickSoon());
     // No selector: Cytoscape would test it on every element's event (edges are not in the map anyway).
     cy.on('data class', (event) => this.looks.delete(event.target as NodeSingular));
@@ -91,9 +96,9 @@ export class LabelOverlay {
   }
 
   /**
-   * Picks again once the view rests: after each change (an event of each element a load adds, sixteen thousand at
-   * five thousand records) only a time is noted; one timer waits for the rest. Also called when the selection
-   * changed where Cytoscape does not say (the large style's ring).
+   * Picks again once the view rests: after each change (an event of each element a layout's result moves, five
+   * thousand at five thousand records) only a time is noted; one timer waits for the rest. Also called when the
+   * selection changed where Cytoscape does not say (the large style's ring).
    */
   pickSoon(): void {
     this.restsAt = performance.now() + PICK_SETTLE_MS;

@@ -202,7 +202,7 @@ describe('the network view', () => {
       }, id);
     const named = () => page.evaluate(() => window.__atlasNamed ?? []);
     const namesCanvas = page.getByTestId('graph-names');
-    // The record with the most relations, zoomed out around it.
+    // Zooms about a record, as the wheel does about the pointer.
     const zoomAround = (id: string, level: number) =>
       page.evaluate(
         ({ nodeId, zoom }) => {
@@ -216,6 +216,7 @@ describe('the network view', () => {
     await graphDrawn(page);
     // Not while the layout still moves the records.
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    // The record with the most relations: named first, whatever the zoom.
     const hub = await page.evaluate(
       () =>
         window

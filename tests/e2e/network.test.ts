@@ -192,6 +192,75 @@ describe('the network view', () => {
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
   });
 
+  it('zooms the whole knowledge base to a new level without Cytoscape filling its pictures inside its frames', async () => {
+    await page.getByRole('radio', { name: 'Whole network' }).click();
+    await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
+    await graphDrawn(page);
+    await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    // Under 1,500 elements: the normal style, which Cytoscape draws with its own pictures (layers) of the graph.
+    expect(app.atlas.store.index.nodeCount + app.atlas.store.index.edgeCount).toBeLessThan(1500);
+    const centre = async (zoom: number) =>
+      page.evaluate((level) => {
+        const cy = window.__atlasCy!;
+        cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      }, zoom);
+    await centre(0.5);
+    await page.waitForTimeout(1500);
+    // Counts, inside animation frames, the layers Cytoscape makes and the elements it draws into them. Left to
+    // Cytoscape, the first frame past zoom 1 made a layer and filled it with every element: one task of 53–95 ms.
+    const inFrames = await page.evaluate(async () => {
+      type Layers = { makeLayer(...args: unknown[]): unknown; drawEleInLayer(...args: unknown[]): unknown };
+      const cy = window.__atlasCy!;
+      const layers = (cy as unknown as { renderer(): { data: { lyrTxrCache: Layers } } }).renderer().data.lyrTxrCache;
+      const counts = { layersMade: 0, elementsDrawn: 0 };
+      let inAnimationFrame = false;
+      const requestFrame = window.requestAnimationFrame;
+      window.requestAnimationFrame = (callback) =>
+        requestFrame.call(window, (time) => {
+          inAnimationFrame = true;
+          try {
+            callback(time);
+          } finally {
+            inAnimationFrame = false;
+          }
+        });
+      const make = layers.makeLayer;
+      layers.makeLayer = function (...args) {
+        if (inAnimationFrame) counts.layersMade++;
+        return make.apply(this, args);
+      };
+      const draw = layers.drawEleInLayer;
+      layers.drawEleInLayer = function (...args) {
+        if (inAnimationFrame) counts.elementsDrawn++;
+        return draw.apply(this, args);
+      };
+      cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      window.requestAnimationFrame = requestFrame;
+      layers.makeLayer = make;
+      layers.drawEleInLayer = draw;
+      return counts;
+    });
+    expect(inFrames).toEqual({ layersMade: 0, elementsDrawn: 0 });
+    // And the view shows the graph there: Cytoscape's node layer is inked.
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+      return count / (canvas.width * canvas.height);
+    });
+    expect(inked).toBeGreaterThan(0.05);
+    await screenshot(page, 'network-whole-zoomed-in');
+    await page.getByRole('button', { name: 'Back to the overview' }).click();
+    // The overview drawn whole (a new instance has no nodes at first).
+    await page.waitForFunction(() => {
+      const count = window.__atlasCy?.nodes().length ?? 0;
+      return count > 0 && count < 100;
+    });
+    await graphDrawn(page);
+  });
+
   it('names the records that have room when zoomed out too far for labels, and leaves it to the labels zoomed in', async () => {
     // Cytoscape's own test of whether it draws a record's label at the zoom in use.
     const cytoscapeLabels = (id: string) =>

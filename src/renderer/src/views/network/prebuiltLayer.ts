@@ -365,8 +365,10 @@ export function showsSnapshot(renderer: FrameHooks): boolean {
  * show a complete level's picture, resampled, as Cytoscape does (see {@link layersWhileBuilding}); left to
  * Cytoscape, that frame measured every element to make the layer, later ones drew much of it in their spare time,
  * and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand records).
+ * With `measureExtent` (a graph in the normal style, under 1,500 elements, whose moves are not sliced and so leave
+ * the extent unknown), a frame that finds no extent measures it, from Cytoscape's cached bounding boxes.
  */
-export function prebuildLevelsOnZoom(cy: Core): void {
+export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { measureExtent?: boolean } = {}): void {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer & FrameHooks }).renderer();
   if (!renderer.beforeRender || !renderer.beforeRenderPriorities) return;
   let shownLevel: number | null = null;
@@ -374,6 +376,7 @@ export function prebuildLevelsOnZoom(cy: Core): void {
   let checkAgain = false;
   const beforeFrame = (willDraw: boolean) => {
     if (!willDraw || showsSnapshot(renderer)) return;
+    if (measureExtent && !graphBoxes.has(cy) && cy.elements().nonempty()) rememberBox(cy, cy.elements().boundingBox());
     const box = graphBoxes.get(cy);
     const plan = box ? planLayer(cy, box) : null;
     const again = checkAgain && !!plan && !buildingLevel(plan.cache, plan.level);

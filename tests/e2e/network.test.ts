@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
+import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { launchChromium, screenshot, watchPageErrors } from '../support/browser';
 import { startServedApp } from '../support/runningApp';
 
@@ -206,6 +207,7 @@ describe('the network view', () => {
       }, zoom);
     await centre(0.5);
     await page.waitForTimeout(1500);
+    await page.evaluate(MARK_ANIMATION_FRAMES);
     // Counts, inside animation frames, the layers Cytoscape makes and the elements it draws into them. Left to
     // Cytoscape, the first frame past zoom 1 made a layer and filled it with every element: one task of 53–95 ms.
     const inFrames = await page.evaluate(async () => {
@@ -213,30 +215,18 @@ describe('the network view', () => {
       const cy = window.__atlasCy!;
       const layers = (cy as unknown as { renderer(): { data: { lyrTxrCache: Layers } } }).renderer().data.lyrTxrCache;
       const counts = { layersMade: 0, elementsDrawn: 0 };
-      let inAnimationFrame = false;
-      const requestFrame = window.requestAnimationFrame;
-      window.requestAnimationFrame = (callback) =>
-        requestFrame.call(window, (time) => {
-          inAnimationFrame = true;
-          try {
-            callback(time);
-          } finally {
-            inAnimationFrame = false;
-          }
-        });
       const make = layers.makeLayer;
       layers.makeLayer = function (...args) {
-        if (inAnimationFrame) counts.layersMade++;
+        if (window.__inAnimationFrame) counts.layersMade++;
         return make.apply(this, args);
       };
       const draw = layers.drawEleInLayer;
       layers.drawEleInLayer = function (...args) {
-        if (inAnimationFrame) counts.elementsDrawn++;
+        if (window.__inAnimationFrame) counts.elementsDrawn++;
         return draw.apply(this, args);
       };
       cy.zoom({ level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      window.requestAnimationFrame = requestFrame;
       layers.makeLayer = make;
       layers.drawEleInLayer = draw;
       return counts;

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { NodeKind } from '../../src/shared/domain';
 import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
 import { MAX_PICTURE_PIXELS } from '../../src/renderer/src/views/network/prebuiltLayer';
+import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { saveResult, screenshot } from '../support/browser';
 import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
 
@@ -60,18 +61,7 @@ const WATCH_ELEMENT_DRAWS = `(() => {
   window.__nodeDraws = [];
   window.__elementsDrawn = 0;
   window.__layerWorkInFrames = { drawn: 0, queued: 0 };
-  // Whether an animation frame's callbacks are running: Cytoscape's frame (its work before drawing, and the drawing).
-  let inAnimationFrame = false;
-  const requestFrame = window.requestAnimationFrame;
-  window.requestAnimationFrame = (callback) =>
-    requestFrame.call(window, (time) => {
-      inAnimationFrame = true;
-      try {
-        return callback(time);
-      } finally {
-        inAnimationFrame = false;
-      }
-    });
+  ${MARK_ANIMATION_FRAMES};
   let cy;
   Object.defineProperty(window, '__atlasCy', {
     configurable: true,
@@ -119,12 +109,12 @@ const WATCH_ELEMENT_DRAWS = `(() => {
       // Elements drawn into, or queued for, a picture inside a frame (Cytoscape's own filling of its pictures).
       const drawInLayer = layers.drawEleInLayer;
       layers.drawEleInLayer = function (...args) {
-        if (inAnimationFrame) window.__layerWorkInFrames.drawn++;
+        if (window.__inAnimationFrame) window.__layerWorkInFrames.drawn++;
         return drawInLayer.apply(this, args);
       };
       const queueLayer = layers.queueLayer;
       layers.queueLayer = function (...args) {
-        if (inAnimationFrame) window.__layerWorkInFrames.queued++;
+        if (window.__inAnimationFrame) window.__layerWorkInFrames.queued++;
         return queueLayer.apply(this, args);
       };
       const makeLayer = layers.makeLayer;

@@ -10,8 +10,14 @@ import type { GraphHighlight } from '../../state/appStore';
 import { nextTask } from './frames';
 import { restyleInSlices } from './slicedChanges';
 
-/** The classes that showcase or mark elements (the stylesheet's `.faded`, `.emphasised` and so on). */
-const SHOWCASE_CLASSES = 'faded emphasised highlighted path-end';
+/** The class of the elements a showcase fades (the stylesheet's `.faded`). */
+export const FADED = 'faded';
+
+/** The classes that put elements forward in a showcase (the stylesheet's `.emphasised` and so on). */
+export const FORWARD_CLASSES = ['emphasised', 'highlighted', 'path-end'] as const;
+
+/** The classes that showcase or mark elements. */
+const SHOWCASE_CLASSES = [FADED, ...FORWARD_CLASSES].join(' ');
 
 /** What the showcase needs of the graph controller. */
 export interface ShowcaseHost {
@@ -64,7 +70,7 @@ export class GraphShowcase {
     };
     const change = (elements: CollectionReturnValue) => {
       elements.removeClass(SHOWCASE_CLASSES);
-      elements.filter((element) => !isKept(element)).addClass('faded');
+      elements.filter((element) => !isKept(element)).addClass(FADED);
       elements.filter((element) => element.isNode() && ids.has(element.id())).addClass('emphasised');
       if (highlight) elements.filter(isKept).addClass('highlighted');
       if (ends.size > 0) elements.filter((element) => ends.has(element.id())).addClass('path-end');

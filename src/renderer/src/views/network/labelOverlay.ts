@@ -14,6 +14,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { LABEL_LOOK } from './graphStyle';
+import { FADED, FORWARD_CLASSES } from './graphShowcase';
 import { labelBox, OVERLAY_LABEL, placeLabels, type LabelCandidate } from './labelPlacement';
 
 /** How long the view must rest (no zoom, move, edit or showcase) before the names are picked again. */
@@ -21,9 +22,6 @@ const PICK_SETTLE_MS = 150;
 
 /** The most names drawn at once: more would not be read, and each costs every frame of a gesture. */
 const MAX_NAMES = 200;
-
-/** Classes that put a record forward (graphShowcase.ts): named before the rest, in bold. */
-const SHOWCASE_CLASSES = ['emphasised', 'highlighted', 'path-end'] as const;
 
 /** What a pick reads of a record, apart from its place and whether it is selected. */
 interface RecordLook {
@@ -188,20 +186,16 @@ export class LabelOverlay {
     if (!look) {
       look = {
         id: node.id(),
-        name: labelOf(node),
+        name: String(node.data('label') ?? ''),
         halfHeight: node.outerHeight() / 2,
         degree: Number(node.data('degree') ?? 0),
-        showcased: SHOWCASE_CLASSES.some((name) => node.hasClass(name)),
-        faded: node.hasClass('faded'),
+        // Put forward by a showcase: named before the rest, in bold.
+        showcased: FORWARD_CLASSES.some((name) => node.hasClass(name)),
+        faded: node.hasClass(FADED),
       };
       this.looks.set(node, look);
     }
     return look;
-  }
-
-  /** Selected and showcased records are named in bold, as Cytoscape draws their labels. */
-  private isBold(node: NodeSingular): boolean {
-    return this.view.isSelected(node) || SHOWCASE_CLASSES.some((name) => node.hasClass(name));
   }
 
   private drawSoon(): void {
@@ -241,10 +235,12 @@ export class LabelOverlay {
     context.textAlign = 'center';
     context.textBaseline = 'middle';
     for (const node of named) {
-      const bold = this.isBold(node);
-      const { text, width: textWidth } = fitted(labelOf(node), bold);
+      const look = this.lookOf(node);
+      // Selected and showcased records are named in bold, as Cytoscape draws their labels.
+      const bold = this.view.isSelected(node) || look.showcased;
+      const { text, width: textWidth } = fitted(look.name, bold);
       const { x, y } = node.position();
-      const box = labelBox({ id: '', x, y, halfHeight: node.outerHeight() / 2, textWidth, priority: 0 }, zoom);
+      const box = labelBox({ id: look.id, x, y, halfHeight: look.halfHeight, textWidth, priority: 0 }, zoom);
       const [x1, y1, x2, y2] = [box.x1 + pan.x, box.y1 + pan.y, box.x2 + pan.x, box.y2 + pan.y];
       if (x2 < 0 || y2 < 0 || x1 > width || y1 > height) continue;
       context.globalAlpha = LABEL_LOOK.bandOpacity;
@@ -260,10 +256,6 @@ export class LabelOverlay {
     }
     this.canvas.hidden = false;
   }
-}
-
-function labelOf(node: NodeSingular): string {
-  return String(node.data('label') ?? '');
 }
 
 function fontOf(bold: boolean): string {

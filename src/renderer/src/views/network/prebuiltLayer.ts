@@ -366,7 +366,7 @@ export function showsSnapshot(renderer: FrameHooks): boolean {
  * Cytoscape, that frame measured every element to make the layer, later ones drew much of it in their spare time,
  * and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand records).
  * With `measureExtent` (a graph in the normal style, under 1,500 elements, whose moves are not sliced and so leave
- * the extent unknown), a frame that finds no extent measures it, from Cytoscape's cached bounding boxes.
+ * the extent unknown), a frame at a new zoom that finds no extent measures it, from Cytoscape's cached bounding boxes.
  */
 export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { measureExtent?: boolean } = {}): void {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer & FrameHooks }).renderer();
@@ -374,9 +374,17 @@ export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { meas
   let shownLevel: number | null = null;
   let builds = 0;
   let checkAgain = false;
+  let lastZoom: number | null = null;
   const beforeFrame = (willDraw: boolean) => {
     if (!willDraw || showsSnapshot(renderer)) return;
-    if (measureExtent && !graphBoxes.has(cy) && cy.elements().nonempty()) rememberBox(cy, cy.elements().boundingBox());
+    const zoomed = cy.zoom() !== lastZoom;
+    lastZoom = cy.zoom();
+    if (measureExtent && !graphBoxes.has(cy)) {
+      // Only when the level may change (a zoom, or a check asked for): dragging a record moves it, and forgets the
+      // extent, in every frame of the drag.
+      if (!zoomed && !checkAgain) return;
+      if (cy.elements().nonempty()) rememberBox(cy, cy.elements().boundingBox());
+    }
     const box = graphBoxes.get(cy);
     const plan = box ? planLayer(cy, box) : null;
     const again = checkAgain && !!plan && !buildingLevel(plan.cache, plan.level);

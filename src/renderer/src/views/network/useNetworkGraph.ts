@@ -31,7 +31,7 @@ const RELAYOUT_SHARE = 0.3;
  */
 const loadGraphModule = () => import('./graphController');
 
-/** Where the view draws: its focusable canvas, Cytoscape's own box in it, and the sketch laid over it. */
+/** Where the view draws: its focusable canvas, Cytoscape's own box in it, and what is laid over it (sketch, ring, names). */
 export interface GraphPlaces {
   canvasRef: RefObject<HTMLDivElement | null>;
   containerRef: RefObject<HTMLDivElement | null>;

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 /**
- * The network view in headless Chromium through the bridge, on synthetic networks of about 1,000 and 5,000 records:
+ * The network view in headless Chromium through the bridge, on synthetic networks of about 400 records (under the
+ * large style's threshold of 1,500 elements, as the seed and sample network's 354 records and 920 relations are: what
+ * a new user sees), 1,000 and 5,000 records:
  * time until the whole graph (nodes and edges) is first on screen with saved positions, which is the sketch drawn
  * while Cytoscape builds the graph (baseline: the same open with no saved positions, waiting for the worker's fcose
  * layout); time until Cytoscape has drawn it, which is when it answers to the mouse; the longest main-thread task
@@ -13,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDispatcher } from '../../src/shared/api';
 import { startBridge } from '../../src/main/bridge/loopbackBridge';
 import { createHandlers } from '../../src/main/services/handlers';
+import { PERFORMANCE_THRESHOLD } from '../../src/renderer/src/views/network/graphStyle';
 import { launchChromium } from '../../tests/support/browser';
 import { RENDERER_DIR } from '../../tests/support/runningApp';
 import { writeSavedMap } from '../../tests/support/savedMap';
@@ -581,6 +584,11 @@ async function measure(target: number): Promise<BenchResult[]> {
     // The seed knowledge base is already loaded; the synthetic actors and their services make up the rest.
     const positions = writeSavedMap(atlas, target);
     const records = atlas.store.index.nodeCount;
+    const elements = records + atlas.store.index.edgeCount;
+    // Each size stands for one of the view's two styles: below the threshold the normal one, above it the large one.
+    if (target < 1000 !== elements <= PERFORMANCE_THRESHOLD) {
+      throw new Error(`The bench's network of ${elements} elements is in the wrong style for its size (${target}).`);
+    }
     const dispatch = createDispatcher(createHandlers(atlas));
     // ATLAS_BENCH_RENDERER points at another build (a copy of out/renderer) to compare before and after a change.
     const bridge = await startBridge({ dispatch, rendererDir: process.env.ATLAS_BENCH_RENDERER ?? RENDERER_DIR });
@@ -630,7 +638,7 @@ async function measure(target: number): Promise<BenchResult[]> {
         value: paint,
         unit: 'ms',
         ...(baseline === undefined ? {} : { baseline, ratio: baseline / paint }),
-        ...(target <= 1000 ? { goal: '≤ 1000 ms at 1,000 records', met: paint <= 1000 } : {}),
+        ...(target === 1000 ? { goal: '≤ 1000 ms at 1,000 records', met: paint <= 1000 } : {}),
       });
       results.push({
         name: `graph drawn by Cytoscape and answering the mouse, saved positions, ${label} (median of ${OPENS})`,
@@ -738,6 +746,6 @@ async function measure(target: number): Promise<BenchResult[]> {
 export const networkSuite: BenchSuite = {
   name: 'network',
   async run() {
-    return [...(await measure(1000)), ...(await measure(5000))];
+    return [...(await measure(400)), ...(await measure(1000)), ...(await measure(5000))];
   },
 };

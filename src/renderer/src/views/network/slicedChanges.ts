@@ -47,6 +47,21 @@ type RendererQueue = { flushRenderedStyleQueue?(): void; getCachedZSortedEles?()
 /** Cytoscape's private batch state: the elements it restyles when the batch ends (every element added in it). */
 type BatchState = { _private?: { batchStyleEles?: CollectionReturnValue } };
 
+/** Cytoscape's test of an edge drawn as a bezier bundled with its parallel edges; not in the typings. */
+type BundleTest = { isBundledBezier?(): boolean };
+
+/**
+ * The elements a call's styling may have left with stale bounding boxes: its own, and the parallel edges of its
+ * bundled bezier edges (the normal style's), which styling such an edge marks stale (Cytoscape's parallel-edges
+ * bounds trigger), those measured in an earlier call included. Left stale, they were measured while being drawn into
+ * the prebuilt picture, which the next frame then dropped as out of date: the normal style's graph came up over the
+ * next eight frames, after the view had said it was drawn. The large style's edges are not bundled.
+ */
+function withStaleParallels(changed: CollectionReturnValue): CollectionReturnValue {
+  const bundled = changed.edges().filter((edge) => (edge as unknown as BundleTest).isBundledBezier?.() === true);
+  return bundled.empty() ? changed : changed.union(bundled.parallelEdges());
+}
+
 /** A change's step: changes about `count` more elements and returns them, or null once there are none left. */
 type Step = (count: number) => CollectionReturnValue | null;
 
@@ -325,7 +340,7 @@ async function sliceChange(
         // Measures the slice now (its rendered style and bounding boxes, which Cytoscape caches), not in the
         // frame that draws the graph. The union is a new box: Cytoscape may hand over one it keeps (an element's).
         if (changed.nonempty()) {
-          const measured = changed.boundingBox();
+          const measured = withStaleParallels(changed).boundingBox();
           box = unionOf(box ?? measured, measured);
         }
         // What Cytoscape's renderer does before each frame for the elements changed since the last one (edge

@@ -746,6 +746,10 @@ async function measure(target: number): Promise<BenchResult[]> {
 export const networkSuite: BenchSuite = {
   name: 'network',
   async run() {
-    return [...(await measure(400)), ...(await measure(1000)), ...(await measure(5000))];
+    // ATLAS_BENCH_SIZES (say `400` or `1000,5000`) runs only those sizes, to look at one style while changing it.
+    const sizes = process.env.ATLAS_BENCH_SIZES?.split(',').map(Number) ?? [400, 1000, 5000];
+    const results: BenchResult[] = [];
+    for (const size of sizes) results.push(...(await measure(size)));
+    return results;
   },
 };

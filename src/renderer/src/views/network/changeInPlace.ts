@@ -1,6 +1,6 @@
 /**
- * A small edit to a graph drawn in the large style (a rename, a new relation, their undoing) drawn into the pictures
- * Cytoscape keeps of it.
+ * A small edit to the drawn graph (a rename, a new relation, their undoing) drawn into the pictures Cytoscape keeps
+ * of it.
  *
  * Cytoscape's answer to any change of an element is to drop every picture (layer) holding it; the picture of the
  * current zoom was then drawn again in slices before the change showed (slicedChanges.ts): about 0.2 s fitted at a

@@ -152,7 +152,7 @@ describe('graphChanges', () => {
 describe('GraphShowcase.extend', () => {
   it('gives elements drawn after a focus the look the focus gives those drawn before', async () => {
     const cy = drawn(nodes, edges);
-    const showcase = new GraphShowcase({ cy, large: false, loadGeneration: 0 });
+    const showcase = new GraphShowcase({ cy, loadGeneration: 0, whileBusy: (work) => work });
     await showcase.show(['a', 'b'], []);
     expect(cy.elements('.faded').map((element) => element.id())).toEqual(['c', 'bc']);
     const added = cy.add([

@@ -137,11 +137,6 @@ export class GraphController {
     return found;
   }
 
-  /** Whether the graph is drawn in the large style (Cytoscape's performance options on). */
-  get large(): boolean {
-    return this.performanceMode;
-  }
-
   /** Whether records carry their labels (see zoomLabels.ts). */
   get labelled(): boolean {
     return this.labels.shown;
@@ -175,12 +170,12 @@ export class GraphController {
       textureOnViewport: performanceMode,
       motionBlur: false,
       pixelRatio: performanceMode ? 1 : 'auto',
-      // In the large style the selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
-      autounselectify: this.selection.ringed(performanceMode),
+      // The selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
+      autounselectify: this.selection.ringed,
     });
     // In the large style only (canvasBuffers.ts says why).
     if (performanceMode) primeCanvases(cy);
-    this.selection.attach(cy, performanceMode);
+    this.selection.attach(cy);
     cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
     cy.on('tap', (event) => {
       if (event.target === cy) this.events.onSelect(null);
@@ -190,10 +185,11 @@ export class GraphController {
       const { x, y } = node.position();
       this.events.onMoved([{ nodeId: node.id(), x, y }]);
     });
+    // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
+    ignorePressedState(cy);
     if (performanceMode) {
       cy.on('zoom', () => this.labels.followZoom(cy));
       narrowHitTesting(cy);
-      ignorePressedState(cy);
       prebuildLevelsOnZoom(cy);
       reuseLayerCanvases(cy);
       seedGestureSnapshots(cy);
@@ -320,17 +316,16 @@ export class GraphController {
     const changes = await graphChanges(cy, nodes, edges, superseded);
     if (!changes) return null;
     if (changes.size > MAX_UPDATE) return;
-    // A large graph's canvas is marked busy until its pictures show the change.
-    if (this.performanceMode) this.busy.setDrawing(true);
+    // The canvas is marked busy until its pictures show the change.
+    this.busy.setDrawing(true);
     const placed = await applyChanges(cy, changes, positions, {
-      large: this.performanceMode,
       elementFor: (node, position) => this.nodeElement(node, position),
       extend: (added) => this.showcase.extend(added),
       superseded,
       reloaded: () => loads !== this.loads || cy.destroyed(),
     });
     if (!placed) return null;
-    if (this.performanceMode) this.busy.setDrawing(false);
+    this.busy.setDrawing(false);
     return placed;
   }
 
@@ -370,7 +365,7 @@ export class GraphController {
   /** Selects one node (or none) and brings it into view when it is off screen (see graphSelection.ts). */
   select(id: string | null): void {
     this.selection.select(this.cy, id, this.performanceMode);
-    // The selected record is always named; the large style's ring says nothing to Cytoscape.
+    // The selected record is always named; the ring says nothing to Cytoscape.
     this.names?.pickSoon();
   }
 

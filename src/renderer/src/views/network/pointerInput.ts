@@ -10,7 +10,8 @@
  *   instead of fifteen thousand, found in a millisecond or two.
  * - **No pressed state.** Cytoscape marks an element it is pressed on as active, to shade it while pressed, which
  *   restyles it; any restyle makes it drop the picture it keeps of the whole graph and draw every element one by one
- *   (about half a second here). In the large style a press shades nothing; a click still selects, with the ring.
+ *   (about half a second here; 79 ms for a click in the normal style's 1,300 elements). In either style a press
+ *   shades nothing; a click still selects, with the ring.
  *
  * Both reach into Cytoscape's canvas renderer (3.x) through optional types; without what they need, Cytoscape keeps
  * its own behaviour. Records are also made pannable there (see the controller): dragging one pans the view instead

@@ -1,6 +1,5 @@
 /**
- * The mark of the selected record on a graph drawn in the large style: a ring laid over the canvas that follows the
- * record as the view moves. Selecting through Cytoscape restyles the record, and any restyle makes Cytoscape drop
+ * The mark of the selected record: a ring laid over the canvas that follows the record as the view moves. Selecting through Cytoscape restyles the record, and any restyle makes Cytoscape drop
  * the picture of the whole graph it keeps (its layered texture cache) and draw every element one by one until it
  * has drawn that picture again: a task of about 430 ms at five thousand records (the network bench), for one
  * record's border. The ring costs a few style writes.

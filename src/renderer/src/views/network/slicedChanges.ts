@@ -289,7 +289,8 @@ async function sliceChange(
   // Not in the task that asked for the change (a click, with the view's render): the first slice is a task's worth.
   await nextTask();
   if (superseded()) return false;
-  const style = cy.style() as unknown as StyleEngine;
+  // None on an instance without styles (headless).
+  const style = cy.style() as unknown as StyleEngine | undefined;
   // What the rest of the view restyles meanwhile (a selection, a highlight): the only elements the end of the
   // batch must restyle, as the slices style their own elements as they change them.
   const touched = cy.collection();
@@ -327,7 +328,7 @@ async function sliceChange(
           // Styled at once: left to Cytoscape, every element would be styled in the frame that ends the batch. The
           // style event puts them in the renderer's queue (its texture caches drop their old pictures).
           if (changed) {
-            style.apply?.(changed);
+            style?.apply?.(changed);
             changed.emit('style');
           }
         } finally {
@@ -374,7 +375,7 @@ async function sliceChange(
       // Left alone, the end of the batch would restyle every element once more and mark all of them changed,
       // which costs the frame that draws the graph about a quarter of its time (measured at a thousand records).
       const batch = (cy as unknown as BatchState)._private;
-      if (style.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
+      if (style?.apply && batch?.batchStyleEles) batch.batchStyleEles = touched;
       cy.endBatch();
       // Ending the batch drops the renderer's drawing order (elements were added, or z-indexes changed). The order
       // computed for the prebuilt layer still holds, for elements restyled meanwhile too while they keep their

@@ -420,7 +420,7 @@ export class GraphController {
     progress: (share: number) => void = () => undefined,
     cancelled: () => boolean = () => false,
   ): Promise<Blob | null> {
-    return graphPng(this.cy, this.performanceMode, progress, cancelled);
+    return graphPng(this.cy, progress, cancelled);
   }
 
   /** The drawn graph as an SVG document. */

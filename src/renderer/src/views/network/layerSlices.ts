@@ -88,7 +88,8 @@ export async function drawQueued(
 /**
  * Draws `elements` into `layer` with Cytoscape's own code (a layer no frame uses unless the caller shows it), in
  * slices (see rasterBudget.ts), each rasterised at once. `afterSlice` hears the share drawn and says whether
- * to stop; resolves to false if it did.
+ * to stop; resolves to false if it did. `aroundSlice` runs each slice's drawing (for a change to Cytoscape's drawing
+ * that must not reach the frames drawn between slices).
  */
 export async function drawInSlices(
   cache: LayerCache,
@@ -96,6 +97,7 @@ export async function drawInSlices(
   elements: readonly SingularElementArgument[],
   pixelRatio: number,
   afterSlice: (share: number) => boolean,
+  aroundSlice: (draw: () => void) => void = (draw) => draw(),
 ): Promise<boolean> {
   const drawEleInLayer = cache.drawEleInLayer;
   if (!drawEleInLayer) return false;
@@ -104,11 +106,13 @@ export async function drawInSlices(
   const budget = rasterBudget(layer.level);
   for (let next = 0; next < elements.length;) {
     budget.startSlice();
-    do {
-      const element = elements[next++]!;
-      drawEleInLayer.call(cache, layer, element, layer.level, pixelRatio);
-      budget.count(element);
-    } while (next < elements.length && !budget.full());
+    aroundSlice(() => {
+      do {
+        const element = elements[next++]!;
+        drawEleInLayer.call(cache, layer, element, layer.level, pixelRatio);
+        budget.count(element);
+      } while (next < elements.length && !budget.full());
+    });
     rasteriseSlice(layer.canvas, budget);
     await nextTask();
     if (afterSlice(next / elements.length)) return false;

@@ -8,7 +8,7 @@
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
  * needs, the caller asks `cy.png` instead.
  */
-import type { BoundingBox12, Core } from 'cytoscape';
+import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayMeet } from './elementReach';
 import { nextTask } from './frames';
 import { drawInSlices } from './layerSlices';
@@ -20,6 +20,19 @@ import type { PngRequest, PngResponse } from './pngProtocol';
  * which for 2^21 pixels held the main thread for 38 to 47 ms at five thousand records (traces).
  */
 const BAND_PIXELS = 2 ** 20;
+
+/**
+ * The smallest label, in the image's pixels, the image shows: the large style's smallest on screen. Cytoscape draws a
+ * label into a layer only when it would draw it on screen at the layer's scale, which in the normal style (labels from
+ * 16.5 px at a pixel ratio of 1: graphStyle.ts) left an image at its own size, the sample network's, without names.
+ */
+const IMAGE_MIN_LABEL_PX = 9;
+
+/** Cytoscape's test of whether a label is drawn at a scale (its canvas renderer's; not in the typings). */
+type LabelTest = (element: SingularElementArgument, scale?: number) => boolean;
+
+/** An element's parsed style (Cytoscape's `pstyle`; not in the typings). */
+type ParsedStyle = { pstyle(name: string): { pfValue: number } };
 
 /** A band's layer, as Cytoscape makes it: an offscreen canvas whose context draws in the graph's units. */
 type BandLayer = Layer & { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D };
@@ -38,7 +51,8 @@ export async function wholeGraphPng(
 ): Promise<Blob | null> {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
   const cache = layerCacheOf(renderer);
-  const box = knownExtent(cy);
+  // Unknown after a record was dragged in the normal style (its moves are not sliced): measured then.
+  const box = knownExtent(cy) ?? (cy.elements().nonempty() ? cy.elements().boundingBox() : null);
   if (!cache?.drawEleInLayer || !renderer.getCachedZSortedEles || !box) return null;
   if (typeof OffscreenCanvas === 'undefined' || typeof Worker === 'undefined') return null;
   const extent = { w: box.x2 - box.x1, h: box.y2 - box.y1 };
@@ -75,10 +89,17 @@ export async function wholeGraphPng(
       // The background first, under everything (the layer's context draws in the graph's units).
       layer.context.fillStyle = '#ffffff';
       layer.context.fillRect(bandBox.x1, bandBox.y1, extent.w, rows / scale);
-      const drawn = await drawInSlices(cache, layer, inBand, pixelRatio, (share) => {
-        progress((band + share) / bands);
-        return cancelled() || assembly.failed();
-      });
+      const drawn = await drawInSlices(
+        cache,
+        layer,
+        inBand,
+        pixelRatio,
+        (share) => {
+          progress((band + share) / bands);
+          return cancelled() || assembly.failed();
+        },
+        (draw) => withImageLabels(renderer, draw),
+      );
       if (!drawn) break;
       assembly.add(top, layer.canvas.transferToImageBitmap());
     }
@@ -123,4 +144,21 @@ function imageAssembly(width: number, height: number): ImageAssembly {
     },
     end: () => worker.terminate(),
   };
+}
+
+/**
+ * Runs `draw` with Cytoscape drawing every label at least IMAGE_MIN_LABEL_PX high in the image, whatever the screen's
+ * minimum; only while `draw` runs, so the frames drawn between slices keep their own.
+ */
+function withImageLabels(renderer: CanvasRenderer, draw: () => void): void {
+  const test = renderer as { eleTextBiggerThanMin?: LabelTest };
+  const own = test.eleTextBiggerThanMin;
+  if (!own) return draw();
+  test.eleTextBiggerThanMin = (element, scale = 1) =>
+    (element as unknown as ParsedStyle).pstyle('font-size').pfValue * scale >= IMAGE_MIN_LABEL_PX;
+  try {
+    draw();
+  } finally {
+    test.eleTextBiggerThanMin = own;
+  }
 }

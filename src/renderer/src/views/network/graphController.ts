@@ -199,8 +199,8 @@ export class GraphController {
       // As in the large style, a new zoom level's picture is built in slices, and zoomed in past any picture of the
       // whole graph, the view's (viewTile.ts). Left to Cytoscape, the first frame past zoom 1 on the sample
       // network's whole graph made that level's picture and drew every record into it: one task of 53–95 ms. The
-      // graph's extent is measured when unknown (the large style's slices keep it; a small graph's moves are not
-      // sliced).
+      // graph's extent is measured when unknown (slices keep it; a record dragged, which the normal style allows, is
+      // not moved in slices).
       prebuildLevelsOnZoom(cy, { measureExtent: true });
       reuseLayerCanvases(cy);
       drawOnlyWhatShows(cy);

@@ -45,8 +45,9 @@ export class GraphPositions {
   /**
    * Moves nodes to the given positions, and resolves once they are drawn there. Nodes already there are left alone:
    * a node moved, even onto its own place, makes Cytoscape draw the whole graph element by element again (a third of
-   * a second at five thousand records, for putting records back where they were; 108 ms at 1,300 elements in the
-   * normal style). The nodes move in slices (slicedChanges.ts), with the graph's picture redrawn before it shows.
+   * a second at five thousand records, for putting records back where they were; 108 ms for a layout in the
+   * normal style's 1,300 elements). The nodes move in slices (slicedChanges.ts), with the picture redrawn before it
+   * shows.
    */
   async apply(positions: Readonly<Record<string, Point>>): Promise<void> {
     const cy = this.host.cy;

@@ -51,7 +51,7 @@ export async function wholeGraphPng(
 ): Promise<Blob | null> {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
   const cache = layerCacheOf(renderer);
-  // Unknown after a record was dragged in the normal style (its moves are not sliced): measured then.
+  // Unknown after a record was dragged in the normal style (a drag is not made in slices): measured then.
   const box = knownExtent(cy) ?? (cy.elements().nonempty() ? cy.elements().boundingBox() : null);
   if (!cache?.drawEleInLayer || !renderer.getCachedZSortedEles || !box) return null;
   if (typeof OffscreenCanvas === 'undefined' || typeof Worker === 'undefined') return null;

@@ -46,6 +46,8 @@ declare global {
     __atlasFrames?: number[];
     /** The record the bench renames, and its name before. */
     __atlasRenamed?: { id: string; name: string };
+    /** The records grabbed since the bench started to drag one. */
+    __atlasGrabbed?: string[];
     /** How many records the whole graph has, to know it is back after a filter or the hidden screen. */
     __atlasWholeCount?: number;
   }
@@ -259,11 +261,43 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown>; shows?: b
   {
     name: 'drag the view',
     act: async (page) => {
-      const { x, y } = await canvasCentre(page);
+      const { x, y } = await emptySpotNearCentre(page);
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.mouse.move(x + 120, y + 60, { steps: 20 });
       await page.mouse.up();
+    },
+  },
+  {
+    // In the normal style a record pressed is lifted and moved (the large style's records pan the view instead).
+    name: 'drag a record',
+    act: async (page) => {
+      // The record nearest the centre that the pointer can reach there (not under a panel or the legend).
+      const at = await page.evaluate(() => {
+        const cy = window.__atlasCy!;
+        const box = cy.container()!.getBoundingClientRect();
+        let best: { x: number; y: number; id: string; distance: number; pans: boolean } | null = null;
+        for (const node of cy.nodes()) {
+          const { x, y } = node.renderedPosition();
+          const distance = Math.hypot(x - cy.width() / 2, y - cy.height() / 2);
+          if (best && distance >= best.distance) continue;
+          const hit = document.elementFromPoint(box.x + x, box.y + y);
+          if (hit instanceof HTMLCanvasElement && cy.container()!.contains(hit)) {
+            best = { x: box.x + x, y: box.y + y, id: node.id(), distance, pans: node.pannable() };
+          }
+        }
+        if (!best) throw new Error('No record in view to drag.');
+        window.__atlasGrabbed = [];
+        cy.one('grab', 'node', (event) => window.__atlasGrabbed!.push(event.target.id() as string));
+        return best;
+      });
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.down();
+      await page.mouse.move(at.x + 80, at.y + 40, { steps: 20 });
+      await page.mouse.up();
+      const grabbed = await page.evaluate(() => window.__atlasGrabbed ?? []);
+      // The large style's records are pannable: a drag on one pans the view, and grabs nothing.
+      if (grabbed.length === 0 && !at.pans) throw new Error(`Dragging at record ${at.id} grabbed nothing.`);
     },
   },
   {
@@ -286,7 +320,7 @@ const INTERACTIONS: { name: string; act(page: Page): Promise<unknown>; shows?: b
   {
     name: 'drag the view, zoomed in',
     act: async (page) => {
-      const { x, y } = await canvasCentre(page);
+      const { x, y } = await emptySpotNearCentre(page);
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.mouse.move(x - 150, y - 80, { steps: 20 });
@@ -456,6 +490,34 @@ async function timeUntilDrawn(page: Page, name: string, act: () => Promise<void>
     { polling: 10, timeout: 60_000 },
   );
   return (await page.evaluate(() => performance.now())) - start;
+}
+
+/**
+ * The point nearest the canvas's centre (on a spiral of 10 px steps) where no record is: a drag started there moves
+ * the view, where one started on a record in the normal style moves the record.
+ */
+async function emptySpotNearCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const cy = window.__atlasCy!;
+    const box = cy.container()!.getBoundingClientRect();
+    // Cytoscape's own allowance around a node for the mouse is 2 px; a little more here.
+    const margin = 6;
+    const records = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: false }));
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    const centre = { x: cy.width() / 2, y: cy.height() / 2 };
+    for (let radius = 0; radius < Math.min(centre.x, centre.y); radius += 10) {
+      for (let step = 0; step < Math.max(1, radius); step++) {
+        const angle = (step / Math.max(1, radius)) * 2 * Math.PI;
+        const x = centre.x + radius * Math.cos(angle);
+        const y = centre.y + radius * Math.sin(angle);
+        const free = records.every(
+          (r) => x < r.x1 - margin || x > r.x2 + margin || y < r.y1 - margin || y > r.y2 + margin,
+        );
+        if (free) return { x: box.x + x, y: box.y + y };
+      }
+    }
+    throw new Error('No spot without a record near the canvas centre to drag the view from.');
+  });
 }
 
 async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {

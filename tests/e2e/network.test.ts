@@ -9,7 +9,7 @@ import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
-import { inkByStripAgainstCytoscape, stripsOff } from '../support/imageInk';
+import { countCytoscapePng, inkByStripAgainstCytoscape, PNG_SIGNATURE, stripsOff } from '../support/imageInk';
 import { startServedApp } from '../support/runningApp';
 
 declare global {
@@ -316,21 +316,12 @@ describe('the network view', () => {
       cy.edges().style('display', 'none');
     });
     await page.waitForTimeout(500);
-    // Counts calls of Cytoscape's one-go export, which holds the main thread while it draws.
-    await page.evaluate(() => {
-      const cy = window.__atlasCy! as unknown as { png(...args: unknown[]): unknown; __pngCalls?: number };
-      const png = cy.png;
-      cy.__pngCalls = 0;
-      cy.png = function (...args: unknown[]) {
-        cy.__pngCalls!++;
-        return png.apply(this, args);
-      };
-    });
+    const pngCalls = await countCytoscapePng(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the graph as a PNG image' }).click();
     const bytes = readFileSync(await (await download).path());
-    expect(await page.evaluate(() => (window.__atlasCy as unknown as { __pngCalls: number }).__pngCalls)).toBe(0);
-    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(await pngCalls()).toBe(0);
+    expect(bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     saveResult('network-whole-export.png', bytes);
     const width = bytes.readUInt32BE(16);
     const extent = await page.evaluate(() => window.__atlasCy!.elements().boundingBox().w);

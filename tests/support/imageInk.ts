@@ -1,10 +1,31 @@
 /// <reference lib="dom" />
 /**
- * Compares an exported PNG of the graph with the image Cytoscape draws in one go (`cy.png`, every label included) at
- * the same scale: the ink (darkness) in each of 40 strips of rows of each, after scaling both down to 8 × 40 pixels.
- * A band missing, shifted or drawn twice, or names left out, change the strips' ink.
+ * Checks on the graph's PNG export against the image Cytoscape draws in one go (`cy.png`, every label included):
+ * whether `cy.png` was called at all (it holds the main thread while it draws), and the ink (darkness) in each of 40
+ * strips of rows of both images at the same scale, after scaling both down to 8 × 40 pixels. A band missing, shifted
+ * or drawn twice, or names left out, change the strips' ink.
  */
 import type { Page } from 'playwright-core';
+
+/** The signature every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The view's instance as these checks use it (the page exposes it with ?atlasTest). */
+type CountedPng = { png(...args: unknown[]): unknown; __pngCalls?: number };
+
+/** From now on, counts the page's calls of `cy.png`; resolves to a reader of the count. */
+export async function countCytoscapePng(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const cy = (window as unknown as { __atlasCy: CountedPng }).__atlasCy;
+    const png = cy.png;
+    cy.__pngCalls = 0;
+    cy.png = function (...args: unknown[]) {
+      cy.__pngCalls!++;
+      return png.apply(this, args);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __atlasCy: CountedPng }).__atlasCy.__pngCalls ?? 0);
+}
 
 export type StripInk = { exported: number[]; reference: number[] };
 

@@ -92,8 +92,7 @@ export class GraphController {
 
   /**
    * The instance is made by the first load, which knows the graph's size and so which options it needs. `overlays`
-   * lie over Cytoscape's box: the ring that marks the selection in the large style, the canvas that names records
-   * when zoomed out.
+   * lie over Cytoscape's box: the ring that marks the selection, the canvas that names records when zoomed out.
    */
   constructor(
     private readonly container: HTMLElement,
@@ -190,22 +189,18 @@ export class GraphController {
     if (performanceMode) {
       cy.on('zoom', () => this.labels.followZoom(cy));
       narrowHitTesting(cy);
-      prebuildLevelsOnZoom(cy);
-      reuseLayerCanvases(cy);
-      seedGestureSnapshots(cy);
-      drawOnlyWhatShows(cy);
-      keepViewTiles(cy);
-    } else {
-      // As in the large style, a new zoom level's picture is built in slices, and zoomed in past any picture of the
-      // whole graph, the view's (viewTile.ts). Left to Cytoscape, the first frame past zoom 1 on the sample
-      // network's whole graph made that level's picture and drew every record into it: one task of 53–95 ms. The
-      // graph's extent is measured when unknown (slices keep it; a record dragged, which the normal style allows, is
-      // not moved in slices).
-      prebuildLevelsOnZoom(cy, { measureExtent: true });
-      reuseLayerCanvases(cy);
-      drawOnlyWhatShows(cy);
-      keepViewTiles(cy);
     }
+    // In either style a new zoom level's picture is built in slices, and zoomed in past any picture of the whole
+    // graph, the view's (viewTile.ts). Left to Cytoscape, the first frame past zoom 1 on the sample network's whole
+    // graph (the normal style) made that level's picture and drew every record into it: one task of 53–95 ms. The
+    // normal style's extent is measured when unknown: slices keep it, but a record dragged (which only the normal
+    // style allows) is not moved in slices.
+    prebuildLevelsOnZoom(cy, { measureExtent: !performanceMode });
+    reuseLayerCanvases(cy);
+    // After the level builds' frame work, which runs first at the same priority.
+    if (performanceMode) seedGestureSnapshots(cy);
+    drawOnlyWhatShows(cy);
+    keepViewTiles(cy);
     if (exposeForTests) window.__atlasCy = cy;
     return cy;
   }

@@ -62,7 +62,7 @@ export class LabelOverlay {
 
   /**
    * `canvas` lies over Cytoscape's box, from its corner (network.css). `view.isSelected` says whether a record is the
-   * selected one (in the large style the selection is a ring, not Cytoscape's); `view.ownLabelsDrawn` whether
+   * selected one (the selection is a ring, not Cytoscape's, where the view has one); `view.ownLabelsDrawn` whether
    * Cytoscape draws the labels at the zoom in use, when nothing is named here.
    */
   constructor(
@@ -96,7 +96,7 @@ export class LabelOverlay {
   /**
    * Picks again once the view rests: after each change (an event of each element a layout's result moves, five
    * thousand at five thousand records) only a time is noted; one timer waits for the rest. Also called when the
-   * selection changed where Cytoscape does not say (the large style's ring).
+   * selection changed where Cytoscape does not say (the ring).
    */
   pickSoon(): void {
     this.restsAt = performance.now() + PICK_SETTLE_MS;

@@ -276,6 +276,18 @@ export function knownExtent(cy: Core): BoundingBox12 | undefined {
   return graphBoxes.get(cy);
 }
 
+/**
+ * The extent of `cy`'s graph: the known one, or else measured from Cytoscape's cached bounding boxes and remembered
+ * (after a record dragged in the normal style, which is not moved in slices); undefined with no elements.
+ */
+export function measuredExtent(cy: Core): BoundingBox12 | undefined {
+  const known = graphBoxes.get(cy);
+  if (known || cy.elements().empty()) return known;
+  const box = cy.elements().boundingBox();
+  rememberBox(cy, box);
+  return box;
+}
+
 export function rememberBox(cy: Core, box: BoundingBox12): void {
   graphBoxes.set(cy, box);
   if (watched.has(cy)) return;
@@ -365,8 +377,9 @@ export function showsSnapshot(renderer: FrameHooks): boolean {
  * show a complete level's picture, resampled, as Cytoscape does (see {@link layersWhileBuilding}); left to
  * Cytoscape, that frame measured every element to make the layer, later ones drew much of it in their spare time,
  * and the frame that first showed it rasterised it whole (about a tenth of a second each at five thousand records).
- * With `measureExtent` (a graph in the normal style, under 1,500 elements, whose moves are not sliced and so leave
- * the extent unknown), a frame at a new zoom that finds no extent measures it, from Cytoscape's cached bounding boxes.
+ * With `measureExtent` (a graph in the normal style, under 1,500 elements, whose records the user may drag: a drag
+ * is not made in slices and so leaves the extent unknown), a frame at a new zoom that finds no extent measures it,
+ * from Cytoscape's cached bounding boxes.
  */
 export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { measureExtent?: boolean } = {}): void {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer & FrameHooks }).renderer();
@@ -379,13 +392,10 @@ export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { meas
     if (!willDraw || showsSnapshot(renderer)) return;
     const zoomed = cy.zoom() !== lastZoom;
     lastZoom = cy.zoom();
-    if (measureExtent && !graphBoxes.has(cy)) {
-      // Only when the level may change (a zoom, or a check asked for): dragging a record moves it, and forgets the
-      // extent, in every frame of the drag.
-      if (!zoomed && !checkAgain) return;
-      if (cy.elements().nonempty()) rememberBox(cy, cy.elements().boundingBox());
-    }
-    const box = graphBoxes.get(cy);
+    // The extent is measured only when the level may change (a zoom, or a check asked for): dragging a record moves
+    // it, and forgets the extent, in every frame of the drag.
+    if (measureExtent && !graphBoxes.has(cy) && !zoomed && !checkAgain) return;
+    const box = measureExtent ? measuredExtent(cy) : graphBoxes.get(cy);
     const plan = box ? planLayer(cy, box) : null;
     const again = checkAgain && !!plan && !buildingLevel(plan.cache, plan.level);
     checkAgain = false;

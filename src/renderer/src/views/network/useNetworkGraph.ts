@@ -36,7 +36,7 @@ export interface GraphPlaces {
   canvasRef: RefObject<HTMLDivElement | null>;
   containerRef: RefObject<HTMLDivElement | null>;
   sketchRef: RefObject<HTMLCanvasElement | null>;
-  /** The ring that marks the selected record on a large graph (see selectionRing.ts). */
+  /** The ring that marks the selected record (see selectionRing.ts). */
   ringRef: RefObject<HTMLDivElement | null>;
   /** The canvas that names records when zoomed out too far for Cytoscape's labels (see labelOverlay.ts). */
   namesRef: RefObject<HTMLCanvasElement | null>;

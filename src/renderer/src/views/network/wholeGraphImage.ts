@@ -12,7 +12,7 @@ import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayMeet } from './elementReach';
 import { nextTask } from './frames';
 import { drawInSlices } from './layerSlices';
-import { knownExtent, layerCacheOf, MIN_LEVEL, type CanvasRenderer, type Layer } from './prebuiltLayer';
+import { layerCacheOf, measuredExtent, MIN_LEVEL, type CanvasRenderer, type Layer } from './prebuiltLayer';
 import type { PngRequest, PngResponse } from './pngProtocol';
 
 /**
@@ -51,8 +51,7 @@ export async function wholeGraphPng(
 ): Promise<Blob | null> {
   const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
   const cache = layerCacheOf(renderer);
-  // Unknown after a record was dragged in the normal style (a drag is not made in slices): measured then.
-  const box = knownExtent(cy) ?? (cy.elements().nonempty() ? cy.elements().boundingBox() : null);
+  const box = measuredExtent(cy);
   if (!cache?.drawEleInLayer || !renderer.getCachedZSortedEles || !box) return null;
   if (typeof OffscreenCanvas === 'undefined' || typeof Worker === 'undefined') return null;
   const extent = { w: box.x2 - box.x1, h: box.y2 - box.y1 };

@@ -10,13 +10,14 @@
  * is drawn (after a pan or zoom past it), frames show a complete level of the whole graph instead, resampled (blurred
  * for a moment, as Cytoscape shows one level while it builds another), or, with none, draw element by element.
  *
- * The tile is dropped whenever an element changes (Cytoscape's own signal for its texture caches). A change made in
- * slices draws the new tile before its batch ends (slicedChanges.ts), so its first frame shows it; a small one made
- * in place keeps the tile and patches it (changeInPlace.ts).
+ * The tile is dropped whenever an element changes (Cytoscape's own signal for its texture caches), unless it still
+ * looks as drawn or is out of the pictures (drawnLooks.ts). A change made in slices draws the new tile before its
+ * batch ends (slicedChanges.ts), so its first frame shows it; a small one made in place keeps the tile and patches it
+ * (changeInPlace.ts).
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
-import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
+import type { BoundingBox12, Collection, Core, SingularElementArgument } from 'cytoscape';
 import { nextTask } from './frames';
 import { drawInSlices } from './layerSlices';
 import { layerCacheOf, layerSizeFits, zoomLevel } from './prebuiltLayer';
@@ -26,6 +27,7 @@ import { mayShow } from './elementReach';
 import { isPatchable, type PatchableLayer } from './layerPatch';
 import { contains } from './graphElements';
 import { keepForReuse } from './canvasPool';
+import { changeSparesPictures } from './drawnLooks';
 
 /** The margin around the view a tile takes in, as a share of the view's width and height on each side. */
 const TILE_MARGIN = 0.25;
@@ -35,7 +37,7 @@ const SETTLE_MS = 120;
 type Tile = Layer & { bb: BoundingBox12 & { w: number; h: number } };
 
 type TileRenderer = CanvasRenderer & {
-  onUpdateEleCalcs?(work: (willDraw: boolean, eles: { length: number }) => void): void;
+  onUpdateEleCalcs?(work: (willDraw: boolean, eles: Collection) => void): void;
   redrawHint?(what: string, on: boolean): void;
   redraw?(): void;
 };
@@ -62,7 +64,7 @@ export function keepViewTiles(cy: Core): void {
   const state: TileState = { tile: null, builds: 0, timer: null, wanted: null, kept: false };
   tiles.set(cy, state);
   renderer.onUpdateEleCalcs((_willDraw, eles) => {
-    if (eles.length > 0) drop(cy, state);
+    if (eles.some((element) => !changeSparesPictures(element as SingularElementArgument))) drop(cy, state);
   });
   cy.on('add remove', () => drop(cy, state));
 }

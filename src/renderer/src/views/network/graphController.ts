@@ -19,6 +19,8 @@ import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
 import { seedGestureSnapshots } from './gestureSnapshot';
 import { ignorePressedState, narrowHitTesting } from './pointerInput';
+import { keepPicturesOfUnchangedRecords } from './drawnLooks';
+import { liftDraggedRecords } from './recordDrag';
 import { GraphSelection } from './graphSelection';
 import { BusyMark } from './busyMark';
 import { drawOnlyWhatShows } from './visibleDrawing';
@@ -195,6 +197,9 @@ export class GraphController {
     // graph (the normal style) made that level's picture and drew every record into it: one task of 53–95 ms. The
     // normal style's extent is measured when unknown: slices keep it, but a record dragged (which only the normal
     // style allows) is not moved in slices.
+    // First, so that every drawing into a picture notes what it drew.
+    keepPicturesOfUnchangedRecords(cy);
+    liftDraggedRecords(cy);
     prebuildLevelsOnZoom(cy, { measureExtent: !performanceMode });
     reuseLayerCanvases(cy);
     // After the level builds' frame work, which runs first at the same priority.

@@ -1,0 +1,161 @@
+/**
+ * A record dragged (the normal style's records can be) taken out of Cytoscape's pictures of the graph while it moves.
+ *
+ * Cytoscape draws a dragged record, its relations and its neighbours each frame on a layer of their own (its drag
+ * layer), and the rest from its pictures, but only from pictures that do not hold what is dragged. At the first move
+ * the picture of the whole graph no longer matched the rest and was dropped, so every frame of the drag drew every
+ * element one by one, and the browser rastered each of those drawings: frames of 30–40 ms and as much again to
+ * raster, tasks of 53–78 ms at ~400 records (`npm run bench -- network`, "drag a record").
+ *
+ * Here, at the first move, where the lifted elements were drawn is drawn afresh without them (layerPatch.ts) in the
+ * picture of the current zoom and in the view's tile, and the other levels' pictures are dropped (drawn again on a
+ * zoom, prebuiltLayer.ts). Frames then copy the picture and draw only the lifted elements; a change to one of them
+ * drops no picture meanwhile (drawnLooks.ts). When the record is let go, where they are now is drawn afresh with
+ * them. A picture that cannot be patched goes the usual way: dropped, and frames draw element by element.
+ *
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
+ */
+import type { BoundingBox12, Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { DrawingOrder } from './drawingOrder';
+import { liftOutOfPictures, putBackInPictures } from './drawnLooks';
+import { drawnBoxes } from './elementReach';
+import { isPatchable, meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
+import { layerCacheOf, zoomLevel, type CanvasRenderer, type Layer, type LayerCache } from './prebuiltLayer';
+import { isViewTile, viewTileToPatch } from './viewTile';
+
+type DragRenderer = CanvasRenderer & {
+  flushRenderedStyleQueue?(): void;
+  getCachedZSortedEles?(): DrawingOrder;
+  getPixelRatio?(): number;
+};
+
+/** Where Cytoscape keeps, per element, the layer holding it at each level. */
+type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } } };
+
+/** A record pressed, and where it was. */
+type Grab = { node: NodeSingular; at: { x: number; y: number } };
+
+/** What a drag took out of the pictures, and the pictures it took them out of. */
+type Lift = { elements: SingularElementArgument[]; layers: PatchableLayer[] };
+
+/** From now on, a record dragged on `cy` is taken out of its pictures while it moves. Call once per instance. */
+export function liftDraggedRecords(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): DragRenderer }).renderer();
+  const cache = layerCacheOf(renderer);
+  if (!cache?.drawEleInLayer || !renderer.getCachedZSortedEles || !renderer.flushRenderedStyleQueue) return;
+  const drawing = renderer as Required<DragRenderer>;
+  let grab: Grab | null = null;
+  let lift: Lift | null = null;
+  cy.on('grab', 'node', (event) => {
+    // Nothing measured here: measuring an element marks it changed, which would drop the pictures at the next frame
+    // (a click grabs too).
+    const node = event.target as NodeSingular;
+    grab = { node, at: { ...node.position() } };
+  });
+  // The first move put the lifted elements on Cytoscape's drag layer and moved the record; its frame comes next.
+  cy.on('drag', 'node', () => {
+    if (grab && !lift) lift = liftOut(cy, drawing, cache, grab);
+    grab = null;
+  });
+  cy.on('free', 'node', () => {
+    if (lift) putBack(cy, drawing, cache, lift);
+    grab = lift = null;
+  });
+}
+
+function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, { node, at }: Grab): Lift | null {
+  const order = renderer.getCachedZSortedEles();
+  const rest = order.nondrag;
+  const elements = (order.drag ?? []) as SingularElementArgument[];
+  // Cytoscape's drag layer without compound records: the record and its neighbourhood (relations and neighbours).
+  // Another (compound records, several records dragged) goes the usual way.
+  const neighbourhood = new Set<unknown>([node, ...node.neighborhood().toArray()]);
+  if (!rest || elements.length !== neighbourhood.size || !elements.every((element) => neighbourhood.has(element))) {
+    return null;
+  }
+  // Out of the pictures before they are measured (measuring marks them changed).
+  liftOutOfPictures(elements);
+  // Where they are drawn in the pictures: the relations' lines are still those of the last frame; the record has
+  // moved since, by the drag's first step.
+  const now = node.position();
+  const regions = regionsOf(elements.filter((element) => element !== node));
+  const recordRegions = regionsOf([node]);
+  if (!regions || !recordRegions) {
+    putBackInPictures(elements);
+    return null;
+  }
+  const [dx, dy] = [now.x - at.x, now.y - at.y];
+  for (const box of recordRegions) regions.push({ x1: box.x1 - dx, y1: box.y1 - dy, x2: box.x2 - dx, y2: box.y2 - dy });
+  const level = zoomLevel(cy.zoom(), renderer.getPixelRatio());
+  const layers: PatchableLayer[] = [];
+  for (const [key, levelLayers] of Object.entries(cache.layersByLevel)) {
+    const picture = levelLayers?.length === 1 ? levelLayers[0]! : null;
+    if (picture && Number(key) === level && holdsWhole(picture, rest.length + elements.length)) layers.push(picture);
+    else for (const layer of [...(levelLayers ?? [])]) cache.invalidateLayer(layer);
+  }
+  const tile = viewTileToPatch(cy);
+  if (tile) layers.push(tile);
+  const meets = meetsRegions(regions);
+  for (const layer of layers) {
+    const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
+    for (const element of rest) if (patch && meets(element)) patch.draw(element);
+    patch?.apply();
+    if (layer === tile) continue;
+    // What Cytoscape checks before it shows a layer: the elements it is to draw, in order.
+    layer.eles = rest.slice();
+    for (const element of elements) delete slotsOf(element)[layer.level];
+  }
+  return { elements, layers };
+}
+
+function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, lift: Lift): void {
+  // The moves brought up to date while no picture holds the lifted elements, so that bringing them up to date drops
+  // nothing; once more after measuring them, which marks them changed again.
+  renderer.flushRenderedStyleQueue();
+  const regions = regionsOf(lift.elements);
+  renderer.flushRenderedStyleQueue();
+  const order = renderer.getCachedZSortedEles();
+  const every = order.nondrag ?? order;
+  const current = (layer: PatchableLayer) =>
+    isViewTile(cy, layer) || (!layer.invalid && cache.layersByLevel[layer.level]?.[0] === layer);
+  const layers = lift.layers.filter(current);
+  if (regions && (order.drag?.length ?? 0) === 0) {
+    // Where they were is drawn without them already.
+    const meets = meetsRegions(regions);
+    for (const layer of layers) {
+      const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
+      for (const element of every) if (patch && meets(element)) patch.draw(element);
+      patch?.apply();
+      if (isViewTile(cy, layer)) continue;
+      layer.eles = every.slice();
+      for (const element of lift.elements) slotsOf(element)[layer.level] = layer;
+    }
+  } else {
+    // Not expected (Cytoscape let go of everything it dragged, placed): the pictures are dropped, as it would.
+    for (const layer of layers) cache.invalidateLayer(layer);
+  }
+  putBackInPictures(lift.elements);
+  renderer.redrawHint('eles', true);
+  renderer.redraw();
+}
+
+/** Whether `layer` is a finished picture of the whole graph (`count` elements) that can be patched. */
+function holdsWhole(layer: Layer, count: number): layer is PatchableLayer {
+  const drawing = (layer as { reqs?: number }).reqs ?? 0;
+  return !layer.invalid && drawing === 0 && layer.eles.length === count && isPatchable(layer);
+}
+
+/** The regions every one of `elements` could be drawn in where it is now, or null when a place is not known. */
+function regionsOf(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
+  const regions: BoundingBox12[] = [];
+  for (const element of elements) {
+    const boxes = drawnBoxes(element);
+    if (!boxes) return null;
+    regions.push(...boxes);
+  }
+  return regions;
+}
+
+function slotsOf(element: SingularElementArgument): Record<number, Layer | null> {
+  return ((element as unknown as LayerSlots)._private.rscratch.imgLayerCaches ??= {});
+}

@@ -115,7 +115,39 @@ describe('patching a picture of the graph in place', () => {
     patch.apply();
     expect(calls.filter((call) => call.startsWith('layer.'))).toEqual([
       'layer.clearRect(92,-8,16,16)',
-      'layer.drawImage(piece1,92,-8,16,16)',
+      'layer.drawImage(piece1,0,0,8,8,92,-8,16,16)',
+    ]);
+  });
+
+  it('draws regions apart on one canvas over them all, only within them, each element once', () => {
+    calls.length = 0;
+    const { layer, cache } = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, -1);
+    // A relation's two ends: two regions, apart, that the relation crosses both of.
+    const regions = [
+      { x1: -10, y1: -10, x2: 10, y2: 10 },
+      { x1: 90, y1: -10, x2: 110, y2: 10 },
+    ];
+    const patch = startPatch(cache, layer, regions, 1)!;
+    for (const element of order.filter(meetsRegions(regions))) patch.draw(element);
+    const piece = `piece${made}`;
+    expect(calls.filter((call) => !call.startsWith('layer.'))).toEqual([
+      // Half a unit per pixel, over both: from -10 to 110 across, -10 to 10 down.
+      `new ${piece}(60,10)`,
+      `${piece}.scale(0.5,0.5)`,
+      `${piece}.translate(10,10)`,
+      `${piece}.beginPath()`,
+      `${piece}.rect(-10,-10,20,20)`,
+      `${piece}.rect(90,-10,20,20)`,
+      `${piece}.clip()`,
+      `draw e-near on ${piece}`,
+      `draw b on ${piece}`,
+    ]);
+    patch.apply();
+    expect(calls.filter((call) => call.startsWith('layer.'))).toEqual([
+      'layer.clearRect(-10,-10,20,20)',
+      `layer.drawImage(${piece},0,0,10,10,-10,-10,20,20)`,
+      'layer.clearRect(90,-10,20,20)',
+      `layer.drawImage(${piece},50,0,10,10,90,-10,20,20)`,
     ]);
   });
 
@@ -127,7 +159,7 @@ describe('patching a picture of the graph in place', () => {
     const queued = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, 0, [order[3]!]);
     const patch = startPatch(queued.cache, queued.layer, [region], 1)!;
     for (const element of order.filter(meetsRegions([region]))) patch.draw(element);
-    expect(calls.filter((call) => call.startsWith('draw'))).toEqual(['draw e-near on piece2']);
+    expect(calls.filter((call) => call.startsWith('draw'))).toEqual([`draw e-near on piece${made}`]);
   });
 
   it('covers a long relation with boxes along its line, not one box over everything it spans', () => {

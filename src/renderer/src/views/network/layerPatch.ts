@@ -40,10 +40,16 @@ export function meetsRegions(regions: readonly BoundingBox12[]): (element: Singu
   return (element) => mayShow(element, around) && widened.some((box) => mayMeet(element, box));
 }
 
-/** One region of a patch: where it lies in the layer (whole pixels of it), and the canvas it is drawn on. */
-type Piece = { box: BoundingBox12; context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D };
+/**
+ * One region of a patch: where it lies in the layer (whole pixels of it), and the canvas it is drawn on, which lies
+ * over `from` (the region, or all the regions together).
+ */
+type Piece = { box: BoundingBox12; context: OffscreenCanvasRenderingContext2D; from: BoundingBox12 };
 
-/** A patch of one layer: its regions drawn on canvases of their own, element by element, then swapped in. */
+/** The most pixels of one canvas the regions of a patch share (4 MB). */
+const SHARED_CANVAS_PIXELS = 1 << 20;
+
+/** A patch of one layer: its regions drawn apart from it, element by element, then swapped in. */
 export type LayerPatch = {
   layer: PatchableLayer;
   /** Draws one element (in drawing order) into each region it could show in, unless the layer's queue will. */
@@ -67,37 +73,73 @@ export function startPatch(
   const boxes = mergeOverlapping(regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null));
   if (boxes.length === 0) return null;
   const scale = 2 ** layer.level;
-  const pieces: Piece[] = [];
-  for (const box of boxes) {
-    const canvas = new OffscreenCanvas(Math.round((box.x2 - box.x1) * scale), Math.round((box.y2 - box.y1) * scale));
-    const context = canvas.getContext('2d');
-    if (!context) return null;
-    // As the layer's own context: the graph's units, here from the region's corner.
-    context.scale(scale, scale);
-    context.translate(-box.x1, -box.y1);
-    pieces.push({ box, context });
-  }
+  const pieces = sharedCanvas(boxes, scale) ?? canvasEach(boxes, scale);
+  if (!pieces) return null;
   // Elements the layer's queue has yet to draw are left to it (it draws them over the whole layer).
   const queued = new Set(layer.elesQueue ?? []);
+  const contexts = [...new Set(pieces.map((piece) => piece.context))];
   return {
     layer,
     draw(element) {
       if (queued.has(element)) return;
-      for (const piece of pieces) {
-        if (!mayMeet(element, piece.box)) continue;
+      for (const context of contexts) {
+        if (!pieces.some((piece) => piece.context === context && mayMeet(element, piece.box))) continue;
         // Cytoscape's drawing into a layer uses only its context.
-        const target = { ...layer, context: piece.context } as PatchableLayer;
+        const target = { ...layer, context } as unknown as PatchableLayer;
         drawEleInLayer.call(cache, target, element, layer.level, pixelRatio);
       }
     },
     apply() {
       const { context } = layer;
-      for (const { box, context: piece } of pieces) {
-        context.clearRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
-        context.drawImage(piece.canvas, box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
+      for (const { box, context: piece, from } of pieces) {
+        const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
+        context.clearRect(box.x1, box.y1, w, h);
+        const [sx, sy] = [(box.x1 - from.x1) * scale, (box.y1 - from.y1) * scale];
+        context.drawImage(piece.canvas, sx, sy, w * scale, h * scale, box.x1, box.y1, w, h);
       }
     },
   };
+}
+
+/**
+ * One canvas over all the regions, drawn only within them, when it is no larger than SHARED_CANVAS_PIXELS: each
+ * element is then drawn once however many regions it crosses (a hub's relations cross many: dragging one drew 2,048
+ * elements into 19 regions at ~400 records where 1,200 were in view). Null when too large (a new canvas's first
+ * drawing call makes all its pixels), or for one region.
+ */
+function sharedCanvas(boxes: readonly BoundingBox12[], scale: number): Piece[] | null {
+  if (boxes.length < 2) return null;
+  const from = boxes.reduce(unionOf);
+  const [width, height] = [Math.round((from.x2 - from.x1) * scale), Math.round((from.y2 - from.y1) * scale)];
+  if (width * height > SHARED_CANVAS_PIXELS) return null;
+  const context = drawingContext(width, height, from, scale);
+  if (!context) return null;
+  context.beginPath();
+  for (const box of boxes) context.rect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
+  context.clip();
+  return boxes.map((box) => ({ box, context, from }));
+}
+
+/** A canvas for each region. */
+function canvasEach(boxes: readonly BoundingBox12[], scale: number): Piece[] | null {
+  const pieces: Piece[] = [];
+  for (const box of boxes) {
+    const width = Math.round((box.x2 - box.x1) * scale);
+    const height = Math.round((box.y2 - box.y1) * scale);
+    const context = drawingContext(width, height, box, scale);
+    if (!context) return null;
+    pieces.push({ box, context, from: box });
+  }
+  return pieces;
+}
+
+/** A new canvas whose context draws in the graph's units from `from`'s corner, as the layer's own context does. */
+function drawingContext(width: number, height: number, from: BoundingBox12, scale: number): Piece['context'] | null {
+  const context = new OffscreenCanvas(width, height).getContext('2d');
+  if (!context) return null;
+  context.scale(scale, scale);
+  context.translate(-from.x1, -from.y1);
+  return context;
 }
 
 /**

@@ -91,11 +91,10 @@ export function startPatch(
     },
     apply() {
       const { context } = layer;
-      for (const { box, context: piece, from } of pieces) {
-        const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
-        context.clearRect(box.x1, box.y1, w, h);
-        const [sx, sy] = [(box.x1 - from.x1) * scale, (box.y1 - from.y1) * scale];
-        context.drawImage(piece.canvas, sx, sy, w * scale, h * scale, box.x1, box.y1, w, h);
+      for (const { box } of pieces) context.clearRect(box.x1, box.y1, box.x2 - box.x1, box.y2 - box.y1);
+      // Each canvas copied once, whole: it is blank outside its regions, which leaves the picture as it is there.
+      for (const { context: piece, from } of new Map(pieces.map((piece) => [piece.context, piece])).values()) {
+        context.drawImage(piece.canvas, from.x1, from.y1, from.x2 - from.x1, from.y2 - from.y1);
       }
     },
   };

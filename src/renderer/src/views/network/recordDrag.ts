@@ -139,10 +139,13 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   renderer.redraw();
 }
 
-/** Whether `layer` is a finished picture of the whole graph (`count` elements) that can be patched. */
+/**
+ * Whether `layer` is a finished picture of the whole graph (`count` elements) that can be patched, with no sharper
+ * one being drawn to replace it (which would bring the lifted elements back).
+ */
 function holdsWhole(layer: Layer, count: number): layer is PatchableLayer {
-  const drawing = (layer as { reqs?: number }).reqs ?? 0;
-  return !layer.invalid && drawing === 0 && layer.eles.length === count && isPatchable(layer);
+  const { reqs, replacement } = layer as { reqs?: number; replacement?: Layer };
+  return !layer.invalid && !reqs && !replacement && layer.eles.length === count && isPatchable(layer);
 }
 
 /** The regions every one of `elements` could be drawn in where it is now, or null when a place is not known. */

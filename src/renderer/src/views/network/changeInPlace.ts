@@ -13,14 +13,14 @@
  * needs, the change is made in slices as before.
  */
 import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
-import { drawnBoxes, nodeReachBox } from './elementReach';
+import { drawnRegions, nodeReachBox } from './elementReach';
 import { isPatchable, meetsRegions, startPatch } from './layerPatch';
 import { contains, unionOf } from './graphElements';
 import type { LayerPatch, PatchableLayer } from './layerPatch';
 import { orderAfterChange, type DrawingOrder } from './drawingOrder';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { queueChange } from './slicedChanges';
-import { knownExtent, layerCacheOf, rememberBox } from './prebuiltLayer';
+import { knownExtent, layerCacheOf, layerSlotsOf, rememberBox } from './prebuiltLayer';
 import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
 import { dropViewTile, isViewTile, keepingViewTile, viewTileToPatch } from './viewTile';
 
@@ -38,9 +38,6 @@ type InvalidatingCache = LayerCache & { invalidateElements(elements: unknown): v
 
 /** A layer Cytoscape is drawing anew to replace another (sharper), in the background. */
 type ReplaceableLayer = PatchableLayer & { replacement?: Layer };
-
-/** Where Cytoscape keeps, per element, the layer holding it at each level. */
-type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } } };
 
 /**
  * How to make a change in place on `cy`, for `changing` (its elements about to change or go, as they are now), or
@@ -61,7 +58,7 @@ export function inPlaceChange(
   // Whatever else changed since the last frame (a selection's restyle) first goes the usual way: the hold below is
   // for this change's elements only.
   renderer.flushRenderedStyleQueue();
-  const regionsBefore = regionsOf(changing);
+  const regionsBefore = drawnRegions(changing.toArray() as SingularElementArgument[]);
   if (!regionsBefore || !withinPictures(cy, changing)) return null;
   const change = { cy, renderer: renderer as Required<InPlaceRenderer>, cache, changing, regionsBefore };
   return (steps, superseded) => queueChange(cy, () => changeInPlace(change, steps, superseded), superseded);
@@ -94,7 +91,7 @@ async function changeInPlace(
     // The changed elements' rendered style and edges' lines, which Cytoscape would bring up to date before the
     // next frame (dropping the pictures then): now, while the pictures are kept.
     renderer.flushRenderedStyleQueue();
-    const regionsAfter = regionsOf(changed);
+    const regionsAfter = drawnRegions(changed.toArray() as SingularElementArgument[]);
     // Not expected (the flush placed every changed element): the pictures are dropped below, as Cytoscape would.
     if (!regionsAfter) return;
     if (changed.nonempty()) changedBox = changed.boundingBox();
@@ -250,18 +247,6 @@ function withinPictures(cy: Core, changing: CollectionReturnValue): boolean {
   });
 }
 
-/** The regions every element of `elements` could be drawn in where it is now, or null when a place is not known. */
-function regionsOf(elements: CollectionReturnValue): BoundingBox12[] | null {
-  const regions: BoundingBox12[] = [];
-  for (const element of elements.toArray() as SingularElementArgument[]) {
-    if (element.removed()) continue;
-    const boxes = drawnBoxes(element);
-    if (!boxes) return null;
-    regions.push(...boxes);
-  }
-  return regions;
-}
-
 /** Whether the change added or removed elements (and not only restyled them). */
 function changedMembership(changing: CollectionReturnValue, changed: CollectionReturnValue): boolean {
   const elements = (collection: CollectionReturnValue) => collection.toArray() as SingularElementArgument[];
@@ -284,7 +269,8 @@ function takeNewOrder(
 ): void {
   layer.eles = drawn.slice();
   for (const element of changed.toArray()) {
-    ((element as unknown as LayerSlots)._private.rscratch.imgLayerCaches ??= {})[level] = layer;
+    const slots = layerSlotsOf(element as SingularElementArgument);
+    if (slots) slots[level] = layer;
   }
   if (layer.elesQueue?.length) layer.elesQueue = layer.elesQueue.filter((element) => element.inside());
 }

@@ -23,6 +23,21 @@ const EDGE_CHUNK = 200;
 const SMOOTHING = 2;
 
 /**
+ * The boxes (see {@link drawnBoxes}) of every element of `elements` still in the graph, where it is now: the regions
+ * a change to them touches in a picture of the graph. Null when a place is not known yet.
+ */
+export function drawnRegions(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
+  const regions: BoundingBox12[] = [];
+  for (const element of elements) {
+    if (element.removed()) continue;
+    const boxes = drawnBoxes(element);
+    if (!boxes) return null;
+    regions.push(...boxes);
+  }
+  return regions;
+}
+
+/**
  * Boxes that together hold everything drawn for an element where it is now: a node's bounding box (Cytoscape's, its
  * label included), with a pixel's room for smoothing; for an edge, one around each stretch of its line (a long
  * relation's single box would take in half the graph). Null when its place is not known yet.

@@ -78,6 +78,15 @@ export type CanvasRenderer = {
 /** Where Cytoscape keeps, per element, the layer holding it at each level. */
 type LayerSlots = { _private?: { rscratch?: { imgLayerCaches?: Record<number, Layer | null> } } };
 
+/**
+ * The layer holding `element` at each level, as Cytoscape keeps it (a change to the element drops those layers), or
+ * null for an element it has not placed.
+ */
+export function layerSlotsOf(element: SingularElementArgument): Record<number, Layer | null> | null {
+  const scratch = (element as unknown as LayerSlots)._private?.rscratch;
+  return scratch ? (scratch.imgLayerCaches ??= {}) : null;
+}
+
 export function layerCacheOf(renderer: CanvasRenderer): LayerCache | null {
   const cache = renderer.data?.lyrTxrCache;
   const complete =
@@ -245,8 +254,8 @@ export function layersBeingDrawn(cy: Core, pixelRatio: number): Layer[] | null {
 function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArgument[], from: number, until: number) {
   for (let next = from; next < until; next++) {
     const element = elements[next]!;
-    const scratch = (element as unknown as LayerSlots)._private?.rscratch;
-    if (scratch) (scratch.imgLayerCaches ??= {})[plan.level] = layer;
+    const slots = layerSlotsOf(element);
+    if (slots) slots[plan.level] = layer;
     layer.eles.push(element);
     plan.cache.queueLayer(layer, element);
   }

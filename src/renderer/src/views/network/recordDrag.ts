@@ -15,12 +15,19 @@
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
-import type { BoundingBox12, Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { liftOutOfPictures, putBackInPictures } from './drawnLooks';
-import { drawnBoxes } from './elementReach';
+import { drawnRegions } from './elementReach';
 import { isPatchable, meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
-import { layerCacheOf, zoomLevel, type CanvasRenderer, type Layer, type LayerCache } from './prebuiltLayer';
+import {
+  layerCacheOf,
+  layerSlotsOf,
+  zoomLevel,
+  type CanvasRenderer,
+  type Layer,
+  type LayerCache,
+} from './prebuiltLayer';
 import { isViewTile, viewTileToPatch } from './viewTile';
 
 type DragRenderer = CanvasRenderer & {
@@ -28,9 +35,6 @@ type DragRenderer = CanvasRenderer & {
   getCachedZSortedEles?(): DrawingOrder;
   getPixelRatio?(): number;
 };
-
-/** Where Cytoscape keeps, per element, the layer holding it at each level. */
-type LayerSlots = { _private: { rscratch: { imgLayerCaches?: Record<number, Layer | null> } } };
 
 /** A record pressed, and where it was. */
 type Grab = { node: NodeSingular; at: { x: number; y: number } };
@@ -78,8 +82,8 @@ function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   // Where they are drawn in the pictures: the relations' lines are still those of the last frame; the record has
   // moved since, by the drag's first step.
   const now = node.position();
-  const regions = regionsOf(elements.filter((element) => element !== node));
-  const recordRegions = regionsOf([node]);
+  const regions = drawnRegions(elements.filter((element) => element !== node));
+  const recordRegions = drawnRegions([node]);
   if (!regions || !recordRegions) {
     putBackInPictures(elements);
     return null;
@@ -103,7 +107,7 @@ function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
     if (layer === tile) continue;
     // What Cytoscape checks before it shows a layer: the elements it is to draw, in order.
     layer.eles = rest.slice();
-    for (const element of elements) delete slotsOf(element)[layer.level];
+    for (const element of elements) delete layerSlotsOf(element)?.[layer.level];
   }
   return { elements, layers };
 }
@@ -112,7 +116,7 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   // The moves brought up to date while no picture holds the lifted elements, so that bringing them up to date drops
   // nothing; once more after measuring them, which marks them changed again.
   renderer.flushRenderedStyleQueue();
-  const regions = regionsOf(lift.elements);
+  const regions = drawnRegions(lift.elements);
   renderer.flushRenderedStyleQueue();
   const order = renderer.getCachedZSortedEles();
   const every = order.nondrag ?? order;
@@ -128,7 +132,10 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
       patch?.apply();
       if (isViewTile(cy, layer)) continue;
       layer.eles = every.slice();
-      for (const element of lift.elements) slotsOf(element)[layer.level] = layer;
+      for (const element of lift.elements) {
+        const slots = layerSlotsOf(element);
+        if (slots) slots[layer.level] = layer;
+      }
     }
   } else {
     // Not expected (Cytoscape let go of everything it dragged, placed): the pictures are dropped, as it would.
@@ -146,19 +153,4 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
 function holdsWhole(layer: Layer, count: number): layer is PatchableLayer {
   const { reqs, replacement } = layer as { reqs?: number; replacement?: Layer };
   return !layer.invalid && !reqs && !replacement && layer.eles.length === count && isPatchable(layer);
-}
-
-/** The regions every one of `elements` could be drawn in where it is now, or null when a place is not known. */
-function regionsOf(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
-  const regions: BoundingBox12[] = [];
-  for (const element of elements) {
-    const boxes = drawnBoxes(element);
-    if (!boxes) return null;
-    regions.push(...boxes);
-  }
-  return regions;
-}
-
-function slotsOf(element: SingularElementArgument): Record<number, Layer | null> {
-  return ((element as unknown as LayerSlots)._private.rscratch.imgLayerCaches ??= {});
 }

@@ -307,49 +307,15 @@ describe('the network view', () => {
     await page.getByRole('button', { name: 'Fit', exact: true }).click();
     await page.waitForTimeout(500);
     await page.evaluate(MARK_ANIMATION_FRAMES);
-    // The record with the most relations that the pointer reaches in the middle of the view (not under a panel),
-    // with no other record within 20 px, and a place to drag it to with none within 25 px: the comparison below
-    // then sees the record itself, not the resampling of a crowd of lines around it.
-    const target = await page.evaluate(() => {
-      const cy = window.__atlasCy!;
-      const box = cy.container()!.getBoundingClientRect();
-      const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
-      const clear = (x: number, y: number, radius: number, except?: unknown) =>
-        placed.every(({ node, at }) => node === except || Math.hypot(at.x - x, at.y - y) > radius);
-      const middle = (x: number, y: number) =>
-        x > cy.width() * 0.25 && x < cy.width() * 0.75 && y > cy.height() * 0.2 && y < cy.height() * 0.8;
-      const moves = [
-        [90, 50],
-        [-90, 50],
-        [90, -50],
-        [-90, -50],
-        [0, 100],
-        [0, -100],
-        [120, 0],
-        [-120, 0],
-      ] as const;
-      let best: { id: string; x: number; y: number; dx: number; dy: number; degree: number } | null = null;
-      for (const { node, at } of placed) {
-        const degree = node.degree(false);
-        if (!middle(at.x, at.y) || (best && degree <= best.degree) || !clear(at.x, at.y, 20, node)) continue;
-        const hit = document.elementFromPoint(box.x + at.x, box.y + at.y);
-        if (!(hit instanceof HTMLCanvasElement) || !cy.container()!.contains(hit)) continue;
-        const move = moves.find(([dx, dy]) => middle(at.x + dx, at.y + dy) && clear(at.x + dx, at.y + dy, 25, node));
-        if (!move) continue;
-        best = { id: node.id(), x: box.x + at.x, y: box.y + at.y, dx: move[0], dy: move[1], degree };
-      }
-      return best!;
-    });
-    expect(target.degree).toBeGreaterThanOrEqual(3);
     // Counts, inside frames, what Cytoscape draws element by element (the rest of the graph comes from pictures).
     await page.evaluate(() => {
       type Drawing = { drawCachedElements(context: unknown, eles: unknown[], ...rest: unknown[]): unknown };
       const renderer = (window.__atlasCy as unknown as { renderer(): Drawing }).renderer();
-      const counts: number[] = [];
-      (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne = counts;
+      const counted = window as unknown as { __drawnOneByOne: number[] };
+      counted.__drawnOneByOne = [];
       const draw = renderer.drawCachedElements;
       renderer.drawCachedElements = function (context, eles, ...rest) {
-        if (window.__inAnimationFrame) counts.push(eles.length);
+        if (window.__inAnimationFrame) counted.__drawnOneByOne.push(eles.length);
         return draw.call(this, context, eles, ...rest);
       };
     });
@@ -402,43 +368,134 @@ describe('the network view', () => {
         return { off, inked };
       });
     };
-    const oldPlace = { x: target.x, y: target.y };
-    const newPlace = { x: target.x + target.dx, y: target.y + target.dy };
-    const placedAt = await page.evaluate((id) => window.__atlasCy!.getElementById(id).position(), target.id);
-    await page.mouse.move(oldPlace.x, oldPlace.y);
-    await page.mouse.down();
-    await page.mouse.move(newPlace.x, newPlace.y, { steps: 12 });
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await screenshot(page, 'network-whole-drag-record');
-    // While it moved, each frame drew only the record and its neighbourhood one by one, never the whole graph.
-    const drawnOneByOne = await page.evaluate(
-      () => (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne,
-    );
-    expect(drawnOneByOne.length).toBeGreaterThan(0);
-    expect(drawnOneByOne.filter((count) => count > target.degree * 2 + 1)).toEqual([]);
-    // Mid-drag the record shows at its new place and not at its old one.
-    const whileMoving = await againstOneByOne([oldPlace, newPlace]);
-    await page.mouse.up();
-    await page.waitForTimeout(500);
-    const moved = await page.evaluate((id) => window.__atlasCy!.getElementById(id).position(), target.id);
-    const zoom = await page.evaluate(() => window.__atlasCy!.zoom());
-    expect((moved.x - placedAt.x) * zoom).toBeCloseTo(target.dx, 0);
-    expect((moved.y - placedAt.y) * zoom).toBeCloseTo(target.dy, 0);
-    // Let go, the picture holds it at its new place.
-    const letGo = await againstOneByOne([oldPlace, newPlace]);
-    for (const [atOld, atNew] of [whileMoving, letGo]) {
-      // The record is drawn at its new place, and the comparison sees it.
-      expect(atNew!.inked).toBeGreaterThan(100);
-      expect(atOld!.off).toBeLessThan(20);
-      expect(atNew!.off).toBeLessThan(20);
+    /** Whether a frame drawn now copies pictures, drawing nothing element by element; waits up to 10 s for it. */
+    const picturesInUse = async () => {
+      for (let tries = 0; tries < 40; tries++) {
+        const drawnOneByOne = await page.evaluate(async () => {
+          type Renderer = { redrawHint(what: string, on: boolean): void; redraw(): void };
+          const counted = (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne;
+          const before = counted.length;
+          const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
+          renderer.redrawHint('eles', true);
+          renderer.redraw();
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          return counted.length - before;
+        });
+        if (drawnOneByOne === 0) return true;
+        await page.waitForTimeout(250);
+      }
+      return false;
+    };
+    // Fitted, the frames copy the picture of the whole graph; zoomed out, the record is let go past the graph's
+    // extent, which that picture covers (it is drawn anew); zoomed in to 3, past any picture of the whole graph, the
+    // record is not lifted and frames draw what is in view element by element (recordDrag.ts says why).
+    for (const view of ['fitted', 'past the edge', 'zoomed in'] as const) {
+      if (view !== 'fitted') {
+        await page.evaluate((zoomedIn) => {
+          const cy = window.__atlasCy!;
+          const level = zoomedIn ? 3 : cy.zoom() * 0.6;
+          cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        }, view === 'zoomed in');
+        await page.waitForTimeout(1500);
+      }
+      // The record with the most relations that the pointer reaches in the middle of the view (not under a panel),
+      // with no other record within 15 px of its rim, and a place to drag it to with none within 20 px (and, past the
+      // edge, outside the graph's extent): the comparison below then sees the record itself, not the resampling of a
+      // crowd of lines around it.
+      const target = await page.evaluate((pastEdge) => {
+        const cy = window.__atlasCy!;
+        const box = cy.container()!.getBoundingClientRect();
+        const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));
+        const extent = cy.elements().renderedBoundingBox();
+        const clear = (x: number, y: number, radius: number, except?: unknown) =>
+          placed.every(({ node, at }) => node === except || Math.hypot(at.x - x, at.y - y) > radius);
+        const [across, down] = pastEdge ? [0.1, 0.1] : [0.25, 0.2];
+        const middle = (x: number, y: number) =>
+          x > cy.width() * across &&
+          x < cy.width() * (1 - across) &&
+          y > cy.height() * down &&
+          y < cy.height() * (1 - down);
+        const beyond = (x: number, y: number, by: number) =>
+          x < extent.x1 - by || x > extent.x2 + by || y < extent.y1 - by || y > extent.y2 + by;
+        const moves = [
+          [90, 50],
+          [-90, 50],
+          [90, -50],
+          [-90, -50],
+          [0, 100],
+          [0, -100],
+          [120, 0],
+          [-120, 0],
+        ] as const;
+        let best: { id: string; x: number; y: number; dx: number; dy: number; degree: number } | null = null;
+        for (const { node, at } of placed) {
+          const degree = node.degree(false);
+          const size = node.renderedOuterWidth();
+          if (!middle(at.x, at.y) || (best && degree <= best.degree) || !clear(at.x, at.y, 15 + size / 2, node))
+            continue;
+          const hit = document.elementFromPoint(box.x + at.x, box.y + at.y);
+          if (!(hit instanceof HTMLCanvasElement) || !cy.container()!.contains(hit)) continue;
+          const move = moves.find(
+            ([dx, dy]) =>
+              middle(at.x + dx, at.y + dy) &&
+              clear(at.x + dx, at.y + dy, 20 + size / 2, node) &&
+              (!pastEdge || beyond(at.x + dx, at.y + dy, size)),
+          );
+          if (!move) continue;
+          best = { id: node.id(), x: box.x + at.x, y: box.y + at.y, dx: move[0], dy: move[1], degree };
+        }
+        return best!;
+      }, view === 'past the edge');
+      expect(target.degree).toBeGreaterThanOrEqual(view === 'past the edge' ? 1 : 2);
+      // Until the view's picture is drawn (in slices after a zoom), frames draw element by element.
+      expect(await picturesInUse()).toBe(true);
+      const oldPlace = { x: target.x, y: target.y };
+      const newPlace = { x: target.x + target.dx, y: target.y + target.dy };
+      // What a picture resampled to the zoom differs by anyway there (lines and names, drawn finer and scaled).
+      const [atOldBefore, atNewBefore] = await againstOneByOne([oldPlace, newPlace]);
+      await page.evaluate(() => {
+        (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne = [];
+      });
+      const placedAt = await page.evaluate((id) => window.__atlasCy!.getElementById(id).position(), target.id);
+      await page.mouse.move(oldPlace.x, oldPlace.y);
+      await page.mouse.down();
+      await page.mouse.move(newPlace.x, newPlace.y, { steps: 12 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await screenshot(page, `network-whole-drag-record-${view.replaceAll(' ', '-')}`);
+      // While it moved, each frame drew only the record and its neighbourhood one by one, never the rest.
+      const drawnOneByOne = await page.evaluate(
+        () => (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne,
+      );
+      expect(drawnOneByOne.length).toBeGreaterThan(0);
+      const wholeGraphDraws = drawnOneByOne.filter((count) => count > target.degree * 2 + 1);
+      if (view === 'zoomed in') expect(wholeGraphDraws.length).toBeGreaterThan(0);
+      else expect(wholeGraphDraws, view).toEqual([]);
+      // Mid-drag the record shows at its new place and not at its old one.
+      const whileMoving = await againstOneByOne([oldPlace, newPlace]);
+      await page.mouse.up();
+      await page.waitForTimeout(500);
+      const moved = await page.evaluate((id) => window.__atlasCy!.getElementById(id).position(), target.id);
+      const zoom = await page.evaluate(() => window.__atlasCy!.zoom());
+      expect((moved.x - placedAt.x) * zoom).toBeCloseTo(target.dx, 0);
+      expect((moved.y - placedAt.y) * zoom).toBeCloseTo(target.dy, 0);
+      // Let go, the picture holds it at its new place.
+      const letGo = await againstOneByOne([oldPlace, newPlace]);
+      for (const [atOld, atNew] of [whileMoving, letGo]) {
+        // The record is drawn at its new place, and the comparison sees it; at either place the drawing differs
+        // from Cytoscape's by no more than the picture did before the drag, give or take 15 pixels (a record
+        // missing or left behind is 85 to 390).
+        expect(atNew!.inked).toBeGreaterThan(30);
+        expect(atOld!.off, view).toBeLessThan(atOldBefore!.off + 15);
+        expect(atNew!.off, view).toBeLessThan(atNewBefore!.off + 15);
+      }
+      // Put back where it was in the view (the test's database keeps the new place).
+      await page.evaluate(
+        ({ id, at }) => {
+          window.__atlasCy!.getElementById(id).position(at);
+        },
+        { id: target.id, at: placedAt },
+      );
     }
-    // Put back where it was (unsaved, as the bench's graph is not the user's), and back to the overview.
-    await page.evaluate(
-      ({ id, at }) => {
-        window.__atlasCy!.getElementById(id).position(at);
-      },
-      { id: target.id, at: placedAt },
-    );
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
     await graphDrawn(page);

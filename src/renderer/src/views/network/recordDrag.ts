@@ -8,27 +8,34 @@
  * raster, tasks of 53–78 ms at ~400 records (`npm run bench -- network`, "drag a record").
  *
  * Here, at the first move, where the lifted elements were drawn is drawn afresh without them (layerPatch.ts) in the
- * picture of the current zoom and in the view's tile, and the other levels' pictures are dropped (drawn again on a
- * zoom, prebuiltLayer.ts). Frames then copy the picture and draw only the lifted elements; a change to one of them
+ * picture of the whole graph at the current zoom, and the other pictures are dropped (the other levels are drawn again
+ * on a zoom, prebuiltLayer.ts; the view's, viewTile.ts, when the view is zoomed in past any picture of the whole
+ * graph). Zoomed in that far, nothing is lifted: frames draw what is in view element by element, as before (patching
+ * the view's picture left pieces of names behind in an end-to-end test). Frames then copy the picture and draw only the lifted elements; a change to one of them
  * drops no picture meanwhile (drawnLooks.ts). When the record is let go, where they are now is drawn afresh with
- * them. A picture that cannot be patched goes the usual way: dropped, and frames draw element by element.
+ * them, unless that is past the picture's extent. A picture that cannot be patched goes the usual way: dropped, and
+ * frames draw element by element until it is drawn again.
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
  */
-import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
+import type { BoundingBox12, Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
 import { liftOutOfPictures, putBackInPictures } from './drawnLooks';
 import { drawnRegions } from './elementReach';
+import { contains, unionOf } from './graphElements';
 import { isPatchable, meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
 import {
+  knownExtent,
   layerCacheOf,
+  layerFits,
   layerSlotsOf,
+  rememberBox,
   zoomLevel,
   type CanvasRenderer,
   type Layer,
   type LayerCache,
 } from './prebuiltLayer';
-import { isViewTile, viewTileToPatch } from './viewTile';
+import { dropViewTile } from './viewTile';
 
 type DragRenderer = CanvasRenderer & {
   flushRenderedStyleQueue?(): void;
@@ -36,11 +43,14 @@ type DragRenderer = CanvasRenderer & {
   getPixelRatio?(): number;
 };
 
-/** A record pressed, and where it was. */
-type Grab = { node: NodeSingular; at: { x: number; y: number } };
+/**
+ * A record pressed, where it was, the graph's extent then (if known), and whether a picture of the whole graph fits
+ * the zoom (the first move forgets the extent, prebuiltLayer.ts).
+ */
+type Grab = { node: NodeSingular; at: { x: number; y: number }; extent: BoundingBox12 | undefined; fits: boolean };
 
-/** What a drag took out of the pictures, and the pictures it took them out of. */
-type Lift = { elements: SingularElementArgument[]; layers: PatchableLayer[] };
+/** What a drag took out of the pictures, the pictures it took them out of, and the graph's extent at the press. */
+type Lift = { elements: SingularElementArgument[]; layers: PatchableLayer[]; extent: BoundingBox12 | undefined };
 
 /** From now on, a record dragged on `cy` is taken out of its pictures while it moves. Call once per instance. */
 export function liftDraggedRecords(cy: Core): void {
@@ -54,7 +64,7 @@ export function liftDraggedRecords(cy: Core): void {
     // Nothing measured here: measuring an element marks it changed, which would drop the pictures at the next frame
     // (a click grabs too).
     const node = event.target as NodeSingular;
-    grab = { node, at: { ...node.position() } };
+    grab = { node, at: { ...node.position() }, extent: knownExtent(cy), fits: layerFits(cy) === true };
   });
   // The first move put the lifted elements on Cytoscape's drag layer and moved the record; its frame comes next.
   cy.on('drag', 'node', () => {
@@ -67,7 +77,9 @@ export function liftDraggedRecords(cy: Core): void {
   });
 }
 
-function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, { node, at }: Grab): Lift | null {
+function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, grab: Grab): Lift | null {
+  const { node, at } = grab;
+  if (!grab.fits) return null;
   const order = renderer.getCachedZSortedEles();
   const rest = order.nondrag;
   const elements = (order.drag ?? []) as SingularElementArgument[];
@@ -97,19 +109,18 @@ function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
     if (picture && Number(key) === level && holdsWhole(picture, rest.length + elements.length)) layers.push(picture);
     else for (const layer of [...(levelLayers ?? [])]) cache.invalidateLayer(layer);
   }
-  const tile = viewTileToPatch(cy);
-  if (tile) layers.push(tile);
+  // Not used at this zoom, and would show the record where it was when zoomed in.
+  dropViewTile(cy);
   const meets = meetsRegions(regions);
   for (const layer of layers) {
     const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
     for (const element of rest) if (patch && meets(element)) patch.draw(element);
     patch?.apply();
-    if (layer === tile) continue;
     // What Cytoscape checks before it shows a layer: the elements it is to draw, in order.
     layer.eles = rest.slice();
     for (const element of elements) delete layerSlotsOf(element)?.[layer.level];
   }
-  return { elements, layers };
+  return { elements, layers, extent: grab.extent };
 }
 
 function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, lift: Lift): void {
@@ -120,17 +131,24 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   renderer.flushRenderedStyleQueue();
   const order = renderer.getCachedZSortedEles();
   const every = order.nondrag ?? order;
-  const current = (layer: PatchableLayer) =>
-    isViewTile(cy, layer) || (!layer.invalid && cache.layersByLevel[layer.level]?.[0] === layer);
+  const current = (layer: PatchableLayer) => !layer.invalid && cache.layersByLevel[layer.level]?.[0] === layer;
   const layers = lift.layers.filter(current);
-  if (regions && (order.drag?.length ?? 0) === 0) {
+  if (regions && regions.length > 0 && (order.drag?.length ?? 0) === 0) {
     // Where they were is drawn without them already.
     const meets = meetsRegions(regions);
+    const reach = regions.reduce(unionOf);
+    // The extent now: nothing else moved, and the record's relations are drawn within their regions.
+    if (lift.extent) rememberBox(cy, unionOf(lift.extent, reach));
     for (const layer of layers) {
+      // A picture of the whole graph covers the graph's extent when it was drawn: a record let go past it is drawn
+      // anew.
+      if (!contains(layer.bb, reach)) {
+        cache.invalidateLayer(layer);
+        continue;
+      }
       const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
       for (const element of every) if (patch && meets(element)) patch.draw(element);
       patch?.apply();
-      if (isViewTile(cy, layer)) continue;
       layer.eles = every.slice();
       for (const element of lift.elements) {
         const slots = layerSlotsOf(element);

@@ -60,6 +60,23 @@ async function drawnNodes(page: Page): Promise<{ all: string[]; unfaded: string[
   });
 }
 
+/** Shows the whole knowledge base (`count` records, seed and sample) and waits until it is drawn. */
+async function showWholeNetwork(page: Page, count: number): Promise<void> {
+  await page.getByRole('radio', { name: 'Whole network' }).click();
+  await page.waitForFunction((records) => window.__atlasCy!.nodes().length === records, count);
+  await graphDrawn(page);
+}
+
+/** Goes back to the overview and waits until it is drawn whole (a new instance has no nodes at first). */
+async function backToOverview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Back to the overview' }).click();
+  await page.waitForFunction(() => {
+    const records = window.__atlasCy?.nodes().length ?? 0;
+    return records > 0 && records < 100;
+  });
+  await graphDrawn(page);
+}
+
 async function nodeLabel(page: Page, id: string): Promise<string | null> {
   return page.evaluate((nodeId) => {
     const node = window.__atlasCy!.getElementById(nodeId);
@@ -239,15 +256,11 @@ describe('the network view', () => {
     expect(settled).toBeGreaterThan(0.05);
     expect(whenDrawn).toBeGreaterThan(settled * 0.99);
     await screenshot(page, 'network-whole-first-frame');
-    await page.getByRole('button', { name: 'Back to the overview' }).click();
-    await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
-    await graphDrawn(page);
+    await backToOverview(page);
   });
 
   it('zooms the whole knowledge base to a new level without Cytoscape filling its pictures inside its frames', async () => {
-    await page.getByRole('radio', { name: 'Whole network' }).click();
-    await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
-    await graphDrawn(page);
+    await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     // Under 1,500 elements: the normal style, which Cytoscape draws with its own pictures (layers) of the graph.
     expect(app.atlas.store.index.nodeCount + app.atlas.store.index.edgeCount).toBeLessThan(1500);
@@ -287,19 +300,11 @@ describe('the network view', () => {
     await page.evaluate(NODE_LAYER_INK);
     expect(await page.evaluate(() => window.__nodeLayerInk!())).toBeGreaterThan(0.05);
     await screenshot(page, 'network-whole-zoomed-in');
-    await page.getByRole('button', { name: 'Back to the overview' }).click();
-    // The overview drawn whole (a new instance has no nodes at first).
-    await page.waitForFunction(() => {
-      const count = window.__atlasCy?.nodes().length ?? 0;
-      return count > 0 && count < 100;
-    });
-    await graphDrawn(page);
+    await backToOverview(page);
   });
 
   it('drags a record of the whole knowledge base with the mouse from a picture of the rest, and leaves the picture right', async () => {
-    await page.getByRole('radio', { name: 'Whole network' }).click();
-    await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
-    await graphDrawn(page);
+    await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     // Under 1,500 elements: the normal style, whose records the mouse moves.
     const { nodeCount } = app.atlas.store.index;
@@ -496,15 +501,11 @@ describe('the network view', () => {
         { id: target.id, at: placedAt },
       );
     }
-    await page.getByRole('button', { name: 'Back to the overview' }).click();
-    await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
-    await graphDrawn(page);
+    await backToOverview(page);
   });
 
   it('exports the whole knowledge base as a PNG drawn in slices, naming every record as Cytoscape would', async () => {
-    await page.getByRole('radio', { name: 'Whole network' }).click();
-    await page.waitForFunction((count) => window.__atlasCy!.nodes().length === count, app.atlas.store.index.nodeCount);
-    await graphDrawn(page);
+    await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     // Under 1,500 elements: the normal style, whose labels Cytoscape draws on screen only from 16.5 px up.
     expect(app.atlas.store.index.nodeCount + app.atlas.store.index.edgeCount).toBeLessThan(1500);
     // Spread to 3,000 units across (not saved), so the image is at its own size (fcose's extent varies, and under
@@ -539,9 +540,7 @@ describe('the network view', () => {
     expect(total(strips.reference)).toBeGreaterThan(0);
     expect(total(strips.exported)).toBeGreaterThan(0.9 * total(strips.reference));
     expect(stripsOff(strips)).toEqual([]);
-    await page.getByRole('button', { name: 'Back to the overview' }).click();
-    await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
-    await graphDrawn(page);
+    await backToOverview(page);
   });
 
   it('names the records that have room when zoomed out too far for labels, and leaves it to the labels zoomed in', async () => {

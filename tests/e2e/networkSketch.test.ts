@@ -9,7 +9,7 @@ import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import type { NodeKind } from '../../src/shared/domain';
 import { nodeLook } from '../../src/renderer/src/views/network/graphStyle';
-import { MAX_PICTURE_PIXELS } from '../../src/renderer/src/views/network/prebuiltLayer';
+import { MAX_PICTURE_PIXELS } from '../../src/renderer/src/views/network/layerCache';
 import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { saveResult, screenshot } from '../support/browser';
 import { countCytoscapePng, inkByStripAgainstCytoscape, PNG_SIGNATURE, stripsOff } from '../support/imageInk';

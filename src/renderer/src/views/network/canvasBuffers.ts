@@ -16,7 +16,7 @@
  * load has elements to add for longer than the twelve frames (about 200 ms) take: a small graph is drawn within a few
  * frames, and holding it for twelve would show an empty canvas at every filter change.
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is: without what it
  * needs, nothing is held.
  */
 import type { Core } from 'cytoscape';

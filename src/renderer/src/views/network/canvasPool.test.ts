@@ -1,7 +1,7 @@
 import type { Core } from 'cytoscape';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEEP_MS, MAX_KEPT_PIXELS, canvasPool, keepForReuse, reuseLayerCanvases } from './canvasPool';
-import type { Layer } from './prebuiltLayer';
+import type { Layer } from './layerCache';
 
 /** A canvas that counts its resets. */
 function canvas(width: number, height: number, withReset = true) {

@@ -10,11 +10,11 @@
  * over) are kept: nothing draws into a picture once it is dropped (Cytoscape's queue skips it, as do this view's
  * slices and patches).
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is: without what it
  * needs, every picture gets a fresh canvas, as before.
  */
 import type { Core } from 'cytoscape';
-import { layerCacheOf, type CanvasRenderer, type Layer } from './prebuiltLayer';
+import { layerCacheOf, type CanvasRenderer, type Layer } from './layerCache';
 
 /** How long a dropped picture's canvas is kept after the last one was. */
 export const KEEP_MS = 8000;

@@ -9,7 +9,7 @@
  * where the changed elements were and where they are now is drawn afresh (layerPatch.ts), in slices, and swapped
  * into every level's picture and the view's tile at once. Frames show the pictures as they were until then.
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is; without what it
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is; without what it
  * needs, the change is made in slices as before.
  */
 import type { BoundingBox12, CollectionReturnValue, Core, SingularElementArgument } from 'cytoscape';
@@ -20,8 +20,9 @@ import type { LayerPatch, PatchableLayer } from './layerPatch';
 import { orderAfterChange, type DrawingOrder } from './drawingOrder';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { queueChange } from './slicedChanges';
-import { knownExtent, layerCacheOf, layerSlotsOf, rememberBox } from './prebuiltLayer';
-import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
+import { knownExtent, rememberBox } from './graphExtent';
+import { layerCacheOf, layerSlotsOf } from './layerCache';
+import type { CanvasRenderer, Layer, LayerCache } from './layerCache';
 import { dropViewTile, isViewTile, keepingViewTile, viewTileToPatch } from './viewTile';
 
 /** The most elements a change made in place may touch; more, and it is made in slices (slicedChanges.ts). */

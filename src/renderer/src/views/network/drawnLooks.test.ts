@@ -1,7 +1,7 @@
 import cytoscape, { type Collection, type SingularElementArgument } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { liftOutOfPictures, putBackInPictures, sparePicturesInCache, type InvalidatingCache } from './drawnLooks';
-import type { Layer } from './prebuiltLayer';
+import type { Layer } from './layerCache';
 
 /** Two labelled records and a relation, styled (so Cytoscape keeps its style keys), and a layer cache that records. */
 function drawnGraph() {

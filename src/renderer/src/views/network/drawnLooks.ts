@@ -14,11 +14,11 @@
  * on its ends and on the relations bundled with it. Nor does a change to an element taken out of the pictures while
  * a record is dragged (recordDrag.ts).
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is; without what it
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is; without what it
  * needs, every change drops the pictures, as before.
  */
 import type { Collection, Core, SingularElementArgument } from 'cytoscape';
-import { layerCacheOf, type CanvasRenderer, type LayerCache } from './prebuiltLayer';
+import { layerCacheOf, type CanvasRenderer, type LayerCache } from './layerCache';
 
 /** What of a record a drawing shows; `mixed` once it was drawn looking two ways. */
 type Looks = { style: unknown; label: unknown; x: number; y: number; mixed: boolean };

@@ -10,7 +10,7 @@ import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/ne
 import { edgeData, nodeData, type Point } from './graphElements';
 import { placesNearNeighbours } from './graphPlacement';
 import { isLookClass, nodeClasses } from './graphStyle';
-import { dropLayers } from './prebuiltLayer';
+import { dropLayers } from './layerCache';
 import { inPlaceChange, MAX_IN_PLACE } from './changeInPlace';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { changeInSteps } from './slicedChanges';

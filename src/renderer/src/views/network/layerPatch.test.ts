@@ -2,7 +2,7 @@ import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawnBoxes } from './elementReach';
 import { meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
-import type { LayerCache } from './prebuiltLayer';
+import type { LayerCache } from './layerCache';
 
 /** A node as the patch reads it: its place, and Cytoscape's bounding box around it (here 20 units across). */
 function node(id: string, x: number, y: number): SingularElementArgument {

@@ -5,12 +5,12 @@
  * anew cost every element in it (seconds, zoomed in close). The drawing can go in slices, the picture showing what it
  * showed until the swap: a new relation across a large graph has hundreds of elements along its line.
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is.
  */
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
 import { mayMeet, mayShow } from './elementReach';
 import { unionOf } from './graphElements';
-import type { Layer, LayerCache } from './prebuiltLayer';
+import type { Layer, LayerCache } from './layerCache';
 
 /** A pixel of the coarsest layer (level -4), in the graph's units: the most a region grows to whole pixels. */
 const COARSEST_PIXEL = 16;

@@ -1,12 +1,12 @@
 /**
- * Drawing into a picture of the graph (a layer of Cytoscape's layered texture cache; see prebuiltLayer.ts) slice by
+ * Drawing into a picture of the graph (a layer of Cytoscape's layered texture cache; see layerCache.ts) slice by
  * slice, each slice in a task of its own, sized by what its raster will cost (rasterBudget.ts), and rasterised at
  * once: the frame that shows the picture then neither draws nor rasterises it. A fresh picture's pixels are allocated
  * in a task of their own first.
  */
 import type { SingularElementArgument } from 'cytoscape';
 import { allocateNow, nextTask, rasteriseNow } from './frames';
-import type { Layer, LayerCache } from './prebuiltLayer';
+import type { Layer, LayerCache } from './layerCache';
 import { rasterBudget, type RasterBudget } from './rasterBudget';
 
 /** How many of this module's slice runs are drawing each cache's queue (see {@link watchQueue}). */

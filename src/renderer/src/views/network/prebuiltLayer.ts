@@ -14,90 +14,24 @@
  * restyled, another zoom level): slower, never wrong.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
-import type { DrawingOrder } from './drawingOrder';
 import { sortForDrawing } from './drawingOrder';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { drawQueued, slicingQueueOf } from './layerSlices';
+import { knownExtent, layerFits, levelFor, measuredExtent, rememberBox, wholeGraphZoom } from './graphExtent';
+import {
+  MAX_LEVEL,
+  MIN_LEVEL,
+  layerCacheOf,
+  layerSlotsOf,
+  zoomLevel,
+  type CanvasRenderer,
+  type Layer,
+  type LayerCache,
+  type LayerSlots,
+} from './layerCache';
 
 /** Elements marked between two looks at the clock. */
 const MARK_CHUNK = 200;
-
-/** Cytoscape's limits for a layer: below this level it reuses the smallest; above, and past this zoom, none. */
-export const MIN_LEVEL = -4;
-const MAX_LEVEL = 2;
-const MAX_ZOOM = 3.99;
-const MAX_LAYER_AREA = 4000 * 4000;
-const MAX_LAYER_SIDE = 32767;
-
-/**
- * The most pixels this view lets a picture of the whole graph have (12 MB), where Cytoscape allows 16 million
- * (64 MB). A canvas makes its pixels with its first drawing call, one task that cannot be split: 33 ms for 10 MB here
- * (`npm run bench -- network`), and 129 to 157 ms for the 40 MB picture (3,182 pixels square) a path at five thousand
- * records zoomed to. Past this, frames copy a picture of what is in view instead (viewTile.ts, 7.5 MB for that path),
- * as they do past Cytoscape's own limit.
- */
-export const MAX_PICTURE_PIXELS = 3 * 2 ** 20;
-/**
- * A picture of the whole graph at the zoom that shows it all is at most four times the view's pixels (the level is
- * the power of two at or above the zoom): always allowed, so a large screen keeps a picture of a fitted graph.
- */
-const VIEW_ALLOWANCE = 4;
-
-/** A layer: an offscreen canvas over a bounding box at a level (a scale of 2^level), and the elements in it. */
-export type Layer = {
-  level: number;
-  canvas: CanvasImageSource;
-  width: number;
-  height: number;
-  eles: SingularElementArgument[];
-  invalid?: boolean;
-};
-
-export type LayerCache = {
-  layersByLevel: Record<number, Layer[] | undefined>;
-  /** When a layer was last invalidated: for a quarter of a second after, Cytoscape shows no incomplete level. */
-  lastInvalidationTime?: number;
-  drawEleInLayer?(layer: Layer, element: SingularElementArgument, level: number, pixelRatio: number): void;
-  layersQueue: { size(): number };
-  makeLayer(box: BoundingBox12 & { w: number; h: number }, level: number): Layer;
-  queueLayer(layer: Layer, element: SingularElementArgument): void;
-  invalidateLayer(layer: Layer): void;
-  dequeue(pixelRatio: number): unknown[];
-  levelIsComplete?(level: number, eles: readonly unknown[]): boolean;
-  validateLayersElesOrdering?(level: number, eles: readonly unknown[]): void;
-};
-
-export type CanvasRenderer = {
-  data?: { lyrTxrCache?: Partial<LayerCache> };
-  getPixelRatio?(): number;
-  getCachedZSortedEles?(): DrawingOrder;
-  redrawHint?(what: string, on: boolean): void;
-  redraw?(): void;
-};
-
-/** Where Cytoscape keeps, per element, the layer holding it at each level. */
-type LayerSlots = { _private?: { rscratch?: { imgLayerCaches?: Record<number, Layer | null> } } };
-
-/**
- * The layer holding `element` at each level, as Cytoscape keeps it (a change to the element drops those layers), or
- * null for an element it has not placed.
- */
-export function layerSlotsOf(element: SingularElementArgument): Record<number, Layer | null> | null {
-  const scratch = (element as unknown as LayerSlots)._private?.rscratch;
-  return scratch ? (scratch.imgLayerCaches ??= {}) : null;
-}
-
-export function layerCacheOf(renderer: CanvasRenderer): LayerCache | null {
-  const cache = renderer.data?.lyrTxrCache;
-  const complete =
-    cache?.layersByLevel &&
-    cache.layersQueue &&
-    cache.makeLayer &&
-    cache.queueLayer &&
-    cache.invalidateLayer &&
-    cache.dequeue;
-  return complete ? (cache as LayerCache) : null;
-}
 
 /** Where a layer would go: the cache, the level the renderer will ask for at the current zoom, and its extent. */
 type LayerPlan = {
@@ -121,60 +55,6 @@ function planLayer(cy: Core, box: BoundingBox12, zoom = cy.zoom()): LayerPlan | 
   if (level === null) return null;
   const bounds = { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
   return { cache, renderer: renderer as LayerPlan['renderer'], pixelRatio, level, bounds };
-}
-
-/** The level Cytoscape draws layers at, at this zoom (in device pixels); null past the zoom it keeps layers to. */
-export function zoomLevel(zoom: number, pixelRatio: number): number | null {
-  // The power of two at or above the zoom (in device pixels).
-  const level = Math.max(MIN_LEVEL, Math.ceil(Math.log2(zoom * pixelRatio)));
-  return zoom >= MAX_ZOOM || level > MAX_LEVEL ? null : level;
-}
-
-/** The pixels of a layer over `box` at `level`, or null where Cytoscape's limits on a layer's size refuse it. */
-function layerPixels(box: BoundingBox12, level: number): number | null {
-  const scale = 2 ** level;
-  const width = Math.ceil((box.x2 - box.x1) * scale);
-  const height = Math.ceil((box.y2 - box.y1) * scale);
-  if (width <= 0 || height <= 0 || width > MAX_LAYER_SIDE || height > MAX_LAYER_SIDE) return null;
-  return width * height <= MAX_LAYER_AREA ? width * height : null;
-}
-
-/** Whether a layer over `box` at `level` is within Cytoscape's limits on a layer's size. */
-export function layerSizeFits(box: BoundingBox12, level: number): boolean {
-  return layerPixels(box, level) !== null;
-}
-
-/**
- * Whether this view keeps a picture of the whole graph, over `box`, at `level`, for a view of `viewPixels` (device
- * pixels): within Cytoscape's limits, and at most {@link MAX_PICTURE_PIXELS} or the view's allowance.
- */
-export function wholeGraphPictureFits(box: BoundingBox12, level: number, viewPixels: number): boolean {
-  const pixels = layerPixels(box, level);
-  return pixels !== null && pixels <= Math.max(MAX_PICTURE_PIXELS, VIEW_ALLOWANCE * viewPixels);
-}
-
-/** The level a picture of `cy`'s whole graph (over `box`) is kept at, at this zoom; null where none is (too large). */
-function levelFor(cy: Core, zoom: number, pixelRatio: number, box: BoundingBox12): number | null {
-  const level = zoomLevel(zoom, pixelRatio);
-  const viewPixels = cy.width() * cy.height() * pixelRatio ** 2;
-  return level !== null && wholeGraphPictureFits(box, level, viewPixels) ? level : null;
-}
-
-/** The zoom at which `cy`'s canvas shows the whole of `box`. */
-function wholeGraphZoom(cy: Core, box: BoundingBox12): number {
-  const zoom = Math.min(cy.width() / Math.max(box.x2 - box.x1, 1), cy.height() / Math.max(box.y2 - box.y1, 1));
-  return Math.max(cy.minZoom(), zoom);
-}
-
-/**
- * Whether a picture of `cy`'s whole graph can be kept at its current zoom (see {@link wholeGraphPictureFits}),
- * or undefined while the graph's extent is not known (see {@link knownExtent}).
- */
-export function layerFits(cy: Core): boolean | undefined {
-  const box = graphBoxes.get(cy);
-  if (!box) return undefined;
-  const renderer = (cy as unknown as { renderer(): CanvasRenderer }).renderer();
-  return levelFor(cy, cy.zoom(), renderer.getPixelRatio?.() ?? 1, box) !== null;
 }
 
 /** The elements the layer holds (the drawing order, less any being dragged), or null when something is dragged. */
@@ -259,49 +139,6 @@ function markInLayer(plan: LayerPlan, layer: Layer, elements: SingularElementArg
     layer.eles.push(element);
     plan.cache.queueLayer(layer, element);
   }
-}
-
-/**
- * Drops every picture Cytoscape keeps of `cy`'s graph, at every level. Removing an element does not: a picture that
- * holds it would go on showing it, at a level not rebuilt since.
- */
-export function dropLayers(cy: Core): void {
-  const cache = layerCacheOf((cy as unknown as { renderer(): CanvasRenderer }).renderer());
-  if (!cache) return;
-  for (const layers of Object.values(cache.layersByLevel)) {
-    for (const layer of [...(layers ?? [])]) cache.invalidateLayer(layer);
-  }
-}
-
-/**
- * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevelsOnZoom}); forgotten
- * as soon as an element moves, comes or goes, as it may then lie outside.
- */
-const graphBoxes = new WeakMap<Core, BoundingBox12>();
-const watched = new WeakSet<Core>();
-
-/** The extent `cy`'s graph was last prebuilt over, while nothing has moved, come or gone since. */
-export function knownExtent(cy: Core): BoundingBox12 | undefined {
-  return graphBoxes.get(cy);
-}
-
-/**
- * The extent of `cy`'s graph: the known one, or else measured from Cytoscape's cached bounding boxes and remembered
- * (after a record dragged in the normal style, which is not moved in slices); undefined with no elements.
- */
-export function measuredExtent(cy: Core): BoundingBox12 | undefined {
-  const known = graphBoxes.get(cy);
-  if (known || cy.elements().empty()) return known;
-  const box = cy.elements().boundingBox();
-  rememberBox(cy, box);
-  return box;
-}
-
-export function rememberBox(cy: Core, box: BoundingBox12): void {
-  graphBoxes.set(cy, box);
-  if (watched.has(cy)) return;
-  watched.add(cy);
-  cy.on('position add remove', () => graphBoxes.delete(cy));
 }
 
 /**
@@ -403,8 +240,8 @@ export function prebuildLevelsOnZoom(cy: Core, { measureExtent = false }: { meas
     lastZoom = cy.zoom();
     // The extent is measured only when the level may change (a zoom, or a check asked for): dragging a record moves
     // it, and forgets the extent, in every frame of the drag.
-    if (measureExtent && !graphBoxes.has(cy) && !zoomed && !checkAgain) return;
-    const box = measureExtent ? measuredExtent(cy) : graphBoxes.get(cy);
+    if (measureExtent && !knownExtent(cy) && !zoomed && !checkAgain) return;
+    const box = measureExtent ? measuredExtent(cy) : knownExtent(cy);
     const plan = box ? planLayer(cy, box) : null;
     const again = checkAgain && !!plan && !buildingLevel(plan.cache, plan.level);
     checkAgain = false;
@@ -442,7 +279,7 @@ const wholeGraphBuilds = new WeakMap<Core, number>();
  * records). Call it once the change's batch has ended: its elements are then in their drawing order for good.
  */
 export function buildWholeGraphLevel(cy: Core): void {
-  const box = graphBoxes.get(cy);
+  const box = knownExtent(cy);
   const plan = box && layerFits(cy) === false ? planLayer(cy, box, wholeGraphZoom(cy, box)) : null;
   if (!plan) return;
   const build = (wholeGraphBuilds.get(cy) ?? 0) + 1;

@@ -16,7 +16,7 @@
  * them, unless that is past the picture's extent. A picture that cannot be patched goes the usual way: dropped, and
  * frames draw element by element until it is drawn again.
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is.
  */
 import type { BoundingBox12, Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 import type { DrawingOrder } from './drawingOrder';
@@ -24,17 +24,8 @@ import { liftOutOfPictures, putBackInPictures } from './drawnLooks';
 import { drawnRegions } from './elementReach';
 import { contains, unionOf } from './graphElements';
 import { isPatchable, meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
-import {
-  knownExtent,
-  layerCacheOf,
-  layerFits,
-  layerSlotsOf,
-  rememberBox,
-  zoomLevel,
-  type CanvasRenderer,
-  type Layer,
-  type LayerCache,
-} from './prebuiltLayer';
+import { knownExtent, layerFits, rememberBox } from './graphExtent';
+import { layerCacheOf, layerSlotsOf, zoomLevel, type CanvasRenderer, type Layer, type LayerCache } from './layerCache';
 import { dropViewTile } from './viewTile';
 
 type DragRenderer = CanvasRenderer & {
@@ -45,7 +36,7 @@ type DragRenderer = CanvasRenderer & {
 
 /**
  * A record pressed, where it was, the graph's extent then (if known), and whether a picture of the whole graph fits
- * the zoom (the first move forgets the extent, prebuiltLayer.ts).
+ * the zoom (the first move forgets the extent, graphExtent.ts).
  */
 type Grab = { node: NodeSingular; at: { x: number; y: number }; extent: BoundingBox12 | undefined; fits: boolean };
 

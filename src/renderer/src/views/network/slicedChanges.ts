@@ -10,22 +10,17 @@
  * frame (about a fifth of a second for a thousand nodes and their edges here; over a second to fade five thousand
  * records for a focus).
  *
- * This module, prebuiltLayer.ts and drawingOrder.ts are the places that reach into Cytoscape's internals (its style
- * engine, its renderer's queues and caches, its batch state), each through an optional type: should a later
+ * This module reaches into Cytoscape's internals (its style engine, its renderer's queues and caches, its batch
+ * state), as the modules around layerCache.ts do, each through an optional type: should a later
  * Cytoscape drop one, the changes still work, only with more of the work left to the drawing frame.
  */
 import type { BoundingBox12, CollectionReturnValue, Core, ElementDefinition, EventObject } from 'cytoscape';
 import { restoreDrawingOrder, sortForDrawing, sortedForDrawing } from './drawingOrder';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { unionOf, type Point } from './graphElements';
-import {
-  buildLevelOnNextFrame,
-  buildWholeGraphLevel,
-  dropLayers,
-  knownExtent,
-  layerFits,
-  prebuildLayer,
-} from './prebuiltLayer';
+import { buildLevelOnNextFrame, buildWholeGraphLevel, prebuildLayer } from './prebuiltLayer';
+import { dropLayers } from './layerCache';
+import { knownExtent, layerFits } from './graphExtent';
 import { drawViewTile } from './viewTile';
 
 /** Elements per call (an add, a change of classes) at first; then as many as take about STEP_CALL_MS, up to MAX_STEP. */

@@ -15,13 +15,13 @@
  * batch ends (slicedChanges.ts), so its first frame shows it; a small one made in place keeps the tile and patches it
  * (changeInPlace.ts).
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is.
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is.
  */
 import type { BoundingBox12, Collection, Core, SingularElementArgument } from 'cytoscape';
 import { nextTask } from './frames';
 import { drawInSlices } from './layerSlices';
-import { layerCacheOf, layerSizeFits, zoomLevel } from './prebuiltLayer';
-import type { CanvasRenderer, Layer, LayerCache } from './prebuiltLayer';
+import { layerCacheOf, layerSizeFits, zoomLevel } from './layerCache';
+import type { CanvasRenderer, Layer, LayerCache } from './layerCache';
 import { sortForDrawing } from './drawingOrder';
 import { mayShow } from './elementReach';
 import { isPatchable, type PatchableLayer } from './layerPatch';

@@ -1,7 +1,7 @@
 /**
  * Frames of a large graph zoomed in too far for one picture of it: only what is in view is drawn.
  *
- * Cytoscape keeps a picture of the whole graph per zoom level (its layers; see prebuiltLayer.ts), up to a size: zoomed
+ * Cytoscape keeps a picture of the whole graph per zoom level (its layers; see layerCache.ts), up to a size: zoomed
  * in on five thousand records, the picture would exceed it. Cytoscape then, on every frame, first measures every
  * element to find that out again (about 50 ms), and then goes through every element to draw it on its own, measuring
  * each to skip those out of view (another 50 to 100 ms). Here the first is answered at once from the graph's known
@@ -18,7 +18,8 @@
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayShow } from './elementReach';
-import { layerFits, layersBeingDrawn, layersWhileBuilding } from './prebuiltLayer';
+import { layerFits } from './graphExtent';
+import { layersBeingDrawn, layersWhileBuilding } from './prebuiltLayer';
 import { viewLayers } from './viewTile';
 
 /** Below this many elements Cytoscape's own pass is quick enough. */

@@ -5,14 +5,15 @@
  * the image together and encodes it (pngWorker.ts). Drawn whole on the main thread, merely making the image's canvas
  * held it for 82 to 93 ms (64 MB, at five thousand records); a band's canvas is at most a sixteenth of that.
  *
- * Reached through optional types into Cytoscape's canvas renderer (3.x), as prebuiltLayer.ts is: without what it
+ * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is: without what it
  * needs, the caller asks `cy.png` instead.
  */
 import type { BoundingBox12, Core, SingularElementArgument } from 'cytoscape';
 import { mayMeet } from './elementReach';
 import { nextTask } from './frames';
 import { drawInSlices } from './layerSlices';
-import { layerCacheOf, measuredExtent, MIN_LEVEL, type CanvasRenderer, type Layer } from './prebuiltLayer';
+import { layerCacheOf, MIN_LEVEL, type CanvasRenderer, type Layer } from './layerCache';
+import { measuredExtent } from './graphExtent';
 import type { PngRequest, PngResponse } from './pngProtocol';
 
 /**

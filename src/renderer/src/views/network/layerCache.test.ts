@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_PIXELS, layerSizeFits, wholeGraphPictureFits, zoomLevel } from './prebuiltLayer';
+import { MAX_PICTURE_PIXELS, layerSizeFits, wholeGraphPictureFits, zoomLevel } from './layerCache';
 
 /** A box of `width` by `height` model units. */
 const box = (width: number, height: number) => ({ x1: -width / 2, y1: -height / 2, x2: width / 2, y2: height / 2 });

@@ -487,11 +487,11 @@ describe('the network view', () => {
       const letGo = await againstOneByOne([oldPlace, newPlace]);
       for (const [atOld, atNew] of [whileMoving, letGo]) {
         // The record is drawn at its new place, and the comparison sees it; at either place the drawing differs
-        // from Cytoscape's by no more than the picture did before the drag, give or take 15 pixels (a record
-        // missing or left behind is 85 to 390).
+        // from Cytoscape's by no more than the picture did before the drag and 40 pixels: the record's own rim,
+        // resampled with the picture, differed by 16 in one CI run (a record missing or left behind is 85 to 390).
         expect(atNew!.inked).toBeGreaterThan(30);
-        expect(atOld!.off, view).toBeLessThan(atOldBefore!.off + 15);
-        expect(atNew!.off, view).toBeLessThan(atNewBefore!.off + 15);
+        expect(atOld!.off, view).toBeLessThan(atOldBefore!.off + 40);
+        expect(atNew!.off, view).toBeLessThan(atNewBefore!.off + 40);
       }
       // Put back where it was in the view (the test's database keeps the new place).
       await page.evaluate(

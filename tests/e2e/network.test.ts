@@ -220,6 +220,8 @@ describe('the network view', () => {
       .toContain(`${app.atlas.store.index.nodeCount} of ${app.atlas.store.index.nodeCount}`);
     // The records without a saved position are laid out by the worker once the graph is drawn.
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
+    // The names are picked again once the records rest at their new places: the picture a user sees.
+    await page.waitForFunction(() => window.__atlasNamesPending === false);
     await screenshot(page, 'network-whole');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);

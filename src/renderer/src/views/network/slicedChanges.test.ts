@@ -1,6 +1,6 @@
-import cytoscape from 'cytoscape';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { MAX_STEP_WEIGHT, callEnd } from './slicedChanges';
+import { MAX_STEP, MAX_STEP_WEIGHT, addInSlices, callEnd } from './slicedChanges';
 
 /** A hub related to 300 leaves, then 10 records with no relation, then the relations: the order of a load. */
 function hubAndLeaves() {
@@ -33,5 +33,27 @@ describe('a slice call', () => {
     expect(callEnd(elements, 10, 40)).toBe(11);
     // Leaves weigh two each (themselves and their one relation).
     expect(callEnd(elements, 11, 400)).toBe(11 + MAX_STEP_WEIGHT / 2);
+  });
+});
+
+describe('adding a graph in slices', () => {
+  it(`adds every element, never more than ${MAX_STEP} in one call, however fast the calls run`, async () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    const calls: number[] = [];
+    const add = cy.add.bind(cy);
+    cy.add = ((elements: ElementDefinition[]) => {
+      calls.push(elements.length);
+      return add(elements);
+    }) as typeof cy.add;
+    const nodes = Array.from({ length: 400 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } }));
+    const edges = nodes.slice(1).map((node, i) => ({
+      group: 'edges' as const,
+      data: { id: `e${i}`, source: 'n0', target: node.data.id },
+    }));
+    expect(await addInSlices(cy, [...nodes, ...edges], () => false)).toBe(true);
+    expect(cy.nodes().length).toBe(400);
+    expect(cy.edges().length).toBe(399);
+    expect(calls.reduce((sum, count) => sum + count, 0)).toBe(799);
+    expect(Math.max(...calls)).toBe(MAX_STEP);
   });
 });

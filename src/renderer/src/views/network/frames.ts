@@ -22,12 +22,23 @@ export function inNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+/**
+ * The channel every {@link nextTask} posts through, and who waits on it, first first: one message, one task, one
+ * waiter. One channel for all: a channel each (one per slice, thousands a load at ~5,000 records) left as many
+ * pairs of ports for the browser to collect and close.
+ */
+let taskChannel: MessageChannel | null = null;
+const waitingForTask: (() => void)[] = [];
+
 /** Resolves in a new task, without waiting for a frame (a message, not a timer: timers are clamped to 4 ms). */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
+    if (!taskChannel) {
+      taskChannel = new MessageChannel();
+      taskChannel.port1.onmessage = () => waitingForTask.shift()?.();
+    }
+    waitingForTask.push(resolve);
+    taskChannel.port2.postMessage(null);
   });
 }
 

@@ -222,6 +222,16 @@ describe('the network view', () => {
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     // The names are picked again once the records rest at their new places: the picture a user sees.
     await page.waitForFunction(() => window.__atlasNamesPending === false);
+    // Fitted, every record is in view, and so is every name, whole: none is cut by the canvas's edge.
+    const { named, width } = await page.evaluate(() => ({
+      named: window.__atlasNamed!,
+      width: window.__atlasCy!.width(),
+    }));
+    expect(named.length).toBeGreaterThan(10);
+    for (const box of named) {
+      expect(box.x1).toBeGreaterThanOrEqual(0);
+      expect(box.x2).toBeLessThanOrEqual(width);
+    }
     await screenshot(page, 'network-whole');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);

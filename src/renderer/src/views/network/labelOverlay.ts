@@ -15,7 +15,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { LABEL_LOOK } from './graphStyle';
 import { FADED, FORWARD_CLASSES } from './graphShowcase';
-import { labelBox, OVERLAY_LABEL, placeLabels, type LabelCandidate } from './labelPlacement';
+import { labelBox, OVERLAY_LABEL, placeLabels, type LabelCandidate, type ViewSpan } from './labelPlacement';
 
 /** How long the view must rest (no zoom, move, edit or showcase) before the names are picked again. */
 const PICK_SETTLE_MS = 150;
@@ -173,7 +173,7 @@ export class LabelOverlay {
       // Placed in a task of its own; the zoom may have changed meanwhile.
       await nextTask();
       if (superseded()) return;
-      const picked = placeLabels(candidates, cy.zoom(), MAX_NAMES);
+      const picked = placeLabels(candidates, cy.zoom(), MAX_NAMES, viewSpan(cy));
       this.named = [...picked].filter((id) => byId.get(id)!.inside()).map((id) => byId.get(id)!);
     }
     this.pickPending = false;
@@ -232,6 +232,7 @@ export class LabelOverlay {
     context.clearRect(0, 0, width, height);
     const zoom = cy.zoom();
     const pan = cy.pan();
+    const view = viewSpan(cy);
     context.textAlign = 'center';
     context.textBaseline = 'middle';
     for (const node of named) {
@@ -240,7 +241,7 @@ export class LabelOverlay {
       const bold = this.view.isSelected(node) || look.showcased;
       const { text, width: textWidth } = fitted(look.name, bold);
       const { x, y } = node.position();
-      const box = labelBox({ id: look.id, x, y, halfHeight: look.halfHeight, textWidth, priority: 0 }, zoom);
+      const box = labelBox({ id: look.id, x, y, halfHeight: look.halfHeight, textWidth, priority: 0 }, zoom, view);
       const [x1, y1, x2, y2] = [box.x1 + pan.x, box.y1 + pan.y, box.x2 + pan.x, box.y2 + pan.y];
       if (x2 < 0 || y2 < 0 || x1 > width || y1 > height) continue;
       context.globalAlpha = LABEL_LOOK.bandOpacity;
@@ -256,6 +257,12 @@ export class LabelOverlay {
     }
     this.canvas.hidden = false;
   }
+}
+
+/** The canvas's left and right edges in the labels' pixels (screen pixels without the pan). */
+function viewSpan(cy: Core): ViewSpan {
+  const left = -cy.pan().x;
+  return { x1: left, x2: left + cy.width() };
 }
 
 function fontOf(bold: boolean): string {

@@ -21,6 +21,25 @@ describe('labelBox', () => {
     expect(tenth.y2 - tenth.y1).toBeCloseTo(half.y2 - half.y1);
   });
 
+  it('keeps the label of a record in view inside the view, under its record; others stay centred', () => {
+    const view = { x1: -200, x2: 300 };
+    const centred = labelBox(record('a', 150, 0), 1);
+    const width = centred.x2 - centred.x1;
+    // At the left edge: moved right to start at the edge, still under the record.
+    const left = labelBox(record('a', -190, 0), 1, view);
+    expect(left.x1).toBe(-200);
+    expect(left.x2 - left.x1).toBeCloseTo(width);
+    expect(left.x2).toBeGreaterThan(-190);
+    // At the right edge: moved left to end at it.
+    const right = labelBox(record('a', 295, 0), 1, view);
+    expect(right.x2).toBe(300);
+    expect(right.x1).toBeLessThan(295);
+    // In the middle, or with its record out of view (its label goes with it as the view pans): centred.
+    expect(labelBox(record('a', 150, 0), 1, view)).toEqual(centred);
+    const outside = labelBox(record('a', 320, 0), 1, view);
+    expect((outside.x1 + outside.x2) / 2).toBeCloseTo(320);
+  });
+
   it('cuts a long label at the widest band, as its ellipsis does', () => {
     const long = labelBox(record('a', 0, 0, 0, { textWidth: 900 }), 1);
     const widest = labelBox(record('a', 0, 0, 0, { textWidth: OVERLAY_LABEL.maxWidth }), 1);
@@ -38,6 +57,15 @@ describe('placeLabels', () => {
     const close = [record('small', 0, 0, 2), record('hub', 300, 5, 9)];
     expect([...placeLabels(close, 0.3)]).toEqual(['hub']);
     expect([...placeLabels(close, 0.8)].sort()).toEqual(['hub', 'small']);
+  });
+
+  it('places the labels where they are drawn in the view: one moved in from the edge can crowd out the next', () => {
+    // Centred, the two labels are apart; moved inside the view, the edge record's reaches the other's.
+    const edge = record('edge', 5, 0, 2);
+    const next = record('next', 125, 0, 1);
+    expect(overlap(labelBox(edge, 1), labelBox(next, 1))).toBe(false);
+    expect([...placeLabels([edge, next], 1)].sort()).toEqual(['edge', 'next']);
+    expect([...placeLabels([edge, next], 1, Infinity, { x1: 0, x2: 800 })]).toEqual(['edge']);
   });
 
   it('lets a label cover a lesser record, never a greater one', () => {

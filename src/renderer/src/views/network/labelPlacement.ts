@@ -48,13 +48,27 @@ export interface ScreenBox {
   y2: number;
 }
 
-/** A label's band on screen at `zoom`: centred below its record. */
-export function labelBox(candidate: LabelCandidate, zoom: number): ScreenBox {
+/** The view's left and right edges, in the same pixels as the boxes (screen pixels without the pan). */
+export interface ViewSpan {
+  x1: number;
+  x2: number;
+}
+
+/**
+ * A label's band on screen at `zoom`: centred below its record. Given the `view`, the band of a record in view is
+ * moved sideways to lie inside it: a record at the edge of a fitted graph had half its name cut off by the canvas's
+ * edge. It still lies under its record, as the record's centre is in view and the band is no wider than the view.
+ */
+export function labelBox(candidate: LabelCandidate, zoom: number, view?: ViewSpan): ScreenBox {
   const width = Math.min(candidate.textWidth, OVERLAY_LABEL.maxWidth) + 2 * OVERLAY_LABEL.padding;
   const height = OVERLAY_LABEL.font * LINE_HEIGHT + 2 * OVERLAY_LABEL.padding;
   const top = (candidate.y + candidate.halfHeight) * zoom + OVERLAY_LABEL.margin;
   const centre = candidate.x * zoom;
-  return { x1: centre - width / 2, y1: top, x2: centre + width / 2, y2: top + height };
+  let left = centre - width / 2;
+  if (view && centre >= view.x1 && centre <= view.x2 && width <= view.x2 - view.x1) {
+    left = Math.min(Math.max(left, view.x1), view.x2 - width);
+  }
+  return { x1: left, y1: top, x2: left + width, y2: top + height };
 }
 
 /** A record's own outline on screen at `zoom`, as a square. */
@@ -68,9 +82,14 @@ export function nodeBox(candidate: LabelCandidate, zoom: number): ScreenBox {
 /**
  * The ids of the candidates named at `zoom`: in order of priority, each whose label overlaps neither a label
  * already taken nor a record that came before it (with LABEL_GAP between them), and every `always` candidate; at
- * most `limit` of them.
+ * most `limit` of them. Labels are placed as {@link labelBox} puts them in `view`.
  */
-export function placeLabels(candidates: readonly LabelCandidate[], zoom: number, limit = Infinity): Set<string> {
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  zoom: number,
+  limit = Infinity,
+  view?: ViewSpan,
+): Set<string> {
   const ordered = [...candidates].sort(
     (a, b) =>
       Number(!!b.always) - Number(!!a.always) ||
@@ -99,7 +118,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], zoom: number,
   const placed = new Set<string>();
   for (const candidate of ordered) {
     if (placed.size >= limit) break;
-    const box = labelBox(candidate, zoom);
+    const box = labelBox(candidate, zoom, view);
     const keys = cellsOf(box);
     const blocked = keys.some((key) =>
       cells.get(key)?.some((other) => other.owner !== candidate.id && overlaps(box, other.box)),

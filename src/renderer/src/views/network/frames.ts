@@ -23,9 +23,9 @@ export function inNextFrame(): Promise<void> {
 }
 
 /**
- * The channel every {@link nextTask} posts through, and who waits on it, first first: one message, one task, one
- * waiter. One channel for all: a channel each (one per slice, thousands a load at ~5,000 records) left as many
- * pairs of ports for the browser to collect and close.
+ * The channel every {@link nextTask} posts through, and the waits on it in the order they were asked for: one
+ * message, one task, one wait resolved. One channel for all: a channel each (one per slice, thousands a load at
+ * ~5,000 records) left as many pairs of ports for the browser to collect and close.
  */
 let taskChannel: MessageChannel | null = null;
 const waitingForTask: (() => void)[] = [];

@@ -60,6 +60,22 @@ async function drawnNodes(page: Page): Promise<{ all: string[]; unfaded: string[
   });
 }
 
+/**
+ * Waits until the names laid over a zoomed-out graph are picked for the view as it rests (labelOverlay.ts), checks
+ * that no two are drawn over each other, and returns their boxes.
+ */
+async function settledNames(page: Page): Promise<NonNullable<Window['__atlasNamed']>> {
+  await page.waitForFunction(() => window.__atlasNamesPending === false);
+  const boxes = await page.evaluate(() => window.__atlasNamed ?? []);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const apart = Math.min(a.x2, b.x2) <= Math.max(a.x1, b.x1) || Math.min(a.y2, b.y2) <= Math.max(a.y1, b.y1);
+      expect(apart, `the names of ${a.id} and ${b.id} are drawn over each other`).toBe(true);
+    }
+  }
+  return boxes;
+}
+
 /** Shows the whole knowledge base (`count` records, seed and sample) and waits until it is drawn. */
 async function showWholeNetwork(page: Page, count: number): Promise<void> {
   await page.getByRole('radio', { name: 'Whole network' }).click();
@@ -221,12 +237,9 @@ describe('the network view', () => {
     // The records without a saved position are laid out by the worker once the graph is drawn.
     await page.waitForFunction(() => !document.querySelector('.status-bar__task'), undefined, { timeout: 30_000 });
     // The names are picked again once the records rest at their new places: the picture a user sees.
-    await page.waitForFunction(() => window.__atlasNamesPending === false);
+    const named = await settledNames(page);
     // Fitted, every record is in view, and so is every name, whole: none is cut by the canvas's edge.
-    const { named, width } = await page.evaluate(() => ({
-      named: window.__atlasNamed!,
-      width: window.__atlasCy!.width(),
-    }));
+    const width = await page.evaluate(() => window.__atlasCy!.width());
     expect(named.length).toBeGreaterThan(10);
     for (const box of named) {
       expect(box.x1).toBeGreaterThanOrEqual(0);
@@ -594,15 +607,8 @@ describe('the network view', () => {
       expect(await cytoscapeLabels(hub)).toBe(false);
       expect((await named()).map((box) => box.id)).toContain(hub);
       expect(await namesCanvas.isVisible()).toBe(true);
-      const boxes = await named();
       // No two names over each other.
-      for (const [i, a] of boxes.entries()) {
-        for (const b of boxes.slice(i + 1)) {
-          expect(Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1)).toBe(
-            false,
-          );
-        }
-      }
+      const boxes = await settledNames(page);
       // The hub's name is on the canvas: dark pixels (its text) in its band.
       const band = boxes.find((box) => box.id === hub)!;
       const dark = await namesCanvas.evaluate((canvas, box) => {
@@ -790,6 +796,8 @@ describe('the network view', () => {
       expect(bannerBottom).toBeGreaterThan(30);
       expect(highest).toBeGreaterThan(bannerBottom + 30);
     }
+    // Named for the rings the records now stand in.
+    expect((await settledNames(page)).length).toBeGreaterThan(5);
     await screenshot(page, 'network-focus-2-hops');
     await page.getByRole('button', { name: 'Show everything' }).click();
     expect((await drawnNodes(page)).unfaded.length).toBe((await drawnNodes(page)).all.length);

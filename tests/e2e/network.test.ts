@@ -192,6 +192,8 @@ describe('the network view', () => {
     });
     expect(overlapping).toBeLessThan(100);
     await expect.poll(() => app.atlas.store.repository.positions().length).toBeGreaterThanOrEqual(sampleActors.length);
+    // Named for the places the layout gave, none over another (the names picked before were for the first places).
+    expect((await settledNames(page)).length).toBeGreaterThan(10);
     await screenshot(page, 'network-overview');
   });
 

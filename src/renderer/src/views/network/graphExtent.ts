@@ -30,8 +30,8 @@ export function layerFits(cy: Core): boolean | undefined {
 }
 
 /**
- * The extent each instance's graph was last prebuilt over, for later levels (see {@link prebuildLevelsOnZoom}); forgotten
- * as soon as an element moves, comes or goes, as it may then lie outside.
+ * The extent each instance's graph was last prebuilt over, for later levels (prebuiltLayer.ts); forgotten as soon as
+ * an element moves, comes or goes, as it may then lie outside.
  */
 const graphBoxes = new WeakMap<Core, BoundingBox12>();
 const watched = new WeakSet<Core>();

@@ -8,13 +8,13 @@
  * raster, tasks of 53–78 ms at ~400 records (`npm run bench -- network`, "drag a record").
  *
  * Here, at the first move, where the lifted elements were drawn is drawn afresh without them (layerPatch.ts) in the
- * picture of the whole graph at the current zoom, and the other pictures are dropped (the other levels are drawn again
- * on a zoom, prebuiltLayer.ts; the view's, viewTile.ts, when the view is zoomed in past any picture of the whole
- * graph). Zoomed in that far, nothing is lifted: frames draw what is in view element by element, as before (patching
- * the view's picture left pieces of names behind in an end-to-end test). Frames then copy the picture and draw only the lifted elements; a change to one of them
- * drops no picture meanwhile (drawnLooks.ts). When the record is let go, where they are now is drawn afresh with
- * them, unless that is past the picture's extent. A picture that cannot be patched goes the usual way: dropped, and
- * frames draw element by element until it is drawn again.
+ * picture of the whole graph at the current zoom; the other levels' pictures are dropped (drawn again on a zoom,
+ * prebuiltLayer.ts), and so is the view's (viewTile.ts). Frames then copy the picture and draw only the lifted
+ * elements; a change to one of them drops no picture meanwhile (drawnLooks.ts). When the record is let go, where they
+ * are now is drawn afresh with them; let go past the picture's extent, the picture is dropped and drawn anew. A
+ * picture that cannot be patched goes the usual way: dropped, and frames draw element by element until it is drawn
+ * again. Zoomed in past any picture of the whole graph nothing is lifted, and frames draw what is in view element by
+ * element, as before (patching the view's picture left pieces of names behind in an end-to-end test).
  *
  * Reached through optional types into Cytoscape's canvas renderer (3.x), as layerCache.ts is.
  */

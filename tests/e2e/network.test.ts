@@ -28,7 +28,7 @@ declare global {
 
 /** A script for the page: defines `window.__nodeLayerInk`. */
 const NODE_LAYER_INK = `window.__nodeLayerInk = () => {
-  const canvas = document.querySelector('.canvas canvas[data-id="layer2-node"]');
+  const canvas = document.querySelector('.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]');
   const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   let count = 0;
   for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
@@ -354,12 +354,16 @@ describe('the network view', () => {
     // The graph as drawn (from the pictures, and the lifted elements one by one) against Cytoscape's drawing
     // of every element one by one, around the record's old place and its new one (41 px squares): how many pixels'
     // ink differs by more than a quarter, and how many are inked in the reference.
-    const canvasBox = (await page.locator('.canvas canvas[data-id="layer2-node"]').boundingBox())!;
+    const canvasBox = (await page
+      .locator('.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]')
+      .boundingBox())!;
     // Both layers Cytoscape draws elements on: the node layer and, while dragging, the drag layer over it.
     const nodeLayerAlpha = () =>
       page.evaluate(() => {
         const alphaOf = (id: string) => {
-          const layer = document.querySelector<HTMLCanvasElement>(`.canvas canvas[data-id="${id}"]`)!;
+          const layer = document.querySelector<HTMLCanvasElement>(
+            `.canvas__instance:not(.canvas__instance--kept) canvas[data-id="${id}"]`,
+          )!;
           const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
           return { width: layer.width, alpha: data.filter((_, i) => i % 4 === 3) };
         };
@@ -669,6 +673,71 @@ describe('the network view', () => {
     await screenshot(page, 'network-filter-need');
     await page.getByRole('button', { name: 'Back to the overview' }).click();
     await page.waitForFunction(() => window.__atlasCy!.getElementById('need:shelter').empty());
+  });
+
+  it('goes back to the graph drawn before a filter at once, and draws it anew once an edit changed it', async () => {
+    type Kept = { __beforeFilter?: unknown; __underFilter?: unknown };
+    const boxes = () =>
+      page.evaluate(() => ({
+        shown: document.querySelectorAll('.canvas__instance:not(.canvas__instance--kept)').length,
+        kept: document.querySelectorAll('.canvas__instance.canvas__instance--kept').length,
+      }));
+    const needBox = async () => {
+      // The section stays open from before, or opens.
+      const section = page.locator('details').filter({ has: page.locator('summary', { hasText: 'Need' }) });
+      if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+      return page.getByRole('checkbox', { name: 'Emergency shelter' });
+    };
+    const filterByNeed = async () => {
+      await (await needBox()).check();
+      await page.waitForFunction(() => window.__atlasCy!.nodes().length < 100);
+      await graphDrawn(page);
+    };
+    const clearTheFilter = async () => {
+      await (await needBox()).uncheck();
+      await page.waitForFunction(
+        (count) => window.__atlasCy!.nodes().length === count,
+        app.atlas.store.index.nodeCount,
+      );
+      await graphDrawn(page);
+    };
+    await showWholeNetwork(page, app.atlas.store.index.nodeCount);
+    const whole = (await drawnNodes(page)).all;
+    await page.evaluate(() => void ((window as Kept).__beforeFilter = window.__atlasCy));
+    await filterByNeed();
+    await page.evaluate(() => void ((window as Kept).__underFilter = window.__atlasCy));
+    // The whole network's instance, hidden: one graph shows.
+    expect(await boxes()).toEqual({ shown: 1, kept: 1 });
+    await clearTheFilter();
+    expect(await page.evaluate(() => window.__atlasCy === (window as Kept).__beforeFilter)).toBe(true);
+    expect((await drawnNodes(page)).all).toEqual(whole);
+    expect(await boxes()).toEqual({ shown: 1, kept: 1 });
+    await settledNames(page);
+    await screenshot(page, 'network-filter-cleared');
+    // The filter's graph was kept in its turn.
+    await filterByNeed();
+    expect(await page.evaluate(() => window.__atlasCy === (window as Kept).__underFilter)).toBe(true);
+
+    // A record renamed under the filter: the whole network kept draws the old name, so it is drawn anew.
+    await openInDetails(page, shelter);
+    await page.locator('.details').getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Marigold Gate House');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => nodeLabel(page, shelter)).toBe('Marigold Gate House');
+    // Dropped with the edit: it would show the record as it was.
+    expect(await boxes()).toEqual({ shown: 1, kept: 0 });
+    await clearTheFilter();
+    expect(await page.evaluate(() => window.__atlasCy === (window as Kept).__beforeFilter)).toBe(false);
+    expect(await nodeLabel(page, shelter)).toBe('Marigold Gate House');
+    expect((await drawnNodes(page)).all.sort()).toEqual([...whole].sort());
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nodeLabel(page, shelter)).toBe('Marigold Gate Residence');
+    await page.evaluate(() => {
+      delete (window as Kept).__beforeFilter;
+      delete (window as Kept).__underFilter;
+    });
+    await backToOverview(page);
   });
 
   it('selects a record and shows every field with its source, verified date and confidential marks', async () => {

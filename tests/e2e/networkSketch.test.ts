@@ -303,7 +303,9 @@ describe('a large saved map', () => {
         redrawHint(what: string, on: boolean): void;
         redraw(): void;
       };
-      const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const canvas = document.querySelector<HTMLCanvasElement>(
+        '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+      )!;
       const countInked = () => {
         const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
         let count = 0;
@@ -515,7 +517,9 @@ describe('a large saved map', () => {
     // Dragging from that record moves the view, not the record; mid-drag the canvas shows the view as it was, moved.
     const inkAt = () =>
       page.evaluate(() => {
-        const layer = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const layer = document.querySelector<HTMLCanvasElement>(
+          '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+        )!;
         return {
           width: layer.width,
           alpha: Array.from(
@@ -561,7 +565,9 @@ describe('a large saved map', () => {
       type Renderer = { TEXTURE_BUFFER: number; data: { bufferCanvases: HTMLCanvasElement[] } };
       const renderer = (window.__atlasCy as unknown as { renderer(): Renderer }).renderer();
       const snapshot = renderer.data.bufferCanvases[renderer.TEXTURE_BUFFER]!;
-      const screen = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const screen = document.querySelector<HTMLCanvasElement>(
+        '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+      )!;
       return { snapshot: [snapshot.width, snapshot.height], screen: [screen.width, screen.height] };
     });
     expect(sizes.snapshot).toEqual(sizes.screen);
@@ -1066,7 +1072,9 @@ describe('a large saved map', () => {
     // Where the record and its label are drawn, in the canvas's pixels.
     const recordBox = () =>
       page.evaluate((nodeId) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+        )!;
         const scale = canvas.width / canvas.clientWidth;
         const { x1, y1, x2, y2 } = window.__atlasCy!.getElementById(nodeId).renderedBoundingBox();
         return { x1: x1 * scale, y1: y1 * scale, x2: x2 * scale, y2: y2 * scale };
@@ -1164,7 +1172,9 @@ describe('a large saved map', () => {
       page.evaluate(
         ([a, b]) => {
           const cy = window.__atlasCy!;
-          const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+          const canvas = document.querySelector<HTMLCanvasElement>(
+            '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+          )!;
           const scale = canvas.width / canvas.clientWidth;
           const [p, q] = [cy.getElementById(a!).renderedPosition(), cy.getElementById(b!).renderedPosition()];
           return {
@@ -1332,7 +1342,9 @@ async function drawFrame(
     renderer.render = render;
     cache.getLayers = kept.getLayers;
     renderer.drawCachedElements = kept.drawCachedElements;
-    const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+    const canvas = document.querySelector<HTMLCanvasElement>(
+      '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+    )!;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     // As a string of bytes: a million numbers as a JSON array take seconds to hand over.
     let alpha = '';
@@ -1441,7 +1453,9 @@ async function drawingSettled(page: Page): Promise<void> {
 function nodeLayerInk(page: Page): Promise<number> {
   return page.evaluate(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+    const canvas = document.querySelector<HTMLCanvasElement>(
+      '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+    )!;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let sum = 0;
     for (let i = 3; i < data.length; i += 4) sum += data[i]!;
@@ -1465,7 +1479,9 @@ function probeIsolatedRecords(page: Page, canvas: 'sketch' | 'graph'): Promise<P
     if (which === 'sketch') {
       ({ pixels, width } = window.__sketchLog as { pixels: Uint8ClampedArray; width: number });
     } else {
-      const layer = document.querySelector<HTMLCanvasElement>('.canvas canvas[data-id="layer2-node"]')!;
+      const layer = document.querySelector<HTMLCanvasElement>(
+        '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
+      )!;
       ({ data: pixels, width } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height));
     }
     const placed = cy.nodes().map((node) => ({ node, at: node.renderedPosition() }));

@@ -316,7 +316,7 @@ export function NetworkView() {
             data-node-count={nodes.length}
             onKeyDown={onCanvasKey}
           >
-            {/* Cytoscape's own box: it redraws everything when an attribute of its container changes. */}
+            {/* The Cytoscape instances' box: one shown, maybe one kept hidden (keptGraph.ts). */}
             <div ref={containerRef} className="canvas__graph" />
           </div>
           <div ref={ringRef} className="canvas__ring" data-testid="selection-ring" hidden aria-hidden="true" />

@@ -103,7 +103,7 @@ const COMPARE_CHUNK = 500;
  * Whether a drawn node's data differs from what the record gives it now. Its look classes come from the same fields
  * (kind, actor type, degree), so they differ only when its data does.
  */
-function nodeDiffers(drawn: Record<string, unknown>, node: NetworkNode): boolean {
+export function nodeDiffers(drawn: Record<string, unknown>, node: NetworkNode): boolean {
   const data: Record<string, unknown> = nodeData(node);
   for (const key in data) if (drawn[key] !== data[key]) return true;
   return false;

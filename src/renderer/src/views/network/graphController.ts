@@ -30,6 +30,7 @@ import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
 import { canvasesPrimed, primeCanvases } from './canvasBuffers';
 import { sleepWhenIdle } from './idleRenderLoop';
+import { destroyInstance, drawsAnswer, instanceBox, setKept, type DrawnInstance } from './keptGraph';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -68,8 +69,12 @@ const exposeForTests = new URLSearchParams(window.location.search).has('atlasTes
 
 /** The Cytoscape instance of the network view and what the view does with it. */
 export class GraphController {
-  private core: Core | null = null;
-  private performanceMode = false;
+  /** The instance shown, with its box (see keptGraph.ts). */
+  private shown: DrawnInstance | null = null;
+  /** The graph the last load replaced, hidden, for going back to it (see keptGraph.ts). */
+  private kept: DrawnInstance | null = null;
+  /** The instance whose last load drew the graph whole: the only one worth keeping when the next load replaces it. */
+  private drawnWhole: Core | null = null;
   /** Whether records carry their labels (see zoomLabels.ts). */
   private readonly labels = new ZoomLabels();
   /** The instance the view's stylesheet was last added to. */
@@ -111,6 +116,16 @@ export class GraphController {
       : null;
   }
 
+  /** The live instance, if made yet. */
+  private get core(): Core | null {
+    return this.shown?.cy ?? null;
+  }
+
+  /** Whether the live instance was made with Cytoscape's performance options (see {@link create}). */
+  private get performanceMode(): boolean {
+    return this.shown?.performanceMode ?? false;
+  }
+
   /** The pixel ratio the instance draws at (see {@link create}). */
   private get pixelRatio(): number {
     return this.performanceMode ? 1 : window.devicePixelRatio || 1;
@@ -150,18 +165,18 @@ export class GraphController {
 
   /** The live instance (replaced when the performance options flip). */
   get cy(): Core {
-    if (!this.core) this.addStylesheet((this.core = this.create(false)));
-    return this.core;
+    if (!this.shown) this.addStylesheet((this.shown = this.create(false)).cy);
+    return this.shown.cy;
   }
 
   /**
    * A new instance, without the view's stylesheet yet (see {@link addStylesheet}): making it and parsing Cytoscape's
    * default stylesheet is a task's worth of work, parsing the view's another.
    */
-  private create(performanceMode: boolean): Core {
-    this.performanceMode = performanceMode;
+  private create(performanceMode: boolean): DrawnInstance {
+    const { box, cytoscapeContainer } = instanceBox(this.container);
     const cy = cytoscape({
-      container: this.container,
+      container: cytoscapeContainer,
       minZoom: ZOOM_RANGE.min,
       maxZoom: ZOOM_RANGE.max,
       boxSelectionEnabled: false,
@@ -207,7 +222,98 @@ export class GraphController {
     drawOnlyWhatShows(cy);
     keepViewTiles(cy);
     if (exposeForTests) window.__atlasCy = cy;
-    return cy;
+    return { cy, box, performanceMode };
+  }
+
+  /**
+   * Takes the live instance off the canvas for a new one. It is kept hidden when its last load drew it whole, no
+   * overlay is on it and it is at least as large as the graph kept so far (which it replaces): the largest graph is
+   * the one that takes longest to draw anew (the whole network at five thousand records, against a filter's part
+   * of it). Otherwise it is destroyed, which drops the graph at once: Cytoscape removes elements a collection at a
+   * time (170 ms in one task for fifteen thousand, measured), where destroying the instance takes a few milliseconds.
+   */
+  private retire(): void {
+    const outgoing = this.shown;
+    this.shown = null;
+    if (!outgoing) return;
+    const worthKeeping =
+      outgoing.cy === this.drawnWhole &&
+      this.overlaid.size === 0 &&
+      (!this.kept || outgoing.cy.elements().length >= this.kept.cy.elements().length);
+    if (!worthKeeping) return destroyInstance(outgoing);
+    this.dropKept();
+    setKept(outgoing, true);
+    this.kept = outgoing;
+  }
+
+  /**
+   * Whether the graph kept hidden may be the one for an answer of so many records and relations (drawn in the style
+   * their number wants): a cheap guess, for the view to skip the sketch it would show while a graph is drawn anew.
+   * The load checks every element before showing it.
+   */
+  mayShowKept(nodes: number, edges: number): boolean {
+    const kept = this.kept?.cy;
+    return (
+      !!kept &&
+      kept.nodes().length === nodes &&
+      kept.edges().length === edges &&
+      this.kept!.performanceMode === nodes + edges > PERFORMANCE_THRESHOLD
+    );
+  }
+
+  /** Destroys the graph kept hidden, if any. */
+  private dropKept(): void {
+    if (this.kept) destroyInstance(this.kept);
+    this.kept = null;
+  }
+
+  /**
+   * Shows the kept graph again in place of the live one when it draws this answer exactly (see keptGraph.ts):
+   * fitted as a load fits, with the labels its zoom wants, named and drawn. Resolves to true once it shows, to false
+   * when a newer load replaced this one, and to null when it does not draw the answer (another filter's graph, or
+   * records moved since): the graph is loaded anew, and the kept one stays kept for going back to it.
+   */
+  private async showKept(
+    nodes: readonly NetworkNode[],
+    edges: readonly NetworkEdge[],
+    positions: ReadonlyMap<string, Point>,
+    { fit, performanceMode, superseded }: { fit: boolean; performanceMode: boolean; superseded: () => boolean },
+  ): Promise<boolean | null> {
+    const kept = this.kept;
+    if (!kept) return null;
+    // Changes still going on it (a label change started before it was kept) end first.
+    await changesDone(kept.cy);
+    if (superseded()) return false;
+    const comparison =
+      kept.performanceMode === performanceMode
+        ? await drawsAnswer(kept.cy, nodes, edges, positions, superseded)
+        : 'differs';
+    if (comparison === 'superseded') return false;
+    // Replaced meanwhile (only a newer load does that, which supersedes this one): not this one's to show.
+    if (comparison === 'differs' || this.kept !== kept) return null;
+    const viewport = this.core ? { zoom: this.core.zoom(), pan: this.core.pan() } : null;
+    this.kept = null;
+    this.retire();
+    this.shown = kept;
+    setKept(kept, false);
+    const cy = kept.cy;
+    this.styled = cy;
+    if (exposeForTests) window.__atlasCy = cy;
+    this.selection.forget();
+    this.showcase.forget();
+    this.positions.forget();
+    // The canvas may have changed size while it was hidden (a panel opened; the window's resizes it followed).
+    cy.resize();
+    if (fit) this.fitToBox(boxOf(nodes.flatMap((node) => positions.get(node.id) ?? [])), 0);
+    else if (viewport) cy.viewport(viewport);
+    this.labels.takeDrawn(cy, kept.performanceMode, comparison.labelled);
+    this.names?.attach(cy);
+    this.drawnWhole = cy;
+    this.busy.setDrawing(true);
+    await afterNextFrame();
+    if (superseded()) return false;
+    this.busy.setDrawing(false);
+    return true;
   }
 
   /** Adds the view's stylesheet to a new instance, as Cytoscape does with a stylesheet given when it is made. */
@@ -236,16 +342,22 @@ export class GraphController {
   ): Promise<boolean> {
     const generation = ++this.loads;
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
+    // The graph drawn before this filter, when going back to it.
+    const shownAgain = await this.showKept(nodes, edges, positions, {
+      fit,
+      performanceMode: wantPerformance,
+      superseded: () => generation !== this.loads,
+    });
+    if (shownAgain !== null) return shownAgain;
     const previous = this.core;
-    // A graph already drawn is dropped with its instance: Cytoscape removes elements a collection at a time (170 ms
-    // in one task for fifteen thousand, measured), where destroying the instance takes a few milliseconds.
+    // A graph already drawn goes (kept or destroyed) with its instance.
     if (!this.core || wantPerformance !== this.performanceMode || this.core.elements().nonempty()) {
       const viewport = this.core ? { zoom: this.core.zoom(), pan: this.core.pan() } : null;
-      this.core?.destroy();
-      this.core = this.create(wantPerformance);
-      if (viewport) this.core.viewport(viewport);
+      this.retire();
+      this.shown = this.create(wantPerformance);
+      if (viewport) this.shown.cy.viewport(viewport);
     }
-    const cy = this.core;
+    const cy = this.shown!.cy;
     const superseded = () => generation !== this.loads || cy.destroyed();
     // A new instance (its default stylesheet parsed, its canvases made) is a task's worth of work on its own, and
     // so is its stylesheet. The stylesheet goes by instance, not by load: a load superseded in between leaves it to
@@ -286,6 +398,7 @@ export class GraphController {
     await afterNextFrame();
     if (superseded()) return false;
     this.busy.setDrawing(false);
+    this.drawnWhole = cy;
     window.__atlasGraphPaintedAt ??= performance.now();
     return true;
   }
@@ -307,6 +420,8 @@ export class GraphController {
     const cy = this.core;
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
     if (!cy || this.styled !== cy || wantPerformance !== this.performanceMode || cy.elements().empty()) return;
+    // The data changed: a graph kept hidden may show records as they were.
+    this.dropKept();
     const generation = ++this.updates;
     const loads = this.loads;
     const superseded = () => generation !== this.updates || loads !== this.loads || cy.destroyed();
@@ -432,8 +547,10 @@ export class GraphController {
     this.loads++;
     this.labels.stop();
     this.names?.forget();
-    if (!this.core) return;
-    if (window.__atlasCy === this.core) delete window.__atlasCy;
-    this.core.destroy();
+    this.dropKept();
+    if (!this.shown) return;
+    if (window.__atlasCy === this.shown.cy) delete window.__atlasCy;
+    destroyInstance(this.shown);
+    this.shown = null;
   }
 }

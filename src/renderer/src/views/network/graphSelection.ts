@@ -44,8 +44,9 @@ export class GraphSelection {
     cy.on('select', () => (this.mayHaveSelection = true));
   }
 
-  /** A new graph was loaded: nothing in it is selected. */
+  /** A new graph was loaded, or one kept shown again: nothing in it is selected, and the ring marks nothing. */
   forget(): void {
+    this.ring?.show(null);
     this.mayHaveSelection = false;
   }
 

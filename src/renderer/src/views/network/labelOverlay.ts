@@ -11,7 +11,7 @@
  * sample network, measured); a large graph drops every picture it keeps on any restyle. This canvas costs the
  * drawing of a few dozen names in the frames where the view moves, and a pick of who has room once it rests.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EventObject, NodeSingular } from 'cytoscape';
 import { SLICE_BUDGET_MS, nextTask } from './frames';
 import { LABEL_LOOK } from './graphStyle';
 import { FADED, FORWARD_CLASSES } from './graphShowcase';
@@ -47,6 +47,8 @@ const exposeForTests = new URLSearchParams(window.location.search).has('atlasTes
 
 export class LabelOverlay {
   private cy: Core | null = null;
+  /** What {@link attach} listens to on the instance named, taken off by {@link forget}: a kept one is named again. */
+  private listeners: [events: string, handler: (event: EventObject) => void][] = [];
   /** The records named now, in the order they were picked. */
   private named: NodeSingular[] = [];
   private pickTimer: ReturnType<typeof setTimeout> | undefined;
@@ -79,16 +81,20 @@ export class LabelOverlay {
     this.forget();
     this.cy = cy;
     this.pickSoon();
-    cy.on('zoom add remove data select unselect class resize', () => this.pickSoon());
+    const listen = (events: string, handler: (event: EventObject) => void) => {
+      cy.on(events, handler);
+      this.listeners.push([events, handler]);
+    };
+    listen('zoom add remove data select unselect class resize', () => this.pickSoon());
     // No selector: Cytoscape would test it on every element's event (edges are not in the map anyway).
-    cy.on('data class', (event) => this.looks.delete(event.target as NodeSingular));
+    listen('data class', (event) => this.looks.delete(event.target as NodeSingular));
     // Only the drawing follows each move; a layout moves every record at once, so the pick waits for it to rest.
-    cy.on('position', () => {
+    listen('position', () => {
       this.pickSoon();
       this.drawSoon();
     });
-    cy.on('viewport resize', () => this.drawSoon());
-    cy.one('destroy', () => {
+    listen('viewport resize', () => this.drawSoon());
+    listen('destroy', () => {
       if (this.cy === cy) this.forget();
     });
   }
@@ -118,6 +124,9 @@ export class LabelOverlay {
 
   /** Stops naming: the instance went (a new graph, the view closed). */
   forget(): void {
+    const cy = this.cy;
+    if (cy && !cy.destroyed()) for (const [events, handler] of this.listeners) cy.removeListener(events, handler);
+    this.listeners = [];
     clearTimeout(this.pickTimer);
     this.pickTimer = undefined;
     this.picks++;

@@ -203,9 +203,11 @@ export function useNetworkGraph({
             ),
           ])
         : positions;
-      // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole.
+      // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole; not
+      // one the controller kept from before, which shows again at once (keptGraph.ts).
       const sketch = sketchRef.current;
-      if (sketch && newFilter) {
+      const keptMayShow = controllerRef.current?.mayShowKept(subgraph.nodes.length, subgraph.edges.length) ?? false;
+      if (sketch && newFilter && !keptMayShow) {
         // In a task of its own: together with the panels' render it would hold the thread for too long at once.
         await nextTask();
         const size = { width: container.clientWidth, height: container.clientHeight };

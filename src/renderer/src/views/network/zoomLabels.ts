@@ -25,6 +25,18 @@ export class ZoomLabels {
     this.shown = !large || cy.zoom() >= LABEL_ZOOM;
   }
 
+  /**
+   * Labels as a graph drawn before carries them (`labelled`), shown again (keptGraph.ts): a change going on another
+   * instance stops, and a large graph's labels follow its zoom from there.
+   */
+  takeDrawn(cy: Core, large: boolean, labelled: boolean): void {
+    clearTimeout(this.timer);
+    this.changes++;
+    // The normal style labels every record through its stylesheet, without the class.
+    this.shown = !large || labelled;
+    if (large) this.followZoom(cy);
+  }
+
   /** After a zoom of a large graph: labels on or off once the zoom has settled. */
   followZoom(cy: Core): void {
     clearTimeout(this.timer);

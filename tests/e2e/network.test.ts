@@ -676,7 +676,7 @@ describe('the network view', () => {
   });
 
   it('goes back to the graph drawn before a filter at once, and draws it anew once an edit changed it', async () => {
-    type Kept = { __beforeFilter?: unknown; __underFilter?: unknown };
+    type Kept = { __beforeFilter?: unknown; __underFilter?: unknown; __staleNameFrames?: number; __watching?: boolean };
     const boxes = () =>
       page.evaluate(() => ({
         shown: document.querySelectorAll('.canvas__instance:not(.canvas__instance--kept)').length,
@@ -704,7 +704,26 @@ describe('the network view', () => {
     await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     const whole = (await drawnNodes(page)).all;
     await page.evaluate(() => void ((window as Kept).__beforeFilter = window.__atlasCy));
+    // Frame by frame while the filter's graph is drawn: no name of the graph kept hidden shows over it.
+    await page.evaluate(() => {
+      const watch = window as Kept;
+      watch.__staleNameFrames = 0;
+      watch.__watching = true;
+      const names = document.querySelector<HTMLCanvasElement>('[data-testid="graph-names"]')!;
+      const look = () => {
+        const cy = window.__atlasCy!;
+        const stale = (window.__atlasNamed ?? []).some((box) => cy.getElementById(box.id).empty());
+        if (stale && !names.hidden) watch.__staleNameFrames! += 1;
+        if (watch.__watching) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await filterByNeed();
+    const staleNameFrames = await page.evaluate(() => {
+      (window as Kept).__watching = false;
+      return (window as Kept).__staleNameFrames;
+    });
+    expect(staleNameFrames).toBe(0);
     await page.evaluate(() => void ((window as Kept).__underFilter = window.__atlasCy));
     // The whole network's instance, hidden: one graph shows.
     expect(await boxes()).toEqual({ shown: 1, kept: 1 });

@@ -236,6 +236,8 @@ export class GraphController {
     const outgoing = this.shown;
     this.shown = null;
     if (!outgoing) return;
+    // Its names go with it: a kept instance is not destroyed, which is what tells the names to go otherwise.
+    this.names?.forget();
     const worthKeeping =
       outgoing.cy === this.drawnWhole &&
       this.overlaid.size === 0 &&

@@ -103,7 +103,8 @@ const INSTRUMENT_PAGE = `(() => {
     setTimeout(() => {
       window.__atlasPaintCheck = {
         ...counts,
-        inked: inked(document.querySelector('.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]')),
+        // The shown instance's own canvas (a graph kept hidden has one too).
+        inked: inked(cy && cy.container() ? cy.container().querySelector('canvas[data-id="layer2-node"]') : null),
       };
       console.debug(${JSON.stringify(DRAWN_MESSAGE)});
     }, 0);

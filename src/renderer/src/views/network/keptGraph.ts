@@ -5,8 +5,9 @@
  * collections into the slices (the step "clear the filter" was the one the bench saw over 50 ms).
  *
  * It is shown again only when it draws the new answer exactly, checked element by element ({@link drawsAnswer}):
- * the same records with the same data and look at the same places, the same relations, nothing showcased. An
- * edit, a move or a layout made since (under the filter) leaves it out of date, and the graph is loaded as before.
+ * the same records with the same data and look at the same places, the same relations, nothing showcased. A move
+ * or a layout made since (under the filter) leaves it out of date, and the graph is loaded as before; an edit drops
+ * it at once. The controller (graphController.ts) keeps one such graph, the largest.
  *
  * Each instance draws in a box of its own inside the view's (`instanceBox`): a kept one is hidden by its box's
  * visibility, not removed (Cytoscape destroys its renderer when its container leaves the page) and not resized (its

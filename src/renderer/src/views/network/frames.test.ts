@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTask } from './frames';
+import { nextTask, visitInSlices } from './frames';
 
 describe('nextTask', () => {
   it('resolves each wait in a task of its own, in the order asked', async () => {
@@ -23,5 +23,39 @@ describe('nextTask', () => {
     expect(resolved).toBe(false);
     await wait;
     expect(resolved).toBe(true);
+  });
+});
+
+describe('visitInSlices', () => {
+  it('visits every item in order, stops at a false, and stops once superseded', async () => {
+    const seen: number[] = [];
+    const items = [1, 2, 3, 4, 5];
+    expect(
+      await visitInSlices(
+        items,
+        (item) => void seen.push(item),
+        () => false,
+        2,
+      ),
+    ).toBe(true);
+    expect(seen).toEqual(items);
+    seen.length = 0;
+    expect(
+      await visitInSlices(
+        items,
+        (item) => (seen.push(item), item < 3),
+        () => false,
+        2,
+      ),
+    ).toBe(false);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(
+      await visitInSlices(
+        items,
+        () => true,
+        () => true,
+        2,
+      ),
+    ).toBe('superseded');
   });
 });

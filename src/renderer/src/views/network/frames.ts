@@ -42,6 +42,30 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/**
+ * Calls `visit` on each item in order, in slices of about {@link SLICE_BUDGET_MS} (the clock read every `chunk`
+ * items), each slice after the first in a task of its own. Resolves to false as soon as `visit` returns false, to
+ * 'superseded' as soon as `superseded()`, asked after each slice, says a newer change replaced this one, and to true
+ * once every item is visited.
+ */
+export async function visitInSlices<T>(
+  items: readonly T[],
+  visit: (item: T) => boolean | void,
+  superseded: () => boolean,
+  chunk: number,
+): Promise<boolean | 'superseded'> {
+  for (let next = 0; next < items.length;) {
+    const sliceStart = performance.now();
+    do {
+      const until = Math.min(items.length, next + chunk);
+      for (; next < until; next++) if (visit(items[next]!) === false) return false;
+    } while (next < items.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
+    if (next < items.length) await nextTask();
+    if (superseded()) return 'superseded';
+  }
+  return true;
+}
+
 let flushTarget: OffscreenCanvasRenderingContext2D | null | undefined;
 
 /**

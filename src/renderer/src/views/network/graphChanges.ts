@@ -12,7 +12,7 @@ import { placesNearNeighbours } from './graphPlacement';
 import { isLookClass, nodeClasses } from './graphStyle';
 import { dropLayers } from './layerCache';
 import { inPlaceChange, MAX_IN_PLACE } from './changeInPlace';
-import { SLICE_BUDGET_MS, nextTask } from './frames';
+import { nextTask, visitInSlices } from './frames';
 import { changeInSteps } from './slicedChanges';
 
 export interface GraphChanges {
@@ -75,15 +75,7 @@ export async function graphChanges(
     if (edge.type !== drawn.type) changedEdges.push(edge);
   };
   const elements = cy.elements().toArray() as SingularElementArgument[];
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    do {
-      const until = Math.min(elements.length, next + COMPARE_CHUNK);
-      for (; next < until; next++) compare(elements[next]!);
-    } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-    if (next < elements.length) await nextTask();
-    if (superseded()) return null;
-  }
+  if ((await visitInSlices(elements, compare, superseded, COMPARE_CHUNK)) === 'superseded') return null;
   const addedNodes = nodes.filter((node) => !kept.has(node.id));
   const addedEdges = edges.filter((edge) => !kept.has(edge.id));
   return {

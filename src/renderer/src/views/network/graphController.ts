@@ -30,7 +30,7 @@ import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
 import { canvasesPrimed, primeCanvases } from './canvasBuffers';
 import { sleepWhenIdle } from './idleRenderLoop';
-import { destroyInstance, drawsAnswer, instanceBox, setKept, type DrawnInstance } from './keptGraph';
+import { destroyInstance, instanceBox, KeptGraph, setKept, type DrawnInstance } from './keptGraph';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -71,10 +71,8 @@ const exposeForTests = new URLSearchParams(window.location.search).has('atlasTes
 export class GraphController {
   /** The instance shown, with its box (see keptGraph.ts). */
   private shown: DrawnInstance | null = null;
-  /** The graph the last load replaced, hidden, for going back to it (see keptGraph.ts). */
-  private kept: DrawnInstance | null = null;
-  /** The instance whose last load drew the graph whole: the only one worth keeping when the next load replaces it. */
-  private drawnWhole: Core | null = null;
+  /** A graph a load replaced, hidden, for going back to it (see keptGraph.ts). */
+  private readonly kept = new KeptGraph();
   /** Whether records carry their labels (see zoomLabels.ts). */
   private readonly labels = new ZoomLabels();
   /** The instance the view's stylesheet was last added to. */
@@ -225,48 +223,22 @@ export class GraphController {
     return { cy, box, performanceMode };
   }
 
-  /**
-   * Takes the live instance off the canvas for a new one. It is kept hidden when its last load drew it whole, no
-   * overlay is on it and it is at least as large as the graph kept so far (which it replaces): the largest graph is
-   * the one that takes longest to draw anew (the whole network at five thousand records, against a filter's part
-   * of it). Otherwise it is destroyed, which drops the graph at once: Cytoscape removes elements a collection at a
-   * time (170 ms in one task for fifteen thousand, measured), where destroying the instance takes a few milliseconds.
-   */
+  /** Takes the live instance off the canvas for a new one: kept hidden or destroyed (see KeptGraph.retire). */
   private retire(): void {
     const outgoing = this.shown;
     this.shown = null;
     if (!outgoing) return;
     // Its names go with it: a kept instance is not destroyed, which is what tells the names to go otherwise.
     this.names?.forget();
-    const worthKeeping =
-      outgoing.cy === this.drawnWhole &&
-      this.overlaid.size === 0 &&
-      (!this.kept || outgoing.cy.elements().length >= this.kept.cy.elements().length);
-    if (!worthKeeping) return destroyInstance(outgoing);
-    this.dropKept();
-    setKept(outgoing, true);
-    this.kept = outgoing;
+    this.kept.retire(outgoing, { overlaid: this.overlaid.size > 0 });
   }
 
   /**
-   * Whether the graph kept hidden may be the one for an answer of so many records and relations (drawn in the style
-   * their number wants): a cheap guess, for the view to skip the sketch it would show while a graph is drawn anew.
-   * The load checks every element before showing it.
+   * Whether a graph kept hidden may be the one for an answer of so many records and relations: a cheap guess, for
+   * the view to skip the sketch it would show while a graph is drawn anew. The load checks every element.
    */
   mayShowKept(nodes: number, edges: number): boolean {
-    const kept = this.kept?.cy;
-    return (
-      !!kept &&
-      kept.nodes().length === nodes &&
-      kept.edges().length === edges &&
-      this.kept!.performanceMode === nodes + edges > PERFORMANCE_THRESHOLD
-    );
-  }
-
-  /** Destroys the graph kept hidden, if any. */
-  private dropKept(): void {
-    if (this.kept) destroyInstance(this.kept);
-    this.kept = null;
+    return this.kept.mayBe(nodes, edges, nodes + edges > PERFORMANCE_THRESHOLD);
   }
 
   /**
@@ -281,20 +253,11 @@ export class GraphController {
     positions: ReadonlyMap<string, Point>,
     { fit, performanceMode, superseded }: { fit: boolean; performanceMode: boolean; superseded: () => boolean },
   ): Promise<boolean | null> {
-    const kept = this.kept;
-    if (!kept) return null;
-    // Changes still going on it (a label change started before it was kept) end first.
-    await changesDone(kept.cy);
-    if (superseded()) return false;
-    const comparison =
-      kept.performanceMode === performanceMode
-        ? await drawsAnswer(kept.cy, nodes, edges, positions, superseded)
-        : 'differs';
-    if (comparison === 'superseded') return false;
-    // Replaced meanwhile (only a newer load does that, which supersedes this one): not this one's to show.
-    if (comparison === 'differs' || this.kept !== kept) return null;
+    const taken = await this.kept.take({ nodes, edges, positions }, performanceMode, superseded);
+    if (taken === 'superseded') return false;
+    if (!taken) return null;
+    const { instance: kept, labelled } = taken;
     const viewport = this.core ? { zoom: this.core.zoom(), pan: this.core.pan() } : null;
-    this.kept = null;
     this.retire();
     this.shown = kept;
     setKept(kept, false);
@@ -308,9 +271,9 @@ export class GraphController {
     cy.resize();
     if (fit) this.fitToBox(boxOf(nodes.flatMap((node) => positions.get(node.id) ?? [])), 0);
     else if (viewport) cy.viewport(viewport);
-    this.labels.takeDrawn(cy, kept.performanceMode, comparison.labelled);
+    this.labels.takeDrawn(cy, kept.performanceMode, labelled);
     this.names?.attach(cy);
-    this.drawnWhole = cy;
+    this.kept.drawn(cy);
     this.busy.setDrawing(true);
     await afterNextFrame();
     if (superseded()) return false;
@@ -400,7 +363,7 @@ export class GraphController {
     await afterNextFrame();
     if (superseded()) return false;
     this.busy.setDrawing(false);
-    this.drawnWhole = cy;
+    this.kept.drawn(cy);
     window.__atlasGraphPaintedAt ??= performance.now();
     return true;
   }
@@ -423,7 +386,7 @@ export class GraphController {
     const wantPerformance = nodes.length + edges.length > PERFORMANCE_THRESHOLD;
     if (!cy || this.styled !== cy || wantPerformance !== this.performanceMode || cy.elements().empty()) return;
     // The data changed: a graph kept hidden may show records as they were.
-    this.dropKept();
+    this.kept.drop();
     const generation = ++this.updates;
     const loads = this.loads;
     const superseded = () => generation !== this.updates || loads !== this.loads || cy.destroyed();
@@ -549,7 +512,7 @@ export class GraphController {
     this.loads++;
     this.labels.stop();
     this.names?.forget();
-    this.dropKept();
+    this.kept.drop();
     if (!this.shown) return;
     if (window.__atlasCy === this.shown.cy) delete window.__atlasCy;
     destroyInstance(this.shown);

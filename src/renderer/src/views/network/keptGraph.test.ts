@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import { edgeData, nodeElement, type Point } from './graphElements';
 import { LABELLED } from './graphStyle';
-import { drawsAnswer } from './keptGraph';
+import { drawsAnswer, KeptGraph } from './keptGraph';
 
 function record(id: string, name = id, degree = 1): NetworkNode {
   return { id, kind: 'actor', name, status: 'active', subtype: 'ngo', stale: false, degree };
@@ -95,5 +95,67 @@ describe('drawsAnswer', () => {
     expect(answer).toEqual({ labelled: false });
     // Once after indexing the answer, then once after each slice: more than one slice for three thousand records.
     expect(asked).toBeGreaterThan(2);
+  });
+});
+
+describe('KeptGraph', () => {
+  /** A drawn instance of the answer with `extra` more records, in a stand-in box that notes being hidden or removed. */
+  function instance(extra = 0) {
+    const cy = drawn();
+    cy.add(Array.from({ length: extra }, (_, i) => nodeElement(record(`x${i}`), { x: i, y: 0 })));
+    const box = { hidden: false, removed: false };
+    const element = {
+      classList: { toggle: (_: string, on: boolean) => void (box.hidden = on) },
+      remove: () => void (box.removed = true),
+    } as unknown as HTMLElement;
+    return { drawnInstance: { cy, box: element, performanceMode: false }, box };
+  }
+  const take = (kept: KeptGraph) => kept.take({ nodes, edges, positions }, false, () => false);
+
+  it('keeps a graph drawn whole, hidden, and hands it over once when it draws the answer', async () => {
+    const kept = new KeptGraph();
+    const { drawnInstance, box } = instance();
+    kept.drawn(drawnInstance.cy);
+    kept.retire(drawnInstance, { overlaid: false });
+    expect(box).toEqual({ hidden: true, removed: false });
+    expect(kept.mayBe(nodes.length, edges.length, false)).toBe(true);
+    expect(kept.mayBe(nodes.length, edges.length, true)).toBe(false);
+    expect(await take(kept)).toEqual({ instance: drawnInstance, labelled: false });
+    // No longer kept: the caller shows it.
+    expect(await take(kept)).toBeNull();
+    expect(drawnInstance.cy.destroyed()).toBe(false);
+  });
+
+  it('destroys a graph not drawn whole or with an overlay on it', () => {
+    const kept = new KeptGraph();
+    const partial = instance();
+    kept.retire(partial.drawnInstance, { overlaid: false });
+    expect(partial.box.removed).toBe(true);
+    expect(partial.drawnInstance.cy.destroyed()).toBe(true);
+    const overlaid = instance();
+    kept.drawn(overlaid.drawnInstance.cy);
+    kept.retire(overlaid.drawnInstance, { overlaid: true });
+    expect(overlaid.drawnInstance.cy.destroyed()).toBe(true);
+  });
+
+  it('keeps the larger graph, keeps one that does not draw the answer, and drops it on demand', async () => {
+    const kept = new KeptGraph();
+    const larger = instance(5);
+    kept.drawn(larger.drawnInstance.cy);
+    kept.retire(larger.drawnInstance, { overlaid: false });
+    const smaller = instance();
+    kept.drawn(smaller.drawnInstance.cy);
+    kept.retire(smaller.drawnInstance, { overlaid: false });
+    expect(smaller.drawnInstance.cy.destroyed()).toBe(true);
+    // The larger one draws five records more than the answer: not handed over, still kept.
+    expect(await take(kept)).toBeNull();
+    expect(larger.box).toEqual({ hidden: true, removed: false });
+    const largest = instance(6);
+    kept.drawn(largest.drawnInstance.cy);
+    kept.retire(largest.drawnInstance, { overlaid: false });
+    expect(larger.drawnInstance.cy.destroyed()).toBe(true);
+    kept.drop();
+    expect(largest.box.removed).toBe(true);
+    expect(kept.mayBe(nodes.length + 6, edges.length, false)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
  * It is shown again only when it draws the new answer exactly, checked element by element ({@link drawsAnswer}):
  * the same records with the same data and look at the same places, the same relations, nothing showcased. A move
  * or a layout made since (under the filter) leaves it out of date, and the graph is loaded as before; an edit drops
- * it at once. The controller (graphController.ts) keeps one such graph, the largest.
+ * it at once. One such graph is kept, the largest ({@link KeptGraph}).
  *
  * Each instance draws in a box of its own inside the view's (`instanceBox`): a kept one is hidden by its box's
  * visibility, not removed (Cytoscape destroys its renderer when its container leaves the page) and not resized (its
@@ -19,7 +19,8 @@ import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/ne
 import { nodeDiffers } from './graphChanges';
 import type { Point } from './graphElements';
 import { LABELLED, isLookClass, nodeClasses } from './graphStyle';
-import { SLICE_BUDGET_MS, nextTask } from './frames';
+import { nextTask, visitInSlices } from './frames';
+import { changesDone } from './slicedChanges';
 
 /** A Cytoscape instance with the box it draws in (see {@link instanceBox}) and the style it was made for. */
 export interface DrawnInstance {
@@ -83,6 +84,8 @@ export async function drawsAnswer(
   // Whether the records carry their labels, as the first says; every other must say the same.
   let labelled: boolean | null = null;
   const same = (element: SingularElementArgument): boolean => {
+    // Destroyed meanwhile (the view went, or an edit dropped it).
+    if (cy.destroyed()) return false;
     const id = element.id();
     const drawn = element.data() as Record<string, unknown>;
     const classes = element.classes();
@@ -112,18 +115,84 @@ export async function drawsAnswer(
     );
   };
   const elements = cy.elements().toArray() as SingularElementArgument[];
-  for (let next = 0; next < elements.length;) {
-    const sliceStart = performance.now();
-    do {
-      const until = Math.min(elements.length, next + COMPARE_CHUNK);
-      for (; next < until; next++) if (!same(elements[next]!)) return 'differs';
-    } while (next < elements.length && performance.now() - sliceStart < SLICE_BUDGET_MS);
-    await nextTask();
-    if (superseded()) return 'superseded';
-    if (cy.destroyed()) return 'differs';
-  }
+  const drawnAlike = await visitInSlices(elements, same, superseded, COMPARE_CHUNK);
+  if (drawnAlike !== true) return drawnAlike === 'superseded' ? drawnAlike : 'differs';
   return { labelled: labelled ?? false };
 }
 
 /** Elements compared between two looks at the clock. */
 const COMPARE_CHUNK = 250;
+
+/**
+ * The one graph kept hidden, and which graph is worth keeping: one whose last load drew it whole, with no overlay on
+ * it, at least as large as the graph kept so far (the largest takes longest to draw anew: the whole network at five
+ * thousand records, against a filter's part of it). The others are destroyed, which drops a graph at once:
+ * Cytoscape removes elements a collection at a time (170 ms in one task for fifteen thousand, measured), where
+ * destroying the instance takes a few milliseconds.
+ */
+export class KeptGraph {
+  private kept: DrawnInstance | null = null;
+  /** The instance whose last load drew the graph whole. */
+  private drawnWhole: Core | null = null;
+
+  /** `cy`'s load (or its showing again) is done: it is whole. */
+  drawn(cy: Core): void {
+    this.drawnWhole = cy;
+  }
+
+  /** Keeps an instance taken off the canvas (`overlaid`: an overlay is on it), or destroys it. */
+  retire(outgoing: DrawnInstance, { overlaid }: { overlaid: boolean }): void {
+    const worthKeeping =
+      outgoing.cy === this.drawnWhole &&
+      !overlaid &&
+      (!this.kept || outgoing.cy.elements().length >= this.kept.cy.elements().length);
+    if (!worthKeeping) return destroyInstance(outgoing);
+    this.drop();
+    setKept(outgoing, true);
+    this.kept = outgoing;
+  }
+
+  /** Destroys the graph kept, if any (the data changed, or the view went). */
+  drop(): void {
+    if (this.kept) destroyInstance(this.kept);
+    this.kept = null;
+  }
+
+  /**
+   * Whether the graph kept may be the one for an answer of so many records and relations, drawn in that style: a
+   * cheap guess (see {@link take} for the check).
+   */
+  mayBe(nodes: number, edges: number, performanceMode: boolean): boolean {
+    const kept = this.kept;
+    return (
+      !!kept &&
+      kept.performanceMode === performanceMode &&
+      kept.cy.nodes().length === nodes &&
+      kept.cy.edges().length === edges
+    );
+  }
+
+  /**
+   * The graph kept, handed over (no longer kept) when it draws the answer exactly ({@link drawsAnswer}), with whether
+   * its records carry their labels; null when it does not (it stays kept, for going back to it); 'superseded' when a
+   * newer load replaced the one asking.
+   */
+  async take(
+    answer: { nodes: readonly NetworkNode[]; edges: readonly NetworkEdge[]; positions: ReadonlyMap<string, Point> },
+    performanceMode: boolean,
+    superseded: () => boolean,
+  ): Promise<{ instance: DrawnInstance; labelled: boolean } | null | 'superseded'> {
+    const kept = this.kept;
+    if (!kept) return null;
+    // Changes still going on it (a label change started before it was kept) end first.
+    await changesDone(kept.cy);
+    if (superseded()) return 'superseded';
+    if (kept.performanceMode !== performanceMode) return null;
+    const comparison = await drawsAnswer(kept.cy, answer.nodes, answer.edges, answer.positions, superseded);
+    if (comparison === 'superseded') return comparison;
+    // Replaced meanwhile (only a newer load does that, which supersedes the one asking): not its to show.
+    if (comparison === 'differs' || this.kept !== kept) return null;
+    this.kept = null;
+    return { instance: kept, labelled: comparison.labelled };
+  }
+}

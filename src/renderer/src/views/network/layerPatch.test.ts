@@ -1,7 +1,7 @@
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawnBoxes } from './elementReach';
-import { meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
+import { meetsRegions, redrawInPlace, startPatch, type PatchableLayer } from './layerPatch';
 import type { LayerCache } from './layerCache';
 
 /** A node as the patch reads it: its place, and Cytoscape's bounding box around it (here 20 units across). */
@@ -160,6 +160,46 @@ describe('patching a picture of the graph in place', () => {
     const patch = startPatch(queued.cache, queued.layer, [region], 1)!;
     for (const element of order.filter(meetsRegions([region]))) patch.draw(element);
     expect(calls.filter((call) => call.startsWith('draw'))).toEqual([`draw e-near on piece${made}`]);
+  });
+
+  it('draws regions at once straight onto the layer, cleared and clipped to them, with no canvas of their own', () => {
+    calls.length = 0;
+    const { layer, cache } = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, -1);
+    (layer.context as unknown as { canvas: { name: string } }).canvas = { name: 'layer' };
+    const before = made;
+    // A relation's two ends, and a region past the layer's edge, which is left out.
+    const regions = [
+      { x1: -10, y1: -10, x2: 10, y2: 10 },
+      { x1: 90, y1: -10, x2: 110, y2: 10 },
+      { x1: 2000, y1: 0, x2: 2010, y2: 10 },
+    ];
+    redrawInPlace(cache, layer, regions, 1, order);
+    expect(made).toBe(before);
+    expect(calls).toEqual([
+      'layer.save()',
+      'layer.beginPath()',
+      'layer.rect(-10,-10,20,20)',
+      'layer.rect(90,-10,20,20)',
+      'layer.clip()',
+      'layer.clearRect(-10,-10,20,20)',
+      'layer.clearRect(90,-10,20,20)',
+      // In drawing order, only what meets them: not the far relation, nor records a (60..80) and c.
+      'draw e-near on layer',
+      'draw b on layer',
+      'layer.restore()',
+    ]);
+  });
+
+  it('draws nothing in place where the regions fall outside the layer, and leaves queued elements to it', () => {
+    calls.length = 0;
+    const region = { x1: 90, y1: -10, x2: 110, y2: 10 };
+    const outside = recordingLayer({ x1: 500, y1: 500, x2: 900, y2: 900 }, 0);
+    redrawInPlace(outside.cache, outside.layer, [region], 1, order);
+    expect(calls).toEqual([]);
+    const queued = recordingLayer({ x1: -50, y1: -50, x2: 950, y2: 1050 }, 0, [order[3]!]);
+    (queued.layer.context as unknown as { canvas: { name: string } }).canvas = { name: 'layer' };
+    redrawInPlace(queued.cache, queued.layer, [region], 1, order);
+    expect(calls.filter((call) => call.startsWith('draw'))).toEqual(['draw e-near on layer']);
   });
 
   it('covers a long relation with boxes along its line, not one box over everything it spans', () => {

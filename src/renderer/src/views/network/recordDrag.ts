@@ -23,7 +23,7 @@ import type { DrawingOrder } from './drawingOrder';
 import { liftOutOfPictures, putBackInPictures } from './drawnLooks';
 import { drawnRegions } from './elementReach';
 import { contains, unionOf } from './graphElements';
-import { isPatchable, meetsRegions, startPatch, type PatchableLayer } from './layerPatch';
+import { isPatchable, redrawInPlace, type PatchableLayer } from './layerPatch';
 import { knownExtent, layerFits, rememberBox } from './graphExtent';
 import { layerCacheOf, layerSlotsOf, zoomLevel, type CanvasRenderer, type Layer, type LayerCache } from './layerCache';
 import { dropViewTile } from './viewTile';
@@ -102,11 +102,8 @@ function liftOut(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   }
   // Not used at this zoom, and would show the record where it was when zoomed in.
   dropViewTile(cy);
-  const meets = meetsRegions(regions);
   for (const layer of layers) {
-    const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
-    for (const element of rest) if (patch && meets(element)) patch.draw(element);
-    patch?.apply();
+    redrawInPlace(cache, layer, regions, renderer.getPixelRatio(), rest);
     // What Cytoscape checks before it shows a layer: the elements it is to draw, in order.
     layer.eles = rest.slice();
     for (const element of elements) delete layerSlotsOf(element)?.[layer.level];
@@ -126,7 +123,6 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
   const layers = lift.layers.filter(current);
   if (regions && regions.length > 0 && (order.drag?.length ?? 0) === 0) {
     // Where they were is drawn without them already.
-    const meets = meetsRegions(regions);
     const reach = regions.reduce(unionOf);
     // The extent now: nothing else moved, and the record's relations are drawn within their regions.
     if (lift.extent) rememberBox(cy, unionOf(lift.extent, reach));
@@ -137,9 +133,7 @@ function putBack(cy: Core, renderer: Required<DragRenderer>, cache: LayerCache, 
         cache.invalidateLayer(layer);
         continue;
       }
-      const patch = startPatch(cache, layer, regions, renderer.getPixelRatio());
-      for (const element of every) if (patch && meets(element)) patch.draw(element);
-      patch?.apply();
+      redrawInPlace(cache, layer, regions, renderer.getPixelRatio(), every);
       layer.eles = every.slice();
       for (const element of lift.elements) {
         const slots = layerSlotsOf(element);

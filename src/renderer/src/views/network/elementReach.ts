@@ -4,7 +4,7 @@
  * (visibleDrawing.ts) or in a picture of part of the graph (viewTile.ts).
  */
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
-import { boxOfFlat } from './graphElements';
+import { boxOfFlat, widen } from './graphElements';
 import { LARGE_STYLE_REACH } from './graphStyle';
 
 /**
@@ -14,7 +14,12 @@ import { LARGE_STYLE_REACH } from './graphStyle';
 const NODE_REACH = LARGE_STYLE_REACH.node + LARGE_STYLE_REACH.label + 20;
 const EDGE_REACH = LARGE_STYLE_REACH.edge + 20;
 type Placed = SingularElementArgument & {
-  _private: { position?: { x: number; y: number }; rscratch: { allpts?: number[]; edgeType?: string } };
+  _private: {
+    position?: { x: number; y: number };
+    rscratch: { allpts?: number[]; edgeType?: string };
+    /** Cytoscape's last measure of the element's bounding box (labels included), kept until it measures again. */
+    bbCache?: BoundingBox12;
+  };
 };
 
 /** The longest stretch of an edge's line one of its boxes covers (see {@link drawnBoxes}). */
@@ -38,6 +43,23 @@ export function drawnRegions(elements: readonly SingularElementArgument[]): Boun
 }
 
 /**
+ * {@link drawnRegions} as Cytoscape last measured the records, without measuring them again: a record whose style is
+ * out of date (a record just grabbed is restyled) would have its style, and its relations' lines, brought up to date,
+ * which drops every picture holding them. Null when a record was never measured or a place is not known.
+ */
+export function lastMeasuredRegions(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
+  const regions: BoundingBox12[] = [];
+  for (const element of elements) {
+    if (element.removed()) continue;
+    const measured = (element as Placed)._private.bbCache;
+    const boxes = element.isNode() ? (measured ? [widen(measured, SMOOTHING)] : null) : drawnBoxes(element);
+    if (!boxes) return null;
+    regions.push(...boxes);
+  }
+  return regions;
+}
+
+/**
  * Boxes that together hold everything drawn for an element where it is now: a node's bounding box (Cytoscape's, its
  * label included), with a pixel's room for smoothing; for an edge, one around each stretch of its line (a long
  * relation's single box would take in half the graph). Null when its place is not known yet.
@@ -46,8 +68,7 @@ export function drawnBoxes(element: SingularElementArgument): BoundingBox12[] | 
   const placed = element as Placed;
   if (element.isNode()) {
     if (!placed._private.position) return null;
-    const { x1, y1, x2, y2 } = element.boundingBox();
-    return [{ x1: x1 - SMOOTHING, y1: y1 - SMOOTHING, x2: x2 + SMOOTHING, y2: y2 + SMOOTHING }];
+    return [widen(element.boundingBox(), SMOOTHING)];
   }
   const { allpts: points, edgeType } = placed._private.rscratch;
   if (!points || points.length < 4) return null;

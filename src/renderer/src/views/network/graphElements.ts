@@ -60,6 +60,11 @@ export function unionOf(a: Box, b: Box): Box {
   return { x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1), x2: Math.max(a.x2, b.x2), y2: Math.max(a.y2, b.y2) };
 }
 
+/** `box` grown by `by` on every side. */
+export function widen(box: Box, by: number): Box {
+  return { x1: box.x1 - by, y1: box.y1 - by, x2: box.x2 + by, y2: box.y2 + by };
+}
+
 /** Whether `inner` lies inside `outer`. */
 export function contains(outer: Box, inner: Box): boolean {
   return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;

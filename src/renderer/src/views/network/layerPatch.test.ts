@@ -1,6 +1,6 @@
 import type { BoundingBox12, SingularElementArgument } from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawnBoxes } from './elementReach';
+import { drawnBoxes, drawnRegions, lastMeasuredRegions } from './elementReach';
 import { meetsRegions, redrawInPlace, startPatch, type PatchableLayer } from './layerPatch';
 import type { LayerCache } from './layerCache';
 
@@ -200,6 +200,28 @@ describe('patching a picture of the graph in place', () => {
     (queued.layer.context as unknown as { canvas: { name: string } }).canvas = { name: 'layer' };
     redrawInPlace(queued.cache, queued.layer, [region], 1, order);
     expect(calls.filter((call) => call.startsWith('draw'))).toEqual(['draw e-near on layer']);
+  });
+
+  it('reads where records were last measured without measuring them again (which would drop the pictures)', () => {
+    const measured = { x1: 0, y1: 0, x2: 20, y2: 20, w: 20, h: 20 };
+    const notMeasuredAgain = (bbCache?: typeof measured) =>
+      ({
+        isNode: () => true,
+        removed: () => false,
+        _private: { position: { x: 10, y: 10 }, bbCache },
+        boundingBox: () => {
+          throw new Error('measured again');
+        },
+      }) as unknown as SingularElementArgument;
+    const line = edge('e', [0, 0, 100, 0]);
+    (line as unknown as { removed(): boolean }).removed = () => false;
+    // The record's last measure with a pixel's room for smoothing, and the relation's line as drawnRegions has it.
+    expect(lastMeasuredRegions([notMeasuredAgain(measured), line])).toEqual([
+      { x1: -2, y1: -2, x2: 22, y2: 22 },
+      ...drawnRegions([line])!,
+    ]);
+    expect(lastMeasuredRegions([notMeasuredAgain(undefined)])).toBeNull();
+    expect(() => drawnRegions([notMeasuredAgain(measured)])).toThrow('measured again');
   });
 
   it('covers a long relation with boxes along its line, not one box over everything it spans', () => {

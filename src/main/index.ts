@@ -18,6 +18,7 @@ import { openAtlas, type Atlas, type AtlasConfig } from './services/atlas';
 import { createHandlers } from './services/handlers';
 import { databaseFailureDialog, dialogLocale, externalLinkDialog, startFailureDialog } from './windows/desktopDialogs';
 import { PrintDocuments, electronPdfRenderer } from './windows/printToPdf';
+import { RENDERER_JS_FLAGS } from './windows/rendererFlags';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -82,6 +83,8 @@ const externalLinks: ExternalLinkHost = {
 };
 
 async function main(): Promise<void> {
+  // Before the app is ready: the renderers are started with it. Untested here (no Electron binary), as above.
+  app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS.join(' '));
   protocol.registerSchemesAsPrivileged([
     // codeCache: V8 keeps the renderer's compiled scripts between launches (Chromium does so only for http(s)
     // otherwise), so the window does not compile its half-megabyte of script on the main thread at every start.

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_JS_FLAGS } from '../../src/main/windows/rendererFlags';
 import { PROJECT_ROOT } from './tempAtlas';
 
 /** Where Chromium is expected; CHROMIUM_PATH overrides. */
@@ -62,6 +63,8 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The app's own (src/main/windows/rendererFlags.ts).
+      `--js-flags=${RENDERER_JS_FLAGS.join(' ')}`,
       `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ],
   });

@@ -47,7 +47,7 @@ export function meetsRegions(regions: readonly BoundingBox12[]): (element: Singu
  * layer. For a change drawn within one task, which no frame can show half done (a record let go, recordDrag.ts): no
  * canvas is made for the regions and none copied into the picture. The browser rasterises the drawing when the next
  * frame copies the picture, a task of its own after a release: traced at ~400 records, a release took 15–18 ms and
- * its frame 8–10 ms, against 23–25 ms (its frame under 5) when a patch's canvas was copied in.
+ * its frame 8–12 ms, against 23–25 ms (its frame under 5) when a patch's canvas was copied in.
  */
 export function redrawInPlace(
   cache: LayerCache,

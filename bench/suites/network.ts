@@ -144,10 +144,9 @@ function longestTracedTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
 }
 
 /**
- * The task of the page's main thread that held it longest (wall time), from a Chrome trace. Unlike the Long Tasks
- * API, which reports only tasks that ran the page's script or rendering, this counts every task: a garbage collection
- * V8 runs as a task of its own (its memory reducer's, after some seconds with little allocation) holds input back
- * as long.
+ * The task of the page's main thread that held it longest (wall time), from a Chrome trace: every task counts. The
+ * Long Tasks API did not report a garbage collection that V8 ran as a task of its own (its memory reducer's, after
+ * some seconds with little allocation), which holds input back all the same.
  */
 function longestWallTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
   const longest = pageMainThreadTasks(trace).reduce<TraceEvent | null>(

@@ -83,7 +83,7 @@ const externalLinks: ExternalLinkHost = {
 };
 
 async function main(): Promise<void> {
-  // Before the app is ready: the renderers are started with it. Untested here (no Electron binary), as above.
+  // Before the app is ready, which starts the renderers. Untested here: no Electron binary on the build machines.
   app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS.join(' '));
   protocol.registerSchemesAsPrivileged([
     // codeCache: V8 keeps the renderer's compiled scripts between launches (Chromium does so only for http(s)

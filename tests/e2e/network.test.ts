@@ -489,8 +489,8 @@ describe('the network view', () => {
       const newPlace = { x: target.x + target.dx, y: target.y + target.dy };
       if (view === 'fitted') {
         // A press held and let go without a move, as a slow click: the lift prepared meanwhile (recordDrag.ts) is
-        // let go, and the pictures kept: the frames from the press to just after the release draw nothing one by one. (Selecting the record
-        // restyles it a little later, which redraws the picture; then the drag below starts from that.)
+        // let go, and the pictures kept: the frames from the press to just after the release draw nothing one by
+        // one. (Selecting the record restyles it a little later, which redraws the picture; the drag starts after.)
         await page.mouse.move(oldPlace.x, oldPlace.y);
         const counted = () => page.evaluate(() => (window as unknown as { __drawnOneByOne: number[] }).__drawnOneByOne);
         const before = (await counted()).length;

@@ -31,6 +31,9 @@ const recorded = vi.hoisted(() => ({
   exitCodes: [] as number[],
   failIpcHandle: false,
   systemLanguages: ['en-US'] as string[],
+  /** Command-line switches the app added, and whether it had asked for the ready event by then. */
+  switches: [] as { name: string; value?: string; afterWhenReady: boolean }[],
+  askedWhenReady: false,
 }));
 
 vi.mock('electron', () => {
@@ -53,7 +56,14 @@ vi.mock('electron', () => {
       isPackaged: true,
       getAppPath: () => PROJECT_ROOT,
       getPreferredSystemLanguages: () => recorded.systemLanguages,
-      whenReady: () => whenReady,
+      whenReady: () => {
+        recorded.askedWhenReady = true;
+        return whenReady;
+      },
+      commandLine: {
+        appendSwitch: (name: string, value?: string) =>
+          recorded.switches.push({ name, value, afterWhenReady: recorded.askedWhenReady }),
+      },
       on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
       quit: () => {},
       exit: (code: number) => recorded.exitCodes.push(code),
@@ -117,6 +127,10 @@ describe('the Electron main process (with a stand-in electron module)', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     expect(recorded.protocols).toEqual(['app']);
+  });
+
+  it("starts its pages' V8 without the memory reducer, before the app is ready (rendererFlags.ts)", () => {
+    expect(recorded.switches).toEqual([{ name: 'js-flags', value: '--no-memory-reducer', afterWhenReady: false }]);
   });
 
   it('registers exactly one IPC handler per contract method', () => {

@@ -135,12 +135,7 @@ type TracedTask = { wallMs: number; cpuMs: number };
  * times its CPU time; its CPU time is the work the page gave the thread.
  */
 function longestTracedTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
-  const cpuOf = (task: TraceEvent) => (task.tdur ?? 0) / 1000;
-  const longest = pageMainThreadTasks(trace).reduce<TraceEvent | null>(
-    (max, t) => (!max || cpuOf(t) > cpuOf(max) ? t : max),
-    null,
-  );
-  return longest ? { wallMs: (longest.dur ?? 0) / 1000, cpuMs: cpuOf(longest) } : { wallMs: 0, cpuMs: 0 };
+  return longestTask(trace, (task) => task.tdur ?? 0);
 }
 
 /**
@@ -149,11 +144,16 @@ function longestTracedTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
  * some seconds with little allocation), which holds input back all the same.
  */
 function longestWallTask(trace: { traceEvents: TraceEvent[] }): TracedTask {
+  return longestTask(trace, (task) => task.dur ?? 0);
+}
+
+/** The task of the page's main thread with the most of `measure`, in wall and CPU time. */
+function longestTask(trace: { traceEvents: TraceEvent[] }, measure: (task: TraceEvent) => number): TracedTask {
   const longest = pageMainThreadTasks(trace).reduce<TraceEvent | null>(
-    (max, t) => (!max || (t.dur ?? 0) > (max.dur ?? 0) ? t : max),
+    (max, task) => (!max || measure(task) > measure(max) ? task : max),
     null,
   );
-  return longest ? { wallMs: (longest.dur ?? 0) / 1000, cpuMs: (longest.tdur ?? 0) / 1000 } : { wallMs: 0, cpuMs: 0 };
+  return { wallMs: (longest?.dur ?? 0) / 1000, cpuMs: (longest?.tdur ?? 0) / 1000 };
 }
 
 /** The top-level tasks of the page's main thread (the renderer main thread that worked most) in a Chrome trace. */

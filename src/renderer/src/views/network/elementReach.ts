@@ -32,14 +32,7 @@ const SMOOTHING = 2;
  * a change to them touches in a picture of the graph. Null when a place is not known yet.
  */
 export function drawnRegions(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
-  const regions: BoundingBox12[] = [];
-  for (const element of elements) {
-    if (element.removed()) continue;
-    const boxes = drawnBoxes(element);
-    if (!boxes) return null;
-    regions.push(...boxes);
-  }
-  return regions;
+  return regionsOf(elements, drawnBoxes);
 }
 
 /**
@@ -48,11 +41,22 @@ export function drawnRegions(elements: readonly SingularElementArgument[]): Boun
  * which drops every picture holding them. Null when a record was never measured or a place is not known.
  */
 export function lastMeasuredRegions(elements: readonly SingularElementArgument[]): BoundingBox12[] | null {
+  return regionsOf(elements, (element) => {
+    if (!element.isNode()) return drawnBoxes(element);
+    const measured = (element as Placed)._private.bbCache;
+    return measured ? [widen(measured, SMOOTHING)] : null;
+  });
+}
+
+/** The boxes `boxesOf` gives each element still in the graph, or null as soon as one has none. */
+function regionsOf(
+  elements: readonly SingularElementArgument[],
+  boxesOf: (element: SingularElementArgument) => BoundingBox12[] | null,
+): BoundingBox12[] | null {
   const regions: BoundingBox12[] = [];
   for (const element of elements) {
     if (element.removed()) continue;
-    const measured = (element as Placed)._private.bbCache;
-    const boxes = element.isNode() ? (measured ? [widen(measured, SMOOTHING)] : null) : drawnBoxes(element);
+    const boxes = boxesOf(element);
     if (!boxes) return null;
     regions.push(...boxes);
   }

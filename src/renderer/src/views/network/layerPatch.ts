@@ -57,7 +57,7 @@ export function redrawInPlace(
   drawn: Iterable<SingularElementArgument>,
 ): void {
   const drawEleInLayer = cache.drawEleInLayer;
-  const boxes = mergeOverlapping(regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null));
+  const boxes = boxesOnLayer(layer, regions);
   if (!drawEleInLayer || boxes.length === 0) return;
   const around = boxes.reduce(unionOf);
   // Elements the layer's queue has yet to draw are left to it (it draws them over the whole layer).
@@ -107,7 +107,7 @@ export function startPatch(
 ): LayerPatch | null {
   const drawEleInLayer = cache.drawEleInLayer;
   if (!drawEleInLayer) return null;
-  const boxes = mergeOverlapping(regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null));
+  const boxes = boxesOnLayer(layer, regions);
   if (boxes.length === 0) return null;
   const scale = 2 ** layer.level;
   const pieces = sharedCanvas(boxes, scale) ?? canvasEach(boxes, scale);
@@ -179,6 +179,11 @@ function drawingContext(width: number, height: number, from: BoundingBox12, scal
   context.scale(scale, scale);
   context.translate(-from.x1, -from.y1);
   return context;
+}
+
+/** The regions within the layer on whole pixels of it, those that mostly overlap merged. */
+function boxesOnLayer(layer: PatchableLayer, regions: readonly BoundingBox12[]): BoundingBox12[] {
+  return mergeOverlapping(regions.map((region) => onLayerPixels(layer, region)).filter((box) => box !== null));
 }
 
 /**

@@ -23,6 +23,8 @@ declare global {
     __nodeLayerInk?: () => number;
     /** That share when the canvas last stopped being busy, read in the task that stopped it. */
     __inkWhenDrawn?: number;
+    /** The instance drawn before the discreet screen, to know it again after. */
+    __atlasParked?: Core;
   }
 }
 
@@ -993,7 +995,11 @@ describe('the network view', () => {
   });
 
   it('hides everything on Esc pressed twice, and comes back only after a confirmation', async () => {
+    // A graph as its load drew it (the focus before added records to the overview's: that one is drawn anew).
+    await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     await openInDetails(page, shelter);
+    // The instance drawing the graph, to know it again: parked off the page while hidden (parkedGraph.ts).
+    await page.evaluate(() => (window.__atlasParked = window.__atlasCy));
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.getByTestId('discreet-screen').waitFor();
@@ -1001,6 +1007,7 @@ describe('the network view', () => {
     expect(text).not.toContain('Marigold');
     expect(text).not.toContain('Referral Atlas');
     expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.evaluate(() => window.__atlasCy)).toBeUndefined();
     expect(await page.title()).toBe('Notes');
     await screenshot(page, 'network-discreet');
     // Any key does nothing; it takes the button and then the confirmation.
@@ -1012,6 +1019,21 @@ describe('the network view', () => {
     await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
     // The selection was cleared, not restored.
     expect(await page.locator('.details').getAttribute('data-selected-id')).toBe('');
+    // The graph shown is the one parked, not drawn anew, and on screen: its node layer is inked.
+    await graphDrawn(page);
+    expect(await page.evaluate(() => window.__atlasCy === window.__atlasParked)).toBe(true);
+    await page.evaluate(NODE_LAYER_INK);
+    expect(await page.evaluate(() => window.__nodeLayerInk!())).toBeGreaterThan(0.01);
+    await screenshot(page, 'network-back-from-discreet');
+    // It answers this view now: a tap opens the record in this view's details panel.
+    await openInDetails(page, shelter);
+    // And going to another tab and back shows it again too.
+    await page.getByRole('tab', { name: 'Directory' }).click();
+    await page.getByRole('tab', { name: 'Network' }).click();
+    await page.waitForFunction(() => (window.__atlasCy?.nodes().length ?? 0) > 0);
+    await graphDrawn(page);
+    expect(await page.evaluate(() => window.__atlasCy === window.__atlasParked)).toBe(true);
+    await page.evaluate(() => delete window.__atlasParked);
   });
 
   it('loads with no console error and no CSP violation', () => {

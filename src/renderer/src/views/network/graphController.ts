@@ -30,7 +30,9 @@ import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
 import { canvasesPrimed, primeCanvases } from './canvasBuffers';
 import { sleepWhenIdle } from './idleRenderLoop';
-import { destroyInstance, instanceBox, KeptGraph, setKept, type DrawnInstance } from './keptGraph';
+import { KeptGraph } from './keptGraph';
+import { destroyInstance, instanceBox, listenForView, setKept, type DrawnInstance } from './drawnInstance';
+import { parkGraph, takeParkedGraph } from './parkedGraph';
 
 /** What the canvas tells the view. */
 export interface GraphEvents {
@@ -189,22 +191,11 @@ export class GraphController {
     });
     // In the large style only (canvasBuffers.ts says why).
     if (performanceMode) primeCanvases(cy);
-    this.selection.attach(cy);
-    cy.on('tap', 'node', (event) => this.events.onSelect((event.target as NodeSingular).id()));
-    cy.on('tap', (event) => {
-      if (event.target === cy) this.events.onSelect(null);
-    });
-    cy.on('dragfree', 'node', (event) => {
-      const node = event.target as NodeSingular;
-      const { x, y } = node.position();
-      this.events.onMoved([{ nodeId: node.id(), x, y }]);
-    });
+    const instance = { cy, box, performanceMode };
+    this.listen(instance);
     // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
     ignorePressedState(cy);
-    if (performanceMode) {
-      cy.on('zoom', () => this.labels.followZoom(cy));
-      narrowHitTesting(cy);
-    }
+    if (performanceMode) narrowHitTesting(cy);
     // In either style a new zoom level's picture is built in slices, and zoomed in past any picture of the whole
     // graph, the view's (viewTile.ts). Left to Cytoscape, the first frame past zoom 1 on the sample network's whole
     // graph (the normal style) made that level's picture and drew every record into it: one task of 53–95 ms. The
@@ -220,7 +211,44 @@ export class GraphController {
     drawOnlyWhatShows(cy);
     keepViewTiles(cy);
     if (exposeForTests) window.__atlasCy = cy;
-    return { cy, box, performanceMode };
+    return instance;
+  }
+
+  /**
+   * This view's listeners on an instance, made here or parked by a view that went (see drawnInstance.ts): what a tap
+   * selects, where a record dragged is saved, the labels as the zoom goes, the selection's ring.
+   */
+  private listen({ cy, performanceMode }: DrawnInstance): void {
+    this.selection.attach(cy);
+    listenForView(cy, 'tap', (event) => this.events.onSelect((event.target as NodeSingular).id()), 'node');
+    listenForView(cy, 'tap', (event) => {
+      if (event.target === cy) this.events.onSelect(null);
+    });
+    listenForView(
+      cy,
+      'dragfree',
+      (event) => {
+        const node = event.target as NodeSingular;
+        const { x, y } = node.position();
+        this.events.onMoved([{ nodeId: node.id(), x, y }]);
+      },
+      'node',
+    );
+    if (performanceMode) listenForView(cy, 'zoom', () => this.labels.followZoom(cy));
+  }
+
+  /**
+   * Takes the graph a network view that went left parked (parkedGraph.ts), drawn at data `revision`, as this view's
+   * kept graph: the first load shows it when it draws the answer. One drawn at another revision is destroyed.
+   */
+  adoptParked(revision: number): void {
+    const parked = takeParkedGraph(revision);
+    if (!parked) return;
+    // Made for a view whose selection was Cytoscape's own, or the other way round: not this view's to show.
+    if (parked.cy.autounselectify() !== this.selection.ringed) return destroyInstance(parked);
+    this.container.append(parked.box);
+    this.listen(parked);
+    this.kept.adopt(parked);
   }
 
   /** Takes the live instance off the canvas for a new one: kept hidden or destroyed (see KeptGraph.retire). */
@@ -508,14 +536,24 @@ export class GraphController {
     return graphSvg(this.cy);
   }
 
-  destroy(): void {
+  /**
+   * Ends the controller with its view. With `parkAs` (the data revision the view drew), the graph it would keep is
+   * parked for the next view (parkedGraph.ts) and the others are destroyed; without it, all are.
+   */
+  destroy({ parkAs }: { parkAs?: number } = {}): void {
     this.loads++;
     this.labels.stop();
+    if (this.shown && window.__atlasCy === this.shown.cy) delete window.__atlasCy;
+    if (parkAs === undefined) {
+      this.names?.forget();
+      this.kept.drop();
+      if (this.shown) destroyInstance(this.shown);
+      this.shown = null;
+      return;
+    }
     this.names?.forget();
-    this.kept.drop();
-    if (!this.shown) return;
-    if (window.__atlasCy === this.shown.cy) delete window.__atlasCy;
-    destroyInstance(this.shown);
+    const parking = this.kept.leave(this.shown, { overlaid: this.overlaid.size > 0 });
     this.shown = null;
+    if (parking) parkGraph(parking, parkAs);
   }
 }

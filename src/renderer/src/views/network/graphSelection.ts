@@ -5,6 +5,7 @@
  * element (a bare controller), Cytoscape's own.
  */
 import type { Core, NodeSingular } from 'cytoscape';
+import { listenForView } from './drawnInstance';
 import { SelectionRing } from './selectionRing';
 
 export class GraphSelection {
@@ -30,18 +31,26 @@ export class GraphSelection {
     return this.ring !== null;
   }
 
-  /** Follows a new instance: the ring (none shown yet) moves with the view and with the ringed record. */
+  /**
+   * Follows an instance new to the view: the ring (none shown yet) moves with the view and with the ringed record.
+   * The view's listeners (drawnInstance.ts), which a parked instance loses.
+   */
   attach(cy: Core): void {
     this.ring?.show(null);
     if (this.ring) {
       const ring = this.ring;
-      cy.on('viewport resize', () => ring.place());
+      listenForView(cy, 'viewport resize', () => ring.place());
       // Only the ringed record's moves: a layout moves thousands at once.
-      cy.on('position', 'node', (event) => {
-        if ((event.target as NodeSingular).id() === ring.ringed) ring.place();
-      });
+      listenForView(
+        cy,
+        'position',
+        (event) => {
+          if ((event.target as NodeSingular).id() === ring.ringed) ring.place();
+        },
+        'node',
+      );
     }
-    cy.on('select', () => (this.mayHaveSelection = true));
+    listenForView(cy, 'select', () => (this.mayHaveSelection = true));
   }
 
   /** A new graph was loaded, or one kept shown again: nothing in it is selected, and the ring marks nothing. */

@@ -158,4 +158,46 @@ describe('KeptGraph', () => {
     expect(largest.box.removed).toBe(true);
     expect(kept.mayBe(nodes.length + 6, edges.length, false)).toBe(false);
   });
+
+  it('leaves the next view the graph shown when it is as its load drew it, even a smaller one', () => {
+    const kept = new KeptGraph();
+    const larger = instance(5);
+    kept.drawn(larger.drawnInstance.cy);
+    kept.retire(larger.drawnInstance, { overlaid: false });
+    const shown = instance();
+    kept.drawn(shown.drawnInstance.cy);
+    expect(kept.leave(shown.drawnInstance, { overlaid: false })).toBe(shown.drawnInstance);
+    expect(shown.drawnInstance.cy.destroyed()).toBe(false);
+    expect(larger.drawnInstance.cy.destroyed()).toBe(true);
+    expect(kept.mayBe(nodes.length + 5, edges.length, false)).toBe(false);
+  });
+
+  it('leaves the graph kept when the one shown has an overlay or is not drawn whole, which goes', () => {
+    const kept = new KeptGraph();
+    const hidden = instance(5);
+    kept.drawn(hidden.drawnInstance.cy);
+    kept.retire(hidden.drawnInstance, { overlaid: false });
+    const overlaid = instance();
+    kept.drawn(overlaid.drawnInstance.cy);
+    expect(kept.leave(overlaid.drawnInstance, { overlaid: true })).toBe(hidden.drawnInstance);
+    expect(overlaid.drawnInstance.cy.destroyed()).toBe(true);
+    expect(hidden.drawnInstance.cy.destroyed()).toBe(false);
+    // Nothing left kept, and with nothing kept and a graph half drawn, nothing to leave.
+    expect(kept.mayBe(nodes.length + 5, edges.length, false)).toBe(false);
+    const partial = instance();
+    expect(kept.leave(partial.drawnInstance, { overlaid: false })).toBeNull();
+    expect(partial.drawnInstance.cy.destroyed()).toBe(true);
+  });
+
+  it('adopts a graph a view that went kept, hidden, in place of its own, and hands it over', async () => {
+    const kept = new KeptGraph();
+    const own = instance(5);
+    kept.drawn(own.drawnInstance.cy);
+    kept.retire(own.drawnInstance, { overlaid: false });
+    const parked = instance();
+    kept.adopt(parked.drawnInstance);
+    expect(own.drawnInstance.cy.destroyed()).toBe(true);
+    expect(parked.box.hidden).toBe(true);
+    expect(await take(kept)).toEqual({ instance: parked.drawnInstance, labelled: false });
+  });
 });

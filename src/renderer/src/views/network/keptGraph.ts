@@ -7,12 +7,13 @@
  * It is shown again only when it draws the new answer exactly, checked element by element ({@link drawsAnswer}):
  * the same records with the same data and look at the same places, the same relations, nothing showcased. A move
  * or a layout made since (under the filter) leaves it out of date, and the graph is loaded as before; an edit drops
- * it at once. One such graph is kept, the largest ({@link KeptGraph}).
+ * it at once. One such graph is kept, the largest ({@link KeptGraph}); when the view goes, it is parked for the next
+ * one (parkedGraph.ts).
  *
- * Each instance draws in a box of its own inside the view's (`instanceBox`): a kept one is hidden by its box's
- * visibility, not removed (Cytoscape destroys its renderer when its container leaves the page) and not resized (its
- * pictures stay good for the same canvas). The box hidden is the one around Cytoscape's container: Cytoscape takes
- * any change of its container's attributes for a resize and draws the whole graph again.
+ * Each instance draws in a box of its own inside the view's (drawnInstance.ts): a kept one is hidden by its box's
+ * visibility, not taken off the page and not resized (its pictures stay good for the same canvas). The box hidden is
+ * the one around Cytoscape's container: Cytoscape takes any change of its container's attributes for a resize and
+ * draws the whole graph again.
  */
 import type { Core, SingularElementArgument } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
@@ -21,42 +22,7 @@ import type { Point } from './graphElements';
 import { LABELLED, isLookClass, nodeClasses } from './graphStyle';
 import { nextTask, visitInSlices } from './frames';
 import { changesDone } from './slicedChanges';
-
-/** A Cytoscape instance with the box it draws in (see {@link instanceBox}) and the style it was made for. */
-export interface DrawnInstance {
-  cy: Core;
-  box: HTMLElement;
-  /** Whether the instance was made with Cytoscape's performance options (graphController.ts). */
-  performanceMode: boolean;
-}
-
-/** The class that hides a kept instance's box (network.css). */
-export const KEPT_CLASS = 'canvas__instance--kept';
-
-/**
- * A box for a new instance in the view's `container`, and the element Cytoscape draws in, inside it: hiding the
- * outer box leaves Cytoscape's container untouched.
- */
-export function instanceBox(container: HTMLElement): { box: HTMLElement; cytoscapeContainer: HTMLElement } {
-  const box = document.createElement('div');
-  box.className = 'canvas__instance';
-  const cytoscapeContainer = document.createElement('div');
-  cytoscapeContainer.className = 'canvas__cytoscape';
-  box.append(cytoscapeContainer);
-  container.append(box);
-  return { box, cytoscapeContainer };
-}
-
-/** Hides (kept) or shows an instance's box. */
-export function setKept(instance: DrawnInstance, kept: boolean): void {
-  instance.box.classList.toggle(KEPT_CLASS, kept);
-}
-
-/** Destroys an instance and takes its box off the page (after: Cytoscape destroys its renderer when it goes). */
-export function destroyInstance(instance: DrawnInstance): void {
-  if (!instance.cy.destroyed()) instance.cy.destroy();
-  instance.box.remove();
-}
+import { destroyInstance, setKept, type DrawnInstance } from './drawnInstance';
 
 /** How a kept graph compares with an answer: drawn as it is (with or without its labels), different, or stopped. */
 export type KeptComparison = { labelled: boolean } | 'differs' | 'superseded';
@@ -140,11 +106,15 @@ export class KeptGraph {
     this.drawnWhole = cy;
   }
 
+  /** Whether `instance` is as its last load drew it, whole (`overlaid`: an overlay is on it): worth showing again. */
+  private asDrawn(instance: DrawnInstance, { overlaid }: { overlaid: boolean }): boolean {
+    return instance.cy === this.drawnWhole && !overlaid;
+  }
+
   /** Keeps an instance taken off the canvas (`overlaid`: an overlay is on it), or destroys it. */
-  retire(outgoing: DrawnInstance, { overlaid }: { overlaid: boolean }): void {
+  retire(outgoing: DrawnInstance, overlay: { overlaid: boolean }): void {
     const worthKeeping =
-      outgoing.cy === this.drawnWhole &&
-      !overlaid &&
+      this.asDrawn(outgoing, overlay) &&
       (!this.kept || outgoing.cy.elements().length >= this.kept.cy.elements().length);
     if (!worthKeeping) return destroyInstance(outgoing);
     this.drop();
@@ -156,6 +126,28 @@ export class KeptGraph {
   drop(): void {
     if (this.kept) destroyInstance(this.kept);
     this.kept = null;
+  }
+
+  /**
+   * The view goes: the graph to park for the next one (parkedGraph.ts), given up here, and the others destroyed.
+   * That is the graph `shown` when it is as its load drew it (the next view opens on the same filter, so on the
+   * same answer), else the graph kept; or none.
+   */
+  leave(shown: DrawnInstance | null, overlay: { overlaid: boolean }): DrawnInstance | null {
+    let parking = this.kept;
+    if (shown && this.asDrawn(shown, overlay)) {
+      this.drop();
+      parking = shown;
+    } else if (shown) destroyInstance(shown);
+    this.kept = null;
+    return parking;
+  }
+
+  /** Keeps a graph another view's controller kept (parkedGraph.ts), in place of any kept so far. */
+  adopt(instance: DrawnInstance): void {
+    this.drop();
+    setKept(instance, true);
+    this.kept = instance;
   }
 
   /**

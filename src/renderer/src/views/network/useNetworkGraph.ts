@@ -18,6 +18,7 @@ import type { GraphController, GraphEvents } from './graphController';
 import type { Point } from './graphElements';
 import { placeholderGrid } from './graphPlacement';
 import { hideSketch, showSketch } from './graphSketch';
+import { parkedGraphMayShow } from './parkedGraph';
 import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
 import { fetchSubgraph } from './subgraphPages';
 
@@ -82,11 +83,15 @@ export function useNetworkGraph({
   const addNodes = useCallback((added: NetworkNode[]) => setNodes((current) => [...current, ...added]), []);
   const layoutCancel = useRef<(() => void) | null>(null);
 
-  // The controller is made by the first load (once its module is there); it lives as long as the view.
+  /** The data revision of the last load, drawn or not. */
+  const loadedRevision = useRef(revision);
+
+  // The controller is made by the first load (once its module is there); it lives as long as the view, and parks
+  // the graph it would keep for the next view (parkedGraph.ts).
   useEffect(
     () => () => {
       layoutCancel.current?.();
-      controllerRef.current?.destroy();
+      controllerRef.current?.destroy({ parkAs: loadedRevision.current });
       controllerRef.current = null;
     },
     [],
@@ -156,6 +161,7 @@ export function useNetworkGraph({
     let live = true;
     const filterKey = JSON.stringify(filter);
     sessionStorage.setItem(FILTER_KEY, filterKey);
+    loadedRevision.current = revision;
     const load = async () => {
       // Both requests at once (the first load's were made when the script started), while the canvas code may
       // still be loading: the first open waits for the slowest.
@@ -206,7 +212,10 @@ export function useNetworkGraph({
       // A large graph newly fitted is sketched at once (see graphSketch.ts) until Cytoscape has drawn it whole; not
       // one the controller kept from before, which shows again at once (keptGraph.ts).
       const sketch = sketchRef.current;
-      const keptMayShow = controllerRef.current?.mayShowKept(subgraph.nodes.length, subgraph.edges.length) ?? false;
+      const [nodeCount, edgeCount] = [subgraph.nodes.length, subgraph.edges.length];
+      const keptMayShow = controllerRef.current
+        ? controllerRef.current.mayShowKept(nodeCount, edgeCount)
+        : parkedGraphMayShow(nodeCount, edgeCount, revision);
       if (sketch && newFilter && !keptMayShow) {
         // In a task of its own: together with the panels' render it would hold the thread for too long at once.
         await nextTask();
@@ -228,10 +237,14 @@ export function useNetworkGraph({
         },
         coveredTop: () => bannersRef.current?.offsetHeight ?? 0,
       };
-      const controller = (controllerRef.current ??= new GraphController(container, events, {
-        ring: ringRef.current ?? undefined,
-        names: namesRef.current ?? undefined,
-      }));
+      let controller = controllerRef.current;
+      if (!controller) {
+        controller = controllerRef.current = new GraphController(container, events, {
+          ring: ringRef.current ?? undefined,
+          names: namesRef.current ?? undefined,
+        });
+        controller.adoptParked(revision);
+      }
       // Drawn slice by slice; a newer load (another filter, another change) makes this one stop.
       let loaded: boolean;
       try {

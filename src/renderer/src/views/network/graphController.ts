@@ -537,23 +537,16 @@ export class GraphController {
   }
 
   /**
-   * Ends the controller with its view. With `parkAs` (the data revision the view drew), the graph it would keep is
-   * parked for the next view (parkedGraph.ts) and the others are destroyed; without it, all are.
+   * Ends the controller with its view: the graph it would keep is parked for the next view (parkedGraph.ts), drawn at
+   * data `revision`, and the others are destroyed.
    */
-  destroy({ parkAs }: { parkAs?: number } = {}): void {
+  destroy(revision: number): void {
     this.loads++;
     this.labels.stop();
-    if (this.shown && window.__atlasCy === this.shown.cy) delete window.__atlasCy;
-    if (parkAs === undefined) {
-      this.names?.forget();
-      this.kept.drop();
-      if (this.shown) destroyInstance(this.shown);
-      this.shown = null;
-      return;
-    }
     this.names?.forget();
+    if (this.shown && window.__atlasCy === this.shown.cy) delete window.__atlasCy;
     const parking = this.kept.leave(this.shown, { overlaid: this.overlaid.size > 0 });
     this.shown = null;
-    if (parking) parkGraph(parking, parkAs);
+    if (parking) parkGraph(parking, revision);
   }
 }

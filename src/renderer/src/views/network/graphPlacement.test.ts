@@ -1,5 +1,7 @@
+import cytoscape, { type Core } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { placeholderGrid } from './graphPlacement';
+import { layoutRequestInSlices, placeholderGrid } from './graphPlacement';
+import { packRequest, unpackRequest } from './layoutProtocol';
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `service:${i}`);
 
@@ -35,5 +37,83 @@ describe('the placeholder grid for records waiting for a full layout', () => {
 
   it('gives nothing for nothing', () => {
     expect(placeholderGrid([], [{ x: 0, y: 0 }]).size).toBe(0);
+  });
+});
+
+describe('the request for a full layout of the drawn graph', () => {
+  /** A headless graph of `count` records in a chain, 30 wide and 20 high, record i at (i, -i). */
+  function chain(count: number): Core {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'node', style: { width: 30, height: 20 } }],
+    });
+    cy.add(ids(count).map((id, i) => ({ group: 'nodes' as const, data: { id }, position: { x: i, y: -i } })));
+    cy.add(
+      ids(count - 1).map((id, i) => ({
+        group: 'edges' as const,
+        data: { id: `e${i}`, source: id, target: `service:${i + 1}` },
+      })),
+    );
+    return cy;
+  }
+
+  it("gives each record's box and, for those kept, its place, and each relation by its ends' indices", async () => {
+    const request = (await layoutRequestInSlices(chain(3), new Set(['service:1']), false, () => false))!;
+    expect(request.randomize).toBe(false);
+    expect(request.ids).toEqual(['service:0', 'service:1', 'service:2']);
+    expect([...request.boxes]).toEqual([30, 20, NaN, NaN, 30, 20, 1, -1, 30, 20, NaN, NaN]);
+    expect([...request.ends]).toEqual([0, 1, 1, 2]);
+    // The worker reads it back as the nodes and relations it lays out.
+    expect(unpackRequest(request)).toEqual({
+      nodes: [
+        { id: 'service:0', width: 30, height: 20 },
+        { id: 'service:1', width: 30, height: 20, x: 1, y: -1 },
+        { id: 'service:2', width: 30, height: 20 },
+      ],
+      edges: [
+        { source: 'service:0', target: 'service:1' },
+        { source: 'service:1', target: 'service:2' },
+      ],
+    });
+  });
+
+  it('starts from random places with nothing kept, and stops once no longer wanted', async () => {
+    expect((await layoutRequestInSlices(chain(3), new Set(), false, () => false))!.randomize).toBe(true);
+    expect(await layoutRequestInSlices(chain(3), new Set(), false, () => true)).toBeNull();
+    const destroyed = chain(3);
+    destroyed.destroy();
+    expect(await layoutRequestInSlices(destroyed, new Set(), false, () => false)).toBeNull();
+  });
+
+  it('is made in slices for a large graph', async () => {
+    let asked = 0;
+    const request = await layoutRequestInSlices(chain(3000), new Set(), false, () => (asked++, false));
+    expect(request!.ids).toHaveLength(3000);
+    expect(request!.ends).toHaveLength(2 * 2999);
+    // Asked after every slice of records and of relations, and at the end of each pass.
+    expect(asked).toBeGreaterThan(4);
+  });
+});
+
+describe('a request packed from objects', () => {
+  it('leaves out relations with an end not among the records, and keeps unknown places unknown', () => {
+    const request = packRequest(
+      [
+        { id: 'a', width: 10, height: 12, x: 5, y: 6 },
+        { id: 'b', width: 14, height: 16 },
+      ],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'gone' },
+      ],
+      { randomize: false, reading: { kind: 'concentric', root: 'a' } },
+    );
+    expect(request.reading).toEqual({ kind: 'concentric', root: 'a' });
+    expect([...request.ends]).toEqual([0, 1]);
+    expect(unpackRequest(request).nodes).toEqual([
+      { id: 'a', width: 10, height: 12, x: 5, y: 6 },
+      { id: 'b', width: 14, height: 16 },
+    ]);
   });
 });

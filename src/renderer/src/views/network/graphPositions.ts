@@ -6,7 +6,7 @@
 import type { CollectionReturnValue, Core } from 'cytoscape';
 import { nextTask } from './frames';
 import type { Point } from './graphElements';
-import { layoutRequestFor, placesNearNeighbours } from './graphPlacement';
+import { layoutRequestInSlices, placesNearNeighbours } from './graphPlacement';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingRequest, type ReadingLayout } from './readingLayouts';
 import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
@@ -62,9 +62,9 @@ export class GraphPositions {
     return placed;
   }
 
-  /** What the layout worker needs to lay out the drawn graph (see graphPlacement.ts). */
-  layoutRequest(keep: ReadonlySet<string>): LayoutRequest {
-    return layoutRequestFor(this.host.cy, keep, this.host.labelled);
+  /** What the layout worker needs to lay out the drawn graph, made in slices (see graphPlacement.ts). */
+  layoutRequest(keep: ReadonlySet<string>, superseded: () => boolean): Promise<LayoutRequest | null> {
+    return layoutRequestInSlices(this.host.cy, keep, this.host.labelled, superseded);
   }
 
   /**

@@ -1,6 +1,14 @@
 import coseBase from 'cose-base';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { positionsOf, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
+import {
+  packRequest,
+  positionsOf,
+  type LayoutEdge,
+  type LayoutNode,
+  type LayoutRequest,
+  type LayoutRequestOptions,
+  type LayoutResponse,
+} from './layoutProtocol';
 
 /** The worker's global scope, as the module sees it: it sets `onmessage` and answers through `postMessage`. */
 const scope: {
@@ -16,8 +24,12 @@ const answers: LayoutResponse[] = [];
 /** What the answers handed over rather than copied. */
 const handedOver: Transferable[] = [];
 
-/** The worker's answer to `request`. */
-function layOut(request: LayoutRequest): Record<string, { x: number; y: number }> {
+/** A graph to lay out, as objects. */
+type Graph = { nodes: LayoutNode[]; edges: LayoutEdge[] } & LayoutRequestOptions;
+
+/** The worker's answer to a request for `graph`. */
+function layOut({ nodes, edges, ...options }: Graph): Record<string, { x: number; y: number }> {
+  const request = packRequest(nodes, edges, options);
   answers.length = 0;
   scope.onmessage!({ data: request });
   const answer = answers[0]!;
@@ -34,7 +46,7 @@ describe('the layout worker', () => {
 
   it("answers with each node's position in the request's order, in an array handed over, not copied", () => {
     handedOver.length = 0;
-    const request: LayoutRequest = {
+    const request: Graph = {
       nodes: ['a', 'b', 'c'].map((id, i) => ({ id, width: 40, height: 40, x: i * 500, y: -i * 500 })),
       edges: [
         { source: 'a', target: 'b' },

@@ -9,7 +9,7 @@ import coseBase from 'cose-base';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hubsOf, placeHubs } from './layoutHubs';
-import { IDEAL_EDGE_LENGTH, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
+import { IDEAL_EDGE_LENGTH, unpackRequest, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
 import { endPassesWhenSettled } from './layoutSettling';
 import { readingLayoutOptions } from './readingLayouts';
 
@@ -21,7 +21,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const reply = (message: LayoutResponse) =>
     (self as unknown as Worker).postMessage(message, message.ok ? [message.places.buffer] : []);
   try {
-    const { nodes, edges, randomize, reading } = event.data;
+    const { randomize, reading } = event.data;
+    const { nodes, edges } = unpackRequest(event.data);
     // The force-directed layout leaves hubs' relations out, and puts the hubs in after (layoutHubs.ts).
     const hubs = reading ? new Set<string>() : hubsOf(edges);
     const springs = hubs.size === 0 ? edges : edges.filter((edge) => !hubs.has(edge.source) && !hubs.has(edge.target));

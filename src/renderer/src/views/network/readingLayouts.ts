@@ -6,10 +6,10 @@
 import type { LayoutOptions, NodeCollection, NodeSingular } from 'cytoscape';
 import type { Point } from './graphElements';
 import { LABEL_WIDTH } from './graphStyle';
-import type { LayoutRequest } from './layoutProtocol';
+import { packRequest, type LayoutRequest, type LayoutRequestOptions } from './layoutProtocol';
 
 /** How a few nodes are arranged around `root`. */
-export type ReadingLayout = NonNullable<LayoutRequest['reading']>['kind'];
+export type ReadingLayout = NonNullable<LayoutRequestOptions['reading']>['kind'];
 
 /** Cytoscape layout options that arrange `count` nodes around `root` without fitting or animating. */
 export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, count: number): LayoutOptions {
@@ -55,15 +55,9 @@ export function readingLayoutOptions(kind: ReadingLayout, root: NodeSingular, co
  * graph would move its nodes at once, and the caller moves them in slices instead.
  */
 export function readingRequest(nodes: NodeCollection, root: string, kind: ReadingLayout): LayoutRequest {
-  return {
-    nodes: nodes.map((node) => ({
-      id: node.id(),
-      width: node.outerWidth(),
-      height: node.outerHeight(),
-      ...node.position(),
-    })),
-    edges: nodes.edgesWith(nodes).map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
-    randomize: false,
-    reading: { kind, root },
-  };
+  return packRequest(
+    nodes.map((node) => ({ id: node.id(), width: node.outerWidth(), height: node.outerHeight(), ...node.position() })),
+    nodes.edgesWith(nodes).map((edge) => ({ source: edge.source().id(), target: edge.target().id() })),
+    { randomize: false, reading: { kind, root } },
+  );
 }

@@ -1,5 +1,5 @@
 /** Runs the fcose layout in its worker; the returned handle can cancel it (the worker is simply ended). */
-import { positionsOf, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
+import { positionsOf, requestTransfer, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
 
 /** A running layout. */
 export interface LayoutJob {
@@ -12,7 +12,7 @@ export class LayoutCancelled extends Error {
   override readonly name = 'LayoutCancelled';
 }
 
-/** Starts a layout in a new worker. */
+/** Starts a layout in a new worker, which takes `request`'s typed arrays (its ids stay readable here). */
 export function runLayout(request: LayoutRequest): LayoutJob {
   const worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
   let settle: ((error: Error) => void) | null = null;
@@ -28,7 +28,8 @@ export function runLayout(request: LayoutRequest): LayoutJob {
       reject(new Error(event.message || 'The layout worker failed.'));
     };
   });
-  worker.postMessage(request);
+  // Its typed arrays handed over, not copied: the request is the worker's from here on.
+  worker.postMessage(request, requestTransfer(request));
   return {
     result,
     cancel() {

@@ -111,6 +111,14 @@ describe('KeptGraph', () => {
     return { drawnInstance: { cy, box: element, performanceMode: false }, box };
   }
   const take = (kept: KeptGraph) => kept.take({ nodes, edges, positions }, false, () => false);
+  /** A KeptGraph keeping (hidden) a graph drawn whole with `extra` more records than the answer. */
+  function keeping(extra: number) {
+    const kept = new KeptGraph();
+    const hidden = instance(extra);
+    kept.drawn(hidden.drawnInstance.cy);
+    kept.retire(hidden.drawnInstance, { overlaid: false });
+    return { kept, hidden };
+  }
 
   it('keeps a graph drawn whole, hidden, and hands it over once when it draws the answer', async () => {
     const kept = new KeptGraph();
@@ -160,10 +168,7 @@ describe('KeptGraph', () => {
   });
 
   it('leaves the next view the graph shown when it is as its load drew it, even a smaller one', () => {
-    const kept = new KeptGraph();
-    const larger = instance(5);
-    kept.drawn(larger.drawnInstance.cy);
-    kept.retire(larger.drawnInstance, { overlaid: false });
+    const { kept, hidden: larger } = keeping(5);
     const shown = instance();
     kept.drawn(shown.drawnInstance.cy);
     expect(kept.leave(shown.drawnInstance, { overlaid: false })).toBe(shown.drawnInstance);
@@ -173,10 +178,7 @@ describe('KeptGraph', () => {
   });
 
   it('leaves the graph kept when the one shown has an overlay or is not drawn whole, which goes', () => {
-    const kept = new KeptGraph();
-    const hidden = instance(5);
-    kept.drawn(hidden.drawnInstance.cy);
-    kept.retire(hidden.drawnInstance, { overlaid: false });
+    const { kept, hidden } = keeping(5);
     const overlaid = instance();
     kept.drawn(overlaid.drawnInstance.cy);
     expect(kept.leave(overlaid.drawnInstance, { overlaid: true })).toBe(hidden.drawnInstance);
@@ -190,10 +192,7 @@ describe('KeptGraph', () => {
   });
 
   it('adopts a graph a view that went kept, hidden, in place of its own, and hands it over', async () => {
-    const kept = new KeptGraph();
-    const own = instance(5);
-    kept.drawn(own.drawnInstance.cy);
-    kept.retire(own.drawnInstance, { overlaid: false });
+    const { kept, hidden: own } = keeping(5);
     const parked = instance();
     kept.adopt(parked.drawnInstance);
     expect(own.drawnInstance.cy.destroyed()).toBe(true);

@@ -4,7 +4,7 @@
  * (parkedGraph.ts), and shown again later, by the same view or the next one.
  *
  * So the listeners a view's controller puts on an instance (what a tap selects, where a move is saved) are told
- * apart from the instance's own hooks (how it draws, made with it): they are noted ({@link listenForView}), and a
+ * apart from the instance's own hooks (how it draws, made with it in newInstance.ts): they are noted ({@link listenForView}), and a
  * parked instance loses them ({@link removeViewListeners}) before the next view's controller adds its own.
  *
  * Only types from Cytoscape: the view's script imports this module before Cytoscape is loaded.

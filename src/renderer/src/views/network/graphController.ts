@@ -1,14 +1,15 @@
 /**
  * The graph canvas: one Cytoscape instance and every operation the network view performs on it, the showcase
  * (graphShowcase.ts), the records' moves and arrangements (graphPositions.ts), the selection (graphSelection.ts) and
- * the busy mark (busyMark.ts) through parts of their own. React never holds the graph; the view calls these methods,
+ * the busy mark (busyMark.ts) through parts of their own; each instance is made with its drawing hooks in
+ * newInstance.ts. React never holds the graph; the view calls these methods,
  * and every change to many elements runs inside `cy.batch` so Cytoscape draws once. The view loads this module (and
  * Cytoscape with it) on demand, so the app shell paints without it.
  */
-import cytoscape, { type CollectionReturnValue, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { NetworkEdge, NetworkNode } from '../../../../shared/api/methods/networkMethods';
 import type { GraphOverlay } from '../../state/appStore';
-import { boxOf, edgeData, fittedViewport, nodeElement, ZOOM_RANGE, type Box, type Point } from './graphElements';
+import { boxOf, edgeData, fittedViewport, nodeElement, type Box, type Point } from './graphElements';
 import { afterNextFrame, nextTask } from './frames';
 import { graphPng, graphSvg } from './graphExport';
 import { ZoomLabels } from './zoomLabels';
@@ -17,21 +18,13 @@ import { graphStylesheet, LABELLED, labelsDrawnAt, PERFORMANCE_THRESHOLD } from 
 import { applyChanges, graphChanges, restyleRecord } from './graphChanges';
 import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
-import { seedGestureSnapshots } from './gestureSnapshot';
-import { ignorePressedState, narrowHitTesting } from './pointerInput';
-import { keepPicturesOfUnchangedRecords } from './drawnLooks';
-import { liftDraggedRecords } from './recordDrag';
 import { GraphSelection } from './graphSelection';
 import { BusyMark } from './busyMark';
-import { drawOnlyWhatShows } from './visibleDrawing';
-import { keepViewTiles } from './viewTile';
 import { addInSlices, changesDone } from './slicedChanges';
-import { prebuildLevelsOnZoom } from './prebuiltLayer';
-import { reuseLayerCanvases } from './canvasPool';
-import { canvasesPrimed, primeCanvases } from './canvasBuffers';
-import { sleepWhenIdle } from './idleRenderLoop';
+import { canvasesPrimed } from './canvasBuffers';
 import { KeptGraph } from './keptGraph';
-import { destroyInstance, instanceBox, listenForView, setKept, type DrawnInstance } from './drawnInstance';
+import { destroyInstance, listenForView, setKept, type DrawnInstance } from './drawnInstance';
+import { newInstance } from './newInstance';
 import { parkGraph, takeParkedGraph } from './parkedGraph';
 
 /** What the canvas tells the view. */
@@ -63,9 +56,6 @@ declare global {
  * the graph is loaded again. An update adds its new elements in one call, which stays short up to this many.
  */
 const MAX_UPDATE = 200;
-
-// Cytoscape's drawing loop stops asking for frames while nothing changes (idleRenderLoop.ts).
-sleepWhenIdle(cytoscape);
 
 const exposeForTests = new URLSearchParams(window.location.search).has('atlasTest');
 
@@ -169,48 +159,11 @@ export class GraphController {
     return this.shown.cy;
   }
 
-  /**
-   * A new instance, without the view's stylesheet yet (see {@link addStylesheet}): making it and parsing Cytoscape's
-   * default stylesheet is a task's worth of work, parsing the view's another.
-   */
+  /** A new instance (newInstance.ts) with this view's listeners, without the view's stylesheet yet. */
   private create(performanceMode: boolean): DrawnInstance {
-    const { box, cytoscapeContainer } = instanceBox(this.container);
-    const cy = cytoscape({
-      container: cytoscapeContainer,
-      minZoom: ZOOM_RANGE.min,
-      maxZoom: ZOOM_RANGE.max,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      hideEdgesOnViewport: performanceMode,
-      hideLabelsOnViewport: performanceMode,
-      textureOnViewport: performanceMode,
-      motionBlur: false,
-      pixelRatio: performanceMode ? 1 : 'auto',
-      // The selection is a ring over the canvas, not Cytoscape's selection (graphSelection.ts).
-      autounselectify: this.selection.ringed,
-    });
-    // In the large style only (canvasBuffers.ts says why).
-    if (performanceMode) primeCanvases(cy);
-    const instance = { cy, box, performanceMode };
+    const instance = newInstance(this.container, { performanceMode, ringed: this.selection.ringed });
     this.listen(instance);
-    // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
-    ignorePressedState(cy);
-    if (performanceMode) narrowHitTesting(cy);
-    // In either style a new zoom level's picture is built in slices, and zoomed in past any picture of the whole
-    // graph, the view's (viewTile.ts). Left to Cytoscape, the first frame past zoom 1 on the sample network's whole
-    // graph (the normal style) made that level's picture and drew every record into it: one task of 53–95 ms. The
-    // normal style's extent is measured when unknown: slices keep it, but a record dragged (which only the normal
-    // style allows) is not moved in slices.
-    // First, so that every drawing into a picture notes what it drew.
-    keepPicturesOfUnchangedRecords(cy);
-    liftDraggedRecords(cy);
-    prebuildLevelsOnZoom(cy, { measureExtent: !performanceMode });
-    reuseLayerCanvases(cy);
-    // After the level builds' frame work, which runs first at the same priority.
-    if (performanceMode) seedGestureSnapshots(cy);
-    drawOnlyWhatShows(cy);
-    keepViewTiles(cy);
-    if (exposeForTests) window.__atlasCy = cy;
+    if (exposeForTests) window.__atlasCy = instance.cy;
     return instance;
   }
 

@@ -54,8 +54,12 @@ export class LabelOverlay {
   private pickTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the view will have rested, if nothing changes before (see {@link pickSoon}). */
   private restsAt = 0;
-  /** What picks read of each record (its name, size, degree, showcase), dropped when its data or classes change. */
-  private looks = new WeakMap<NodeSingular, RecordLook>();
+  /**
+   * What picks read of each record (its name, size, degree, showcase), by id: dropped when its data or classes change
+   * or it comes or goes, and all of it when the instance is forgotten (its changes are no longer heard). Not a weak map
+   * by element: five thousand weak entries at ~5,000 records cost each full collection's final pause (drawnLooks.ts).
+   */
+  private looks = new Map<string, RecordLook>();
   /** Whether a pick waits for the view to rest, or is going. */
   private pickPending = false;
   /** Counts picks asked for: a pick going stops when a newer one is asked for. */
@@ -87,7 +91,9 @@ export class LabelOverlay {
     };
     listen('zoom add remove data select unselect class resize', () => this.pickSoon());
     // No selector: Cytoscape would test it on every element's event (edges are not in the map anyway).
-    listen('data class', (event) => this.looks.delete(event.target as NodeSingular));
+    listen('data class add remove', (event) => {
+      if (event.target !== cy) this.looks.delete((event.target as NodeSingular).id());
+    });
     // Only the drawing follows each move; a layout moves every record at once, so the pick waits for it to rest.
     listen('position', () => {
       this.pickSoon();
@@ -135,6 +141,7 @@ export class LabelOverlay {
     this.frame = null;
     this.cy = null;
     this.named = [];
+    this.looks.clear();
     this.draw();
   }
 
@@ -191,7 +198,7 @@ export class LabelOverlay {
 
   /** What a pick reads of a record, kept until its data or classes change. */
   private lookOf(node: NodeSingular): RecordLook {
-    let look = this.looks.get(node);
+    let look = this.looks.get(node.id());
     if (!look) {
       look = {
         id: node.id(),
@@ -202,7 +209,7 @@ export class LabelOverlay {
         showcased: FORWARD_CLASSES.some((name) => node.hasClass(name)),
         faded: node.hasClass(FADED),
       };
-      this.looks.set(node, look);
+      this.looks.set(look.id, look);
     }
     return look;
   }

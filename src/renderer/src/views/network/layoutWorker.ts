@@ -10,11 +10,13 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { hubsOf, placeHubs } from './layoutHubs';
 import { IDEAL_EDGE_LENGTH, unpackRequest, type LayoutRequest, type LayoutResponse } from './layoutProtocol';
+import { repelWithoutGarbage } from './layoutRepulsion';
 import { endPassesWhenSettled } from './layoutSettling';
 import { readingLayoutOptions } from './readingLayouts';
 
 cytoscape.use(fcose);
 endPassesWhenSettled(coseBase.CoSELayout);
+repelWithoutGarbage(coseBase.layoutBase);
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const started = performance.now();

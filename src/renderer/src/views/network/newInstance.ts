@@ -45,7 +45,6 @@ export function newInstance(
     pixelRatio: performanceMode ? 1 : 'auto',
     autounselectify: ringed,
   });
-  drawWithoutPathObjects(cy);
   // In the large style only (canvasBuffers.ts says why).
   if (performanceMode) primeCanvases(cy);
   // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
@@ -66,15 +65,4 @@ export function newInstance(
   drawOnlyWhatShows(cy);
   keepViewTiles(cy);
   return { cy, box, performanceMode };
-}
-
-/**
- * Cytoscape keeps a Path2D per relation it has drawn, and makes a string of the relation's points at each drawing to
- * know whether it may replay it: at ~5,000 records, eleven thousand of the browser's own objects (a heap snapshot
- * after an open: 80.1 MB with them, 72.5 MB without), which every full collection marks, some of it in its final
- * pause on the main thread. A relation is a line or a curve, as cheap to trace on the canvas as to replay, and the
- * pictures (layers) are what spare drawing it again.
- */
-function drawWithoutPathObjects(cy: cytoscape.Core): void {
-  (cy as unknown as { renderer(): { path2dEnabled?(on: boolean): void } }).renderer().path2dEnabled?.(false);
 }

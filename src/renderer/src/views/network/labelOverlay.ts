@@ -57,7 +57,7 @@ export class LabelOverlay {
   /**
    * What picks read of each record (its name, size, degree, showcase), by id: dropped when its data or classes change
    * or it comes or goes, and all of it when the instance is forgotten (its changes are no longer heard). Not a weak map
-   * by element: five thousand weak entries at ~5,000 records cost each full collection's final pause (drawnLooks.ts).
+   * by element: five thousand weak entries at ~5,000 records add to full collections' final pauses (drawnLooks.ts).
    */
   private looks = new Map<string, RecordLook>();
   /** Whether a pick waits for the view to rest, or is going. */

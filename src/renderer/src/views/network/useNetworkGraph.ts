@@ -130,20 +130,19 @@ export function useNetworkGraph({
       const task = startTask(t('network.layout.running', { count: recordCount.current }), cancel);
       layoutCancel.current = cancel;
       setLayoutBusy(true);
-      // Whether to go on after a task's pause: not once cancelled, nor once a new graph replaced this one.
+      // Not once cancelled, nor once a new graph replaced this one.
+      const superseded = () => cancelled || controllerRef.current !== controller;
+      // Whether to go on after a task's pause.
       const goOn = async () => {
         await nextTask();
-        return !cancelled && controllerRef.current === controller;
+        return !superseded();
       };
       try {
         // Not in the task that asked (a click, with its render), and each in tasks of its own: the request (a box
         // for every record, every relation: in slices), the worker's start (the request's arrays handed over), and,
         // with the answer, the positions' saving (25 ms at five thousand records) and the render that follows.
         if (!(await goOn())) return;
-        const request = await controller.positions.layoutRequest(
-          keep,
-          () => cancelled || controllerRef.current !== controller,
-        );
+        const request = await controller.positions.layoutRequest(keep, superseded);
         if (!request || !(await goOn())) return;
         job = runLayout(request);
         const positions = await job.result;

@@ -1,6 +1,6 @@
-import cytoscape, { type ElementDefinition } from 'cytoscape';
+import cytoscape, { type CollectionReturnValue, type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { MAX_STEP, MAX_STEP_WEIGHT, addInSlices, callEnd } from './slicedChanges';
+import { MAX_STEP, MAX_STEP_WEIGHT, addInSlices, callEnd, moveInSlices, restyleInSlices } from './slicedChanges';
 
 /** A hub related to 300 leaves, then 10 records with no relation, then the relations: the order of a load. */
 function hubAndLeaves() {
@@ -55,5 +55,68 @@ describe('adding a graph in slices', () => {
     expect(cy.edges().length).toBe(399);
     expect(calls.reduce((sum, count) => sum + count, 0)).toBe(799);
     expect(Math.max(...calls)).toBe(MAX_STEP);
+  });
+});
+
+describe('moving records in slices', () => {
+  /** A styled headless graph of a hub and 30 leaves, and the elements Cytoscape's style engine styles from now on. */
+  function styledStar() {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'node', style: { width: 20, height: 20, label: 'data(id)' } }],
+      elements: [
+        { group: 'nodes', data: { id: 'hub' }, position: { x: 0, y: 0 } },
+        ...Array.from({ length: 30 }, (_, i) => ({
+          group: 'nodes' as const,
+          data: { id: `n${i}` },
+          position: { x: i, y: 0 },
+        })),
+        ...Array.from({ length: 30 }, (_, i) => ({
+          group: 'edges' as const,
+          data: { id: `e${i}`, source: 'hub', target: `n${i}` },
+        })),
+      ],
+    });
+    // Styled as a drawn graph is (Cytoscape styles a new element when it is first read).
+    cy.elements().forEach((element) => {
+      element.style();
+    });
+    const styled: string[] = [];
+    const engine = cy.style() as unknown as { apply(elements: CollectionReturnValue): unknown };
+    const apply = engine.apply.bind(engine);
+    engine.apply = (elements) => {
+      elements.forEach((element) => {
+        styled.push(element.id());
+      });
+      return apply(elements);
+    };
+    return { cy, styled };
+  }
+
+  it('moves every record asked and measures it at its new place, without restyling anything', async () => {
+    const { cy, styled } = styledStar();
+    const places = Object.fromEntries(cy.nodes().map((node, i) => [node.id(), { x: 1000 + i * 50, y: -400 }]));
+    expect(await moveInSlices(cy, places, () => false)).toBe(true);
+    cy.nodes().forEach((node) => {
+      expect(node.position()).toEqual(places[node.id()]);
+      const box = node.boundingBox({ includeLabels: false });
+      expect((box.x1 + box.x2) / 2).toBe(places[node.id()]!.x);
+      expect((box.y1 + box.y2) / 2).toBe(places[node.id()]!.y);
+    });
+    // A move changes no record's looks: restyling every moved element was most of what a re-layout's slices made.
+    expect(styled).toEqual([]);
+  });
+
+  it('restyles what a restyle changes (the count above can see a restyle)', async () => {
+    const { cy, styled } = styledStar();
+    expect(
+      await restyleInSlices(
+        cy,
+        (slice) => slice.addClass('faded'),
+        () => false,
+      ),
+    ).toBe(true);
+    expect(new Set(styled)).toEqual(new Set(cy.elements().map((element) => element.id())));
   });
 });

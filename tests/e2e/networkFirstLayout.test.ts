@@ -17,6 +17,8 @@ declare global {
     __atlasSketchPaintedAt?: number;
     /** Where every record was when the view stamped its paint (Cytoscape's graph drawn whole). */
     __placesAtPaint?: Record<string, { x: number; y: number }>;
+    /** Where every record was when the canvas's busy mark was cleared. */
+    __placesWhenNotBusy?: Record<string, { x: number; y: number }>;
   }
 }
 
@@ -98,6 +100,51 @@ describe('a large network opened with no saved places', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'network-first-open-laid-out');
   }, 150_000);
+
+  it("marks the canvas busy while a re-layout's places go in, and shows them all once it clears the mark", async () => {
+    const placesNow = () =>
+      page.evaluate(() => {
+        const places: Record<string, { x: number; y: number }> = {};
+        window.__atlasCy!.nodes().forEach((node) => {
+          places[node.id()] = { ...node.position() };
+        });
+        return places;
+      });
+    const before = await placesNow();
+    // Where every record is in the task that clears the canvas's busy mark (an observer runs in that task).
+    await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="graph-canvas"]')!;
+      let sawBusy = false;
+      window.__placesWhenNotBusy = undefined;
+      const observer = new MutationObserver(() => {
+        if (canvas.getAttribute('aria-busy') === 'true') sawBusy = true;
+        else if (sawBusy) {
+          observer.disconnect();
+          const places: Record<string, { x: number; y: number }> = {};
+          window.__atlasCy!.nodes().forEach((node) => {
+            places[node.id()] = { ...node.position() };
+          });
+          window.__placesWhenNotBusy = places;
+        }
+      });
+      observer.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
+    await relayout.click();
+    const task = page.locator('.status-bar__task');
+    await task.filter({ hasText: 'Laying out' }).waitFor();
+    await task.waitFor({ state: 'detached', timeout: 60_000 });
+    await expect.poll(() => relayout.isDisabled()).toBe(false);
+    // Marked, then cleared: never marked, the observer has nothing.
+    const whenNotBusy = await page.evaluate(() => window.__placesWhenNotBusy);
+    expect(whenNotBusy).toBeDefined();
+    const after = await placesNow();
+    expect(whenNotBusy).toEqual(after);
+    const moved = Object.keys(after).filter((id) => after[id]!.x !== before[id]!.x || after[id]!.y !== before[id]!.y);
+    expect(moved.length).toBeGreaterThan(0.5 * Object.keys(after).length);
+    expect(await page.getByTestId('graph-canvas').getAttribute('aria-busy')).toBeNull();
+    expect(errors).toEqual([]);
+  }, 90_000);
 
   it('cancels a re-layout from the status bar: nothing moves, nothing is saved, and it can run again', async () => {
     const placesNow = () =>

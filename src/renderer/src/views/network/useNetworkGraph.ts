@@ -147,7 +147,9 @@ export function useNetworkGraph({
         job = runLayout(request);
         const positions = await job.result;
         if (controllerRef.current !== controller) return;
-        await controller.positions.apply(positions);
+        // The canvas is marked busy while the places go in (seconds at five thousand records), as for any other
+        // change of the drawn graph: what waits for the graph to show a change waits for this one too.
+        await controller.whileBusy(controller.positions.apply(positions));
         controller.fitTo();
         // Saved as drawn, even if cancelled meanwhile: the graph shows them. The status bar's and the button's
         // render comes after, in a task of its own.

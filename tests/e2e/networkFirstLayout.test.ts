@@ -17,25 +17,38 @@ declare global {
     __atlasSketchPaintedAt?: number;
     /** Where every record was when the view stamped its paint (Cytoscape's graph drawn whole). */
     __placesAtPaint?: Record<string, { x: number; y: number }>;
+    /** Where every record is now (NOTE_PLACES_AT_PAINT). */
+    __placesNow?: () => Record<string, { x: number; y: number }>;
     /** Where every record was when the canvas's busy mark was cleared. */
     __placesWhenNotBusy?: Record<string, { x: number; y: number }>;
   }
 }
 
-/** Runs before the app: turns the paint stamp into a setter that notes where every record is at that moment. */
+/**
+ * Runs before the app: `__placesNow` reads where every record is, and the paint stamp becomes a setter that notes
+ * where every record is at that moment.
+ */
 const NOTE_PLACES_AT_PAINT = `(() => {
+  window.__placesNow = () => {
+    const places = {};
+    window.__atlasCy.nodes().forEach((node) => { places[node.id()] = { ...node.position() }; });
+    return places;
+  };
   let value;
   Object.defineProperty(window, '__atlasGraphPaintedAt', {
     configurable: true,
     get: () => value,
     set: (stamp) => {
       value = stamp;
-      const places = {};
-      window.__atlasCy.nodes().forEach((node) => { places[node.id()] = { ...node.position() }; });
-      window.__placesAtPaint = places;
+      window.__placesAtPaint = window.__placesNow();
     },
   });
 })()`;
+
+/** Where every record is now, by id. */
+function placesNow(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => window.__placesNow!());
+}
 
 describe('a large network opened with no saved places', () => {
   let opened: LargeNetworkPage;
@@ -79,13 +92,7 @@ describe('a large network opened with no saved places', () => {
       undefined,
       { timeout: 120_000, polling: 250 },
     );
-    const now = await page.evaluate(() => {
-      const places: Record<string, { x: number; y: number }> = {};
-      window.__atlasCy!.nodes().forEach((node) => {
-        places[node.id()] = { ...node.position() };
-      });
-      return places;
-    });
+    const now = await placesNow(page);
     const moved = Object.keys(now).filter((id) => now[id]!.x !== grid[id]!.x || now[id]!.y !== grid[id]!.y);
     expect(moved.length).toBeGreaterThan(0.9 * Object.keys(now).length);
     // Saved as drawn (the save is a request of its own, made as the layout ends).
@@ -102,15 +109,7 @@ describe('a large network opened with no saved places', () => {
   }, 150_000);
 
   it("marks the canvas busy while a re-layout's places go in, and shows them all once it clears the mark", async () => {
-    const placesNow = () =>
-      page.evaluate(() => {
-        const places: Record<string, { x: number; y: number }> = {};
-        window.__atlasCy!.nodes().forEach((node) => {
-          places[node.id()] = { ...node.position() };
-        });
-        return places;
-      });
-    const before = await placesNow();
+    const before = await placesNow(page);
     // Where every record is in the task that clears the canvas's busy mark (an observer runs in that task).
     await page.evaluate(() => {
       const canvas = document.querySelector('[data-testid="graph-canvas"]')!;
@@ -120,11 +119,7 @@ describe('a large network opened with no saved places', () => {
         if (canvas.getAttribute('aria-busy') === 'true') sawBusy = true;
         else if (sawBusy) {
           observer.disconnect();
-          const places: Record<string, { x: number; y: number }> = {};
-          window.__atlasCy!.nodes().forEach((node) => {
-            places[node.id()] = { ...node.position() };
-          });
-          window.__placesWhenNotBusy = places;
+          window.__placesWhenNotBusy = window.__placesNow!();
         }
       });
       observer.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
@@ -138,7 +133,7 @@ describe('a large network opened with no saved places', () => {
     // Marked, then cleared: never marked, the observer has nothing.
     const whenNotBusy = await page.evaluate(() => window.__placesWhenNotBusy);
     expect(whenNotBusy).toBeDefined();
-    const after = await placesNow();
+    const after = await placesNow(page);
     expect(whenNotBusy).toEqual(after);
     const moved = Object.keys(after).filter((id) => after[id]!.x !== before[id]!.x || after[id]!.y !== before[id]!.y);
     expect(moved.length).toBeGreaterThan(0.5 * Object.keys(after).length);
@@ -147,15 +142,7 @@ describe('a large network opened with no saved places', () => {
   }, 90_000);
 
   it('cancels a re-layout from the status bar: nothing moves, nothing is saved, and it can run again', async () => {
-    const placesNow = () =>
-      page.evaluate(() => {
-        const places: Record<string, { x: number; y: number }> = {};
-        window.__atlasCy!.nodes().forEach((node) => {
-          places[node.id()] = { ...node.position() };
-        });
-        return places;
-      });
-    const before = await placesNow();
+    const before = await placesNow(page);
     const savedBefore = app.atlas.store.repository.positions();
     const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
     await relayout.click();
@@ -167,7 +154,7 @@ describe('a large network opened with no saved places', () => {
     await expect.poll(() => relayout.isDisabled()).toBe(false);
     // Long enough for a layout that was not stopped to have answered (about 5 s at this size).
     await page.waitForTimeout(6000);
-    expect(await placesNow()).toEqual(before);
+    expect(await placesNow(page)).toEqual(before);
     expect(app.atlas.store.repository.positions()).toEqual(savedBefore);
     expect(await page.locator('.banner').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -9,6 +9,7 @@ import type { Core } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { launchChromium, saveResult, screenshot, watchPageErrors } from '../support/browser';
+import { readWhenBusyMarkClears } from '../support/busyMark';
 import { countCytoscapePng, inkByStripAgainstCytoscape, PNG_SIGNATURE, stripsOff } from '../support/imageInk';
 import { startServedApp } from '../support/runningApp';
 
@@ -21,8 +22,6 @@ declare global {
     __atlasNamesPending?: boolean;
     /** The share of Cytoscape's node layer (where it draws nodes and edges) that is not blank (see NODE_LAYER_INK). */
     __nodeLayerInk?: () => number;
-    /** That share when the canvas last stopped being busy, read in the task that stopped it. */
-    __inkWhenDrawn?: number;
     /** The instance drawn before the discreet screen, to know it again after. */
     __atlasParked?: Core;
   }
@@ -259,27 +258,14 @@ describe('the network view', () => {
     await page.evaluate(NODE_LAYER_INK);
     // The overview's load over, so that its end is not taken for the whole network's.
     await graphDrawn(page);
-    // The node layer's ink, read in the task that clears the canvas's busy mark (an observer runs in that task).
-    await page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="graph-canvas"]')!;
-      let sawBusy = false;
-      window.__inkWhenDrawn = undefined;
-      const observer = new MutationObserver(() => {
-        if (canvas.getAttribute('aria-busy') === 'true') sawBusy = true;
-        else if (sawBusy) {
-          observer.disconnect();
-          window.__inkWhenDrawn = window.__nodeLayerInk!();
-        }
-      });
-      observer.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
+    // The node layer's ink, read in the task that clears the canvas's busy mark.
+    const inkWhenDrawn = await readWhenBusyMarkClears<number>(page, '__nodeLayerInk');
     await page.getByRole('radio', { name: 'Whole network' }).click();
-    await page.waitForFunction(() => window.__inkWhenDrawn !== undefined, undefined, { timeout: 30_000 });
+    const whenDrawn = await inkWhenDrawn.waitFor(30_000);
     // Under 1,500 elements: the normal style, whose edges Cytoscape bundles (parallel relations curve apart).
     expect(app.atlas.store.index.nodeCount + app.atlas.store.index.edgeCount).toBeLessThan(1500);
     await page.waitForTimeout(1000);
     const settled = await page.evaluate(() => window.__nodeLayerInk!());
-    const whenDrawn = await page.evaluate(() => window.__inkWhenDrawn!);
     // Before the picture's bundled edges were measured in their slices, it was blank then (Cytoscape dropped the
     // picture built for the load and drew the graph over the next eight frames).
     expect(settled).toBeGreaterThan(0.05);

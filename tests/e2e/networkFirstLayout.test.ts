@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
+import { readWhenBusyMarkClears } from '../support/busyMark';
 import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
+
+/** Where each record is, by id. */
+type Places = Record<string, { x: number; y: number }>;
 
 declare global {
   interface Window {
@@ -16,11 +20,9 @@ declare global {
     __atlasGraphPaintedAt?: number;
     __atlasSketchPaintedAt?: number;
     /** Where every record was when the view stamped its paint (Cytoscape's graph drawn whole). */
-    __placesAtPaint?: Record<string, { x: number; y: number }>;
+    __placesAtPaint?: Places;
     /** Where every record is now (NOTE_PLACES_AT_PAINT). */
-    __placesNow?: () => Record<string, { x: number; y: number }>;
-    /** Where every record was when the canvas's busy mark was cleared. */
-    __placesWhenNotBusy?: Record<string, { x: number; y: number }>;
+    __placesNow?: () => Places;
   }
 }
 
@@ -46,7 +48,7 @@ const NOTE_PLACES_AT_PAINT = `(() => {
 })()`;
 
 /** Where every record is now, by id. */
-function placesNow(page: Page): Promise<Record<string, { x: number; y: number }>> {
+function placesNow(page: Page): Promise<Places> {
   return page.evaluate(() => window.__placesNow!());
 }
 
@@ -110,20 +112,8 @@ describe('a large network opened with no saved places', () => {
 
   it("marks the canvas busy while a re-layout's places go in, and shows them all once it clears the mark", async () => {
     const before = await placesNow(page);
-    // Where every record is in the task that clears the canvas's busy mark (an observer runs in that task).
-    await page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="graph-canvas"]')!;
-      let sawBusy = false;
-      window.__placesWhenNotBusy = undefined;
-      const observer = new MutationObserver(() => {
-        if (canvas.getAttribute('aria-busy') === 'true') sawBusy = true;
-        else if (sawBusy) {
-          observer.disconnect();
-          window.__placesWhenNotBusy = window.__placesNow!();
-        }
-      });
-      observer.observe(canvas, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
+    // Where every record is in the task that clears the canvas's busy mark.
+    const placesWhenNotBusy = await readWhenBusyMarkClears<Places>(page, '__placesNow');
     const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
     await relayout.click();
     const task = page.locator('.status-bar__task');
@@ -131,7 +121,7 @@ describe('a large network opened with no saved places', () => {
     await task.waitFor({ state: 'detached', timeout: 60_000 });
     await expect.poll(() => relayout.isDisabled()).toBe(false);
     // Marked, then cleared: never marked, the observer has nothing.
-    const whenNotBusy = await page.evaluate(() => window.__placesWhenNotBusy);
+    const whenNotBusy = await placesWhenNotBusy.taken();
     expect(whenNotBusy).toBeDefined();
     const after = await placesNow(page);
     expect(whenNotBusy).toEqual(after);

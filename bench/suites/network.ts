@@ -12,6 +12,8 @@
  * takes next, the longest task the Long Tasks API reports, and over all of them the longest task in their traces,
  * which also counts tasks that API leaves out (a garbage collection V8 runs as a task of its own).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Core } from 'cytoscape';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDispatcher } from '../../src/shared/api';
@@ -583,6 +585,23 @@ async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {
 type StepTasks = { name: string; longestTaskMs: number; traced: TracedTask; shownMs?: number };
 
 /**
+ * ATLAS_BENCH_TRACE_DIR keeps each step's trace there (one JSON file per step, numbered in the order taken, to open in DevTools'
+ * Performance panel), traced with V8's collections and every thread of the page: what a long task held.
+ */
+const STEP_TRACE_DIR = process.env.ATLAS_BENCH_TRACE_DIR;
+const STEP_TRACE_CATEGORIES = STEP_TRACE_DIR
+  ? ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'v8.gc', 'toplevel', 'blink.user_timing']
+  : ['disabled-by-default-devtools.timeline'];
+let stepTraceCount = 0;
+
+function keepStepTrace(step: string, traceText: string): void {
+  if (!STEP_TRACE_DIR) return;
+  mkdirSync(STEP_TRACE_DIR, { recursive: true });
+  const file = `${String(++stepTraceCount).padStart(3, '0')}-${step.replace(/[^a-z0-9]+/gi, '-')}.json`;
+  writeFileSync(join(STEP_TRACE_DIR, file), traceText);
+}
+
+/**
  * Takes the steps in order, each traced (only the tasks themselves: the page runs as usual) from just before it to
  * SETTLE_MS after it.
  */
@@ -590,7 +609,7 @@ async function interactionTasks(page: Page, tracing: Browser): Promise<StepTasks
   const measured: StepTasks[] = [];
   await page.waitForTimeout(SETTLE_MS);
   for (const { name, act, shows } of INTERACTIONS) {
-    await tracing.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+    await tracing.startTracing(page, { categories: STEP_TRACE_CATEGORIES });
     const start = await page.evaluate(() => performance.now());
     const done = await act(page);
     const shownMs = shows && typeof done === 'number' ? done : undefined;
@@ -602,7 +621,9 @@ async function interactionTasks(page: Page, tracing: Browser): Promise<StepTasks
       (since) => Math.max(0, ...(window.__atlasLongTaskLog ?? []).filter(([at]) => at >= since).map(([, ms]) => ms)),
       start,
     );
-    const trace = JSON.parse((await tracing.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const traceText = (await tracing.stopTracing()).toString();
+    keepStepTrace(name, traceText);
+    const trace = JSON.parse(traceText) as { traceEvents: TraceEvent[] };
     measured.push({
       name,
       longestTaskMs,

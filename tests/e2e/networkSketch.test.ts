@@ -44,8 +44,15 @@ declare global {
     __elementsDrawn?: number;
     __layerWorkInFrames?: { drawn: number; queued: number };
     __largestCanvas?: number;
+    __workerLog?: WorkerLogEntry[];
+    __holdLayoutAnswers?: boolean;
+    __heldLayoutAnswers?: number;
+    __releaseLayoutAnswers?: () => void;
   }
 }
+
+/** A message the page posted to one of its workers; for an image's last, the first records' places at that moment. */
+type WorkerLogEntry = { worker: 'layout' | 'png' | 'other'; kind?: string; places?: number[] };
 
 /**
  * Runs before the app: records how many elements each of Cytoscape's element-by-element drawings of its main layer
@@ -193,6 +200,40 @@ const HOLD_LAYOUTS = `(() => {
   };
 })()`;
 
+/**
+ * Runs before the app: logs every message the page posts to a worker (see WorkerLogEntry), and, while
+ * `__holdLayoutAnswers`, holds the layout worker's answers (its places) until `__releaseLayoutAnswers()`.
+ */
+const WATCH_WORKERS = `(() => {
+  window.__workerLog = [];
+  window.__heldLayoutAnswers = 0;
+  const held = [];
+  const firstPlaces = () => window.__atlasCy.nodes().slice(0, 50).flatMap((node) => [node.position('x'), node.position('y')]);
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.role = String(url).includes('layoutWorker') ? 'layout' : String(url).includes('pngWorker') ? 'png' : 'other';
+      // Registered before the page's own onmessage handler, so it can stop an answer reaching it.
+      this.addEventListener('message', (event) => {
+        if (this.role !== 'layout' || !window.__holdLayoutAnswers) return;
+        event.stopImmediatePropagation();
+        window.__heldLayoutAnswers++;
+        held.push(() => this.dispatchEvent(new MessageEvent('message', { data: event.data })));
+      });
+    }
+    postMessage(message, transfer) {
+      const kind = message && message.kind;
+      window.__workerLog.push({ worker: this.role, kind, places: kind === 'finish' ? firstPlaces() : undefined });
+      super.postMessage(message, transfer);
+    }
+  };
+  window.__releaseLayoutAnswers = () => {
+    window.__holdLayoutAnswers = false;
+    held.splice(0).forEach((answer) => answer());
+  };
+})()`;
+
 describe('a large saved map', () => {
   let opened: LargeNetworkPage;
   let app: LargeNetworkPage['app'];
@@ -201,7 +242,10 @@ describe('a large saved map', () => {
 
   beforeAll(async () => {
     // About 800 records and their relations: over the large-style threshold, every record at a saved place.
-    opened = await openLargeNetwork({ records: 800, initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, HOLD_LAYOUTS] });
+    opened = await openLargeNetwork({
+      records: 800,
+      initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, HOLD_LAYOUTS, WATCH_WORKERS],
+    });
     ({ app, page, errors } = opened);
     await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 60_000 });
     await page.waitForFunction(() => window.__sketchLog?.hiddenAt !== undefined);
@@ -1278,6 +1322,69 @@ describe('a large saved map', () => {
       { shape: 'diamond', width: '46px' },
       { shape: 'round-triangle', width: '46px' },
     ]);
+  });
+
+  it('takes turns between an image export and a re-layout: no record moves while the image is drawn', async () => {
+    const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
+    const exportPng = page.getByRole('button', { name: 'Export the graph as a PNG image' });
+    const layoutDone = () =>
+      page.waitForFunction(
+        () => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-layout');
+          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+          return button !== undefined && !button.disabled && !busy;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+    await layoutDone();
+
+    // A re-layout asked for while an image is drawn (both clicks in one task): its worker is asked only once the
+    // image is finished, not beside it.
+    await page.evaluate(() => (window.__workerLog = []));
+    const firstImage = page.waitForEvent('download');
+    await page.evaluate(() => {
+      const buttons = [...document.querySelectorAll('button')];
+      buttons.find((b) => b.getAttribute('aria-label') === 'Export the graph as a PNG image')!.click();
+      buttons.find((b) => b.textContent === 'Re-layout')!.click();
+    });
+    await firstImage;
+    await layoutDone();
+    const posted = await page.evaluate(() => window.__workerLog!.map(({ worker, kind }) => `${worker} ${kind}`));
+    expect(posted.indexOf('png finish')).toBeGreaterThanOrEqual(0);
+    expect(posted.indexOf('layout undefined')).toBeGreaterThan(posted.indexOf('png finish'));
+
+    // An image asked for while a re-layout's places are about to go in (the worker's answer held until the image
+    // has started): the places go in once it is finished, and the image shows the records where they were.
+    const before = await page.evaluate(() => {
+      window.__workerLog = [];
+      window.__holdLayoutAnswers = true;
+      window.__heldLayoutAnswers = 0;
+      return window
+        .__atlasCy!.nodes()
+        .slice(0, 50)
+        .flatMap((node) => [node.position('x'), node.position('y')]);
+    });
+    await relayout.click();
+    await page.waitForFunction(() => window.__heldLayoutAnswers! > 0, undefined, { timeout: 60_000 });
+    const secondImage = page.waitForEvent('download');
+    await exportPng.click();
+    await page.waitForFunction(() =>
+      window.__workerLog!.some((entry) => entry.worker === 'png' && entry.kind === 'start'),
+    );
+    await page.evaluate(() => window.__releaseLayoutAnswers!());
+    await secondImage;
+    await layoutDone();
+    const atFinish = await page.evaluate(() => window.__workerLog!.find((entry) => entry.kind === 'finish')!.places);
+    expect(atFinish).toEqual(before);
+    const after = await page.evaluate(() =>
+      window
+        .__atlasCy!.nodes()
+        .slice(0, 50)
+        .flatMap((node) => [node.position('x'), node.position('y')]),
+    );
+    expect(after).not.toEqual(before);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -476,12 +476,20 @@ export class GraphController {
     this.cy.panBy({ x: dx, y: dy });
   }
 
-  /** The drawn graph as a PNG image (see graphExport.ts); null if `cancelled()` stopped it. */
+  /**
+   * The drawn graph as a PNG image (see graphExport.ts), as it is once any move going has ended; no move starts
+   * until it is drawn. Null if `cancelled()` stopped it.
+   */
   exportPng(
     progress: (share: number) => void = () => undefined,
     cancelled: () => boolean = () => false,
   ): Promise<Blob | null> {
-    return graphPng(this.cy, progress, cancelled);
+    // The instance drawn when its turn comes (a load meanwhile replaced the graph the user asked for a picture of);
+    // none once the view has gone.
+    return this.positions.whileStill(async () => {
+      const cy = this.core;
+      return cy ? graphPng(cy, progress, cancelled) : null;
+    });
   }
 
   /** The drawn graph as an SVG document. */

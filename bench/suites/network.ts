@@ -585,8 +585,8 @@ async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {
 type StepTasks = { name: string; longestTaskMs: number; traced: TracedTask; shownMs?: number };
 
 /**
- * ATLAS_BENCH_TRACE_DIR keeps each step's trace there (one JSON file per step, numbered in the order taken, to open in DevTools'
- * Performance panel), traced with V8's collections and every thread of the page: what a long task held.
+ * ATLAS_BENCH_TRACE_DIR keeps each step's trace there (one JSON file per step, numbered in the order taken, to open
+ * in DevTools' Performance panel), traced with V8's collections and every thread of the page: what a long task held.
  */
 const STEP_TRACE_DIR = process.env.ATLAS_BENCH_TRACE_DIR;
 const STEP_TRACE_CATEGORIES = STEP_TRACE_DIR

@@ -586,11 +586,15 @@ type StepTasks = { name: string; longestTaskMs: number; traced: TracedTask; show
 
 /**
  * ATLAS_BENCH_TRACE_DIR keeps each step's trace there (one JSON file per step, numbered in the order taken, to open
- * in DevTools' Performance panel), traced with V8's collections and every thread of the page: what a long task held.
+ * in DevTools' Performance panel), traced with the collections and every thread of the page: what a long task held.
  */
 const STEP_TRACE_DIR = process.env.ATLAS_BENCH_TRACE_DIR;
 const STEP_TRACE_CATEGORIES = STEP_TRACE_DIR
-  ? ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'v8.gc', 'toplevel', 'blink.user_timing']
+  ? [
+      ...['disabled-by-default-devtools.timeline', 'devtools.timeline', 'toplevel', 'blink.user_timing'],
+      // V8's collections, and Blink's: its objects are marked with V8's, left over in V8's final pause (CppGC.AtomicMark).
+      ...['v8', 'v8.gc', 'cppgc', 'disabled-by-default-cppgc', 'blink_gc'],
+    ]
   : ['disabled-by-default-devtools.timeline'];
 let stepTraceCount = 0;
 

@@ -592,7 +592,7 @@ const STEP_TRACE_DIR = process.env.ATLAS_BENCH_TRACE_DIR;
 const STEP_TRACE_CATEGORIES = STEP_TRACE_DIR
   ? [
       ...['disabled-by-default-devtools.timeline', 'devtools.timeline', 'toplevel', 'blink.user_timing'],
-      // V8's collections, and Blink's: its objects are marked with V8's, left over in V8's final pause (CppGC.AtomicMark).
+      // V8's collections, and Blink's: its objects are marked with V8's, what is left in V8's final pause.
       ...['v8', 'v8.gc', 'cppgc', 'disabled-by-default-cppgc', 'blink_gc'],
     ]
   : ['disabled-by-default-devtools.timeline'];

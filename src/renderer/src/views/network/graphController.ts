@@ -20,7 +20,7 @@ import { GraphPositions } from './graphPositions';
 import { GraphShowcase } from './graphShowcase';
 import { GraphSelection } from './graphSelection';
 import { BusyMark } from './busyMark';
-import { addInSlices, changesDone } from './slicedChanges';
+import { addInSlices, changesDone, inTurn } from './slicedChanges';
 import { canvasesPrimed } from './canvasBuffers';
 import { KeptGraph } from './keptGraph';
 import { destroyInstance, listenForView, setKept, type DrawnInstance } from './drawnInstance';
@@ -477,19 +477,15 @@ export class GraphController {
   }
 
   /**
-   * The drawn graph as a PNG image (see graphExport.ts), as it is once any move going has ended; no move starts
-   * until it is drawn. Null if `cancelled()` stopped it.
+   * The drawn graph as a PNG image (see graphExport.ts), as it is once every change going has ended; no change starts
+   * on it until the image is drawn (see slicedChanges.ts: inTurn). Null if `cancelled()` stopped it.
    */
   exportPng(
     progress: (share: number) => void = () => undefined,
     cancelled: () => boolean = () => false,
   ): Promise<Blob | null> {
-    // The instance drawn when its turn comes (a load meanwhile replaced the graph the user asked for a picture of);
-    // none once the view has gone.
-    return this.positions.whileStill(async () => {
-      const cy = this.core;
-      return cy ? graphPng(cy, progress, cancelled) : null;
-    });
+    const cy = this.cy;
+    return inTurn(cy, () => graphPng(cy, progress, cancelled));
   }
 
   /** The drawn graph as an SVG document. */

@@ -10,8 +10,7 @@ import { layoutRequestInSlices, placesNearNeighbours } from './graphPlacement';
 import type { LayoutRequest } from './layoutProtocol';
 import { readingRequest, type ReadingLayout } from './readingLayouts';
 import { LayoutCancelled, runLayout, type LayoutJob } from './runLayout';
-import { oneAtATime } from './oneAtATime';
-import { moveInSlices } from './slicedChanges';
+import { inTurn, moveInSlices } from './slicedChanges';
 
 /** What the positions need of the graph controller. */
 export interface PositionsHost {
@@ -34,8 +33,6 @@ export class GraphPositions {
   private arrangements = 0;
   /** The layout of the arrangement going, while the worker computes it. */
   private arranging: LayoutJob | null = null;
-  /** Moves, and what reads every record's place over several tasks, take turns (see {@link whileStill}). */
-  private readonly inTurn = oneAtATime();
 
   constructor(private readonly host: PositionsHost) {}
 
@@ -55,17 +52,7 @@ export class GraphPositions {
   async apply(positions: Readonly<Record<string, Point>>): Promise<void> {
     const cy = this.host.cy;
     const generation = ++this.moves;
-    await this.inTurn(() => moveInSlices(cy, positions, () => generation !== this.moves || cy.destroyed()));
-  }
-
-  /**
-   * Runs `work`, which reads every record's place over several tasks (an image of the whole graph, drawn in bands),
-   * with no move of this class's between its start and its end: moves asked meanwhile wait for it, and it waits for
-   * moves already going. Otherwise a layout's places going in while an image is drawn would tear the image (bands
-   * drawn before and after the move), and both would share the main thread, each slower.
-   */
-  whileStill<T>(work: () => Promise<T>): Promise<T> {
-    return this.inTurn(work);
+    await moveInSlices(cy, positions, () => generation !== this.moves || cy.destroyed());
   }
 
   /** Places new nodes beside their already placed neighbours (see graphPlacement.ts) and returns where. */
@@ -77,11 +64,10 @@ export class GraphPositions {
 
   /** What the layout worker needs to lay out the drawn graph, made in slices (see graphPlacement.ts). */
   layoutRequest(keep: ReadonlySet<string>, superseded: () => boolean): Promise<LayoutRequest | null> {
-    // The places as they are once any move or image going has ended: the layout keeps them, and starts its worker
-    // then, not beside an image being drawn.
-    return this.whileStill(async () =>
-      superseded() ? null : layoutRequestInSlices(this.host.cy, keep, this.host.labelled, superseded),
-    );
+    // The places as they are once any change or image going has ended (see slicedChanges.ts: inTurn): the layout
+    // keeps them, and its worker starts then, not beside an image being drawn.
+    const cy = this.host.cy;
+    return inTurn(cy, () => (superseded() ? null : layoutRequestInSlices(cy, keep, this.host.labelled, superseded)));
   }
 
   /**

@@ -1,6 +1,15 @@
 import cytoscape, { type CollectionReturnValue, type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { MAX_STEP, MAX_STEP_WEIGHT, addInSlices, callEnd, moveInSlices, restyleInSlices } from './slicedChanges';
+import { nextTask } from './frames';
+import {
+  MAX_STEP,
+  MAX_STEP_WEIGHT,
+  addInSlices,
+  callEnd,
+  inTurn,
+  moveInSlices,
+  restyleInSlices,
+} from './slicedChanges';
 
 /** A hub related to 300 leaves, then 10 records with no relation, then the relations: the order of a load. */
 function hubAndLeaves() {
@@ -118,5 +127,56 @@ describe('moving records in slices', () => {
       ),
     ).toBe(true);
     expect(new Set(styled)).toEqual(new Set(cy.elements().map((element) => element.id())));
+  });
+});
+
+describe('work that reads the graph over several tasks (an image drawn in bands, a layout request)', () => {
+  /** Two thousand records on a line, and where each would go a thousand units down. */
+  function lineOfRecords() {
+    const cy = cytoscape({
+      headless: true,
+      elements: Array.from({ length: 2000 }, (_, i) => ({
+        group: 'nodes' as const,
+        data: { id: `n${i}` },
+        position: { x: i * 10, y: 0 },
+      })),
+    });
+    const down = Object.fromEntries(cy.nodes().map((node) => [node.id(), { x: node.position('x'), y: 1000 }]));
+    return { cy, down };
+  }
+  const movedCount = (cy: cytoscape.Core) => cy.nodes().filter((node) => node.position('y') === 1000).length;
+
+  it('sees no record move while it runs: a move asked for meanwhile waits for it to end', async () => {
+    const { cy, down } = lineOfRecords();
+    const seen: number[] = [];
+    const reading = inTurn(cy, async () => {
+      for (let band = 0; band < 20; band++) {
+        seen.push(movedCount(cy));
+        await nextTask();
+      }
+      return 'read';
+    });
+    const moved = moveInSlices(cy, down, () => false);
+    expect(await reading).toBe('read');
+    expect(seen).toEqual(Array.from({ length: 20 }, () => 0));
+    expect(await moved).toBe(true);
+    expect(movedCount(cy)).toBe(2000);
+  });
+
+  it('waits for a move already going, and sees every record at its new place', async () => {
+    const { cy, down } = lineOfRecords();
+    const moved = moveInSlices(cy, down, () => false);
+    const seen = await inTurn(cy, () => movedCount(cy));
+    expect(seen).toBe(2000);
+    expect(await moved).toBe(true);
+  });
+
+  it('tells only its own caller of a failure: a change asked for after it runs all the same', async () => {
+    const { cy, down } = lineOfRecords();
+    const failing = inTurn(cy, () => Promise.reject(new Error('the image could not be made')));
+    const moved = moveInSlices(cy, down, () => false);
+    await expect(failing).rejects.toThrow('the image could not be made');
+    expect(await moved).toBe(true);
+    expect(movedCount(cy)).toBe(2000);
   });
 });

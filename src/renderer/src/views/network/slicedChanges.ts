@@ -273,17 +273,28 @@ export function queueChange(
   change: () => boolean | Promise<boolean>,
   superseded: () => boolean,
 ): Promise<boolean> {
-  const previous = changesGoing.get(cy) ?? Promise.resolve(true);
-  const next = previous.then(() => !superseded() && change());
+  return inTurn(cy, () => !superseded() && change());
+}
+
+/**
+ * Runs `work` on `cy` once every change (see {@link queueChange}) and every other work asked for on it before has
+ * ended, and resolves to its result; what is asked for after waits for it. For what reads the graph over several
+ * tasks and must see it still throughout: an image of the whole graph drawn in bands, which a move or an edit going
+ * in between two bands would tear, or a layout's request, which starts from the places as they are.
+ */
+export function inTurn<T>(cy: Core, work: () => T | Promise<T>): Promise<T> {
+  const previous = changesGoing.get(cy) ?? Promise.resolve();
+  const next = previous.then(work);
+  // A failure is its caller's to hear; what comes next runs all the same.
   changesGoing.set(
     cy,
-    next.catch(() => false),
+    next.catch(() => undefined),
   );
   return next;
 }
 
-/** The last change asked for on each instance (see {@link changeInSlices}). */
-const changesGoing = new WeakMap<Core, Promise<boolean>>();
+/** The last change or work asked for on each instance (see {@link inTurn}). */
+const changesGoing = new WeakMap<Core, Promise<unknown>>();
 
 /** Resolves once every change asked for on `cy` so far has ended. */
 export async function changesDone(cy: Core): Promise<void> {

@@ -1363,6 +1363,7 @@ describe('a large saved map', () => {
       return window
         .__atlasCy!.nodes()
         .slice(0, 50)
+        .toArray()
         .flatMap((node) => [node.position('x'), node.position('y')]);
     });
     await relayout.click();
@@ -1381,6 +1382,7 @@ describe('a large saved map', () => {
       window
         .__atlasCy!.nodes()
         .slice(0, 50)
+        .toArray()
         .flatMap((node) => [node.position('x'), node.position('y')]),
     );
     expect(after).not.toEqual(before);

@@ -48,6 +48,7 @@ declare global {
     __holdLayoutAnswers?: boolean;
     __heldLayoutAnswers?: number;
     __releaseLayoutAnswers?: () => void;
+    __pathObjectsMade?: number;
   }
 }
 
@@ -234,6 +235,18 @@ const WATCH_WORKERS = `(() => {
   };
 })()`;
 
+/** Runs before the app: counts the Path2D objects the page makes. */
+const COUNT_PATH_OBJECTS = `(() => {
+  window.__pathObjectsMade = 0;
+  const NativePath2D = window.Path2D;
+  window.Path2D = class extends NativePath2D {
+    constructor(...args) {
+      super(...args);
+      window.__pathObjectsMade++;
+    }
+  };
+})()`;
+
 describe('a large saved map', () => {
   let opened: LargeNetworkPage;
   let app: LargeNetworkPage['app'];
@@ -244,7 +257,7 @@ describe('a large saved map', () => {
     // About 800 records and their relations: over the large-style threshold, every record at a saved place.
     opened = await openLargeNetwork({
       records: 800,
-      initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, HOLD_LAYOUTS, WATCH_WORKERS],
+      initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, HOLD_LAYOUTS, WATCH_WORKERS, COUNT_PATH_OBJECTS],
     });
     ({ app, page, errors } = opened);
     await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 60_000 });
@@ -274,6 +287,15 @@ describe('a large saved map', () => {
     const image = await page.evaluate(() => window.__sketchLog!.image!);
     saveResult('network-sketch.png', Buffer.from(image.split(',')[1]!, 'base64'));
     await screenshot(page, 'network-large-drawn');
+  });
+
+  it('traces the relations on the canvas, without a Path2D object each (records share one per shape)', async () => {
+    const { edgeCount } = app.atlas.store.index;
+    expect(edgeCount).toBeGreaterThan(1000);
+    // Every relation has been drawn into the picture of the whole graph by now.
+    const made = await page.evaluate(() => window.__pathObjectsMade!);
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(100);
   });
 
   it("draws in the order computed in slices, which is Cytoscape's own z-sort order", async () => {

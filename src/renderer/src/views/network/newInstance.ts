@@ -45,6 +45,7 @@ export function newInstance(
     pixelRatio: performanceMode ? 1 : 'auto',
     autounselectify: ringed,
   });
+  traceRelationsWithoutPathObjects(cy);
   // In the large style only (canvasBuffers.ts says why).
   if (performanceMode) primeCanvases(cy);
   // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
@@ -65,4 +66,28 @@ export function newInstance(
   drawOnlyWhatShows(cy);
   keepViewTiles(cy);
   return { cy, box, performanceMode };
+}
+
+/**
+ * Relations are traced on the canvas, not kept as Path2D objects. Cytoscape keeps one per relation it has drawn
+ * (11,249 at ~5,000 records: the largest kind of Blink's objects in the page's heap) and makes a new one whenever a
+ * relation's ends have moved, for a full collection to mark, much of it in the final pause on the main thread: 47 ms
+ * of an 88 ms pause as a re-layout's places went in (a trace at ~5,000). A relation is a line or a curve, as cheap to
+ * trace as to replay, and the pictures (layers) are what spare drawing it again. Records keep theirs (one per shape,
+ * shared): with every Path2D off, an earlier try, the PNG export held less ink than Cytoscape's own image.
+ */
+function traceRelationsWithoutPathObjects(cy: cytoscape.Core): void {
+  type Renderer = { pathsEnabled: boolean; drawEdgePath?: (...args: unknown[]) => void };
+  const renderer = (cy as unknown as { renderer(): Renderer }).renderer();
+  const drawEdgePath = renderer.drawEdgePath;
+  if (!drawEdgePath) return;
+  renderer.drawEdgePath = function (this: Renderer, ...args: unknown[]) {
+    const enabled = this.pathsEnabled;
+    this.pathsEnabled = false;
+    try {
+      drawEdgePath.apply(this, args);
+    } finally {
+      this.pathsEnabled = enabled;
+    }
+  };
 }

@@ -22,7 +22,7 @@ import { createHandlers } from '../../src/main/services/handlers';
 import { PERFORMANCE_THRESHOLD } from '../../src/renderer/src/views/network/graphStyle';
 import { launchChromium } from '../../tests/support/browser';
 import { RENDERER_DIR } from '../../tests/support/runningApp';
-import { writeSavedMap } from '../../tests/support/savedMap';
+import { waitUntilLaidOut, writeSavedMap } from '../../tests/support/savedMap';
 import { openTempAtlas } from '../../tests/support/tempAtlas';
 import { median, quantile, type BenchResult, type BenchSuite } from '../benchmark';
 
@@ -490,15 +490,7 @@ async function relayout(page: Page): Promise<number> {
   const button = page.getByRole('button', { name: 'Re-layout', exact: true });
   await button.click();
   if (!(await button.isDisabled())) throw new Error('Re-layout did not start: its button is still enabled.');
-  await page.waitForFunction(
-    () => {
-      const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
-      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-layout');
-      return button !== undefined && !button.disabled && !busy;
-    },
-    undefined,
-    { polling: 50, timeout: 600_000 },
-  );
+  await waitUntilLaidOut(page, 600_000, 50);
   return (await page.evaluate(() => performance.now())) - start;
 }
 

@@ -13,7 +13,7 @@ import { MAX_PICTURE_PIXELS } from '../../src/renderer/src/views/network/layerCa
 import { MARK_ANIMATION_FRAMES } from '../support/animationFrames';
 import { saveResult, screenshot } from '../support/browser';
 import { countCytoscapePng, inkByStripAgainstCytoscape, PNG_SIGNATURE, stripsOff } from '../support/imageInk';
-import { openLargeNetwork, type LargeNetworkPage } from '../support/savedMap';
+import { openLargeNetwork, waitUntilLaidOut, type LargeNetworkPage } from '../support/savedMap';
 
 /** What the page saw of the sketch: when it showed (with what it says it holds and its image) and when it went. */
 type SketchLog = {
@@ -179,36 +179,16 @@ const WATCH_SKETCH = `(() => {
 })()`;
 
 /**
- * Holds the requests sent to the layout worker while `window.__holdLayouts` is set, until `window.__releaseLayouts()`
- * sends them: an arrangement can then be caught before its layout comes back. A string, as the others.
- */
-const HOLD_LAYOUTS = `(() => {
-  const held = [];
-  const NativeWorker = window.Worker;
-  window.Worker = class extends NativeWorker {
-    constructor(url, options) {
-      super(url, options);
-      this.layout = String(url).includes('layoutWorker');
-    }
-    postMessage(...message) {
-      if (this.layout && window.__holdLayouts) held.push(() => super.postMessage(...message));
-      else super.postMessage(...message);
-    }
-  };
-  window.__releaseLayouts = () => {
-    window.__holdLayouts = false;
-    held.splice(0).forEach((send) => send());
-  };
-})()`;
-
-/**
- * Runs before the app: logs every message the page posts to a worker (see WorkerLogEntry), and, while
- * `__holdLayoutAnswers`, holds the layout worker's answers (its places) until `__releaseLayoutAnswers()`.
+ * Runs before the app: logs every message the page posts to a worker (see WorkerLogEntry); while `__holdLayouts`,
+ * holds what is posted to the layout worker until `__releaseLayouts()` (an arrangement can then be caught before its
+ * layout comes back), and while `__holdLayoutAnswers`, holds the layout worker's answers (its places) until
+ * `__releaseLayoutAnswers()`. A string, as the others.
  */
 const WATCH_WORKERS = `(() => {
   window.__workerLog = [];
   window.__heldLayoutAnswers = 0;
-  const held = [];
+  const heldRequests = [];
+  const heldAnswers = [];
   const firstPlaces = () => window.__atlasCy.nodes().slice(0, 50).flatMap((node) => [node.position('x'), node.position('y')]);
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
@@ -220,18 +200,23 @@ const WATCH_WORKERS = `(() => {
         if (this.role !== 'layout' || !window.__holdLayoutAnswers) return;
         event.stopImmediatePropagation();
         window.__heldLayoutAnswers++;
-        held.push(() => this.dispatchEvent(new MessageEvent('message', { data: event.data })));
+        heldAnswers.push(() => this.dispatchEvent(new MessageEvent('message', { data: event.data })));
       });
     }
     postMessage(message, transfer) {
       const kind = message && message.kind;
       window.__workerLog.push({ worker: this.role, kind, places: kind === 'finish' ? firstPlaces() : undefined });
-      super.postMessage(message, transfer);
+      if (this.role === 'layout' && window.__holdLayouts) heldRequests.push(() => super.postMessage(message, transfer));
+      else super.postMessage(message, transfer);
     }
+  };
+  window.__releaseLayouts = () => {
+    window.__holdLayouts = false;
+    heldRequests.splice(0).forEach((send) => send());
   };
   window.__releaseLayoutAnswers = () => {
     window.__holdLayoutAnswers = false;
-    held.splice(0).forEach((answer) => answer());
+    heldAnswers.splice(0).forEach((answer) => answer());
   };
 })()`;
 
@@ -257,7 +242,7 @@ describe('a large saved map', () => {
     // About 800 records and their relations: over the large-style threshold, every record at a saved place.
     opened = await openLargeNetwork({
       records: 800,
-      initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, HOLD_LAYOUTS, WATCH_WORKERS, COUNT_PATH_OBJECTS],
+      initScripts: [WATCH_SKETCH, WATCH_ELEMENT_DRAWS, WATCH_WORKERS, COUNT_PATH_OBJECTS],
     });
     ({ app, page, errors } = opened);
     await page.waitForFunction(() => window.__atlasGraphPaintedAt !== undefined, undefined, { timeout: 60_000 });
@@ -1349,15 +1334,15 @@ describe('a large saved map', () => {
   it('takes turns between an image export and a re-layout: no record moves while the image is drawn', async () => {
     const relayout = page.getByRole('button', { name: 'Re-layout', exact: true });
     const exportPng = page.getByRole('button', { name: 'Export the graph as a PNG image' });
-    const layoutDone = () =>
-      page.waitForFunction(
-        () => {
-          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-layout');
-          const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
-          return button !== undefined && !button.disabled && !busy;
-        },
-        undefined,
-        { timeout: 60_000 },
+    const layoutDone = () => waitUntilLaidOut(page, 60_000);
+    // The first records' places, as the page's log reads them when an image is finished.
+    const firstPlaces = () =>
+      page.evaluate(() =>
+        window
+          .__atlasCy!.nodes()
+          .slice(0, 50)
+          .toArray()
+          .flatMap((node) => [node.position('x'), node.position('y')]),
       );
     await layoutDone();
 
@@ -1378,15 +1363,11 @@ describe('a large saved map', () => {
 
     // An image asked for while a re-layout's places are about to go in (the worker's answer held until the image
     // has started): the places go in once it is finished, and the image shows the records where they were.
-    const before = await page.evaluate(() => {
+    const before = await firstPlaces();
+    await page.evaluate(() => {
       window.__workerLog = [];
       window.__holdLayoutAnswers = true;
       window.__heldLayoutAnswers = 0;
-      return window
-        .__atlasCy!.nodes()
-        .slice(0, 50)
-        .toArray()
-        .flatMap((node) => [node.position('x'), node.position('y')]);
     });
     await relayout.click();
     await page.waitForFunction(() => window.__heldLayoutAnswers! > 0, undefined, { timeout: 60_000 });
@@ -1400,14 +1381,7 @@ describe('a large saved map', () => {
     await layoutDone();
     const atFinish = await page.evaluate(() => window.__workerLog!.find((entry) => entry.kind === 'finish')!.places);
     expect(atFinish).toEqual(before);
-    const after = await page.evaluate(() =>
-      window
-        .__atlasCy!.nodes()
-        .slice(0, 50)
-        .toArray()
-        .flatMap((node) => [node.position('x'), node.position('y')]),
-    );
-    expect(after).not.toEqual(before);
+    expect(await firstPlaces()).not.toEqual(before);
     expect(errors).toEqual([]);
   });
 });

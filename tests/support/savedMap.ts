@@ -95,3 +95,19 @@ export async function openLargeNetwork({
     throw error;
   }
 }
+
+/**
+ * Waits until a layout asked for (Re-layout) is over: its button enabled again and the canvas no longer marked busy,
+ * which the view clears once the new places are drawn (and saved).
+ */
+export function waitUntilLaidOut(page: Page, timeout: number, polling: number | 'raf' = 'raf'): Promise<unknown> {
+  return page.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Re-layout');
+      const busy = document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('aria-busy') === 'true';
+      return button !== undefined && !button.disabled && !busy;
+    },
+    undefined,
+    { timeout, polling },
+  );
+}

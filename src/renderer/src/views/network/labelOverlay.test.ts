@@ -77,6 +77,23 @@ describe('the names over the graph', () => {
     overlay.forget();
   });
 
+  it('name what is in view or near it, and what a pan brings there', async () => {
+    const { cy, overlay, drawnNames } = namedGraph();
+    // Past the view (800 pixels wide at zoom 1) and a quarter of it on the right.
+    cy.add({ group: 'nodes', data: { id: 'c', label: 'Hotline' }, position: { x: 1100, y: 300 } });
+    // Far off, as many hubs as the overlay names at once, each ranked above the two in view (by its relations).
+    for (let index = 0; index < 200; index++) {
+      const position = { x: 3000 + (index % 10) * 300, y: 3000 + Math.floor(index / 10) * 100 };
+      cy.add({ group: 'nodes', data: { id: `far${index}`, label: `Partner ${index}`, degree: 5 }, position });
+    }
+    overlay.attach(cy);
+    expect(await drawnNames()).toEqual(['Clinic', 'Shelter']);
+    // The view moves right by 400 pixels: the shelter is past its left margin, the hotline in view.
+    cy.pan({ x: -400, y: 0 });
+    expect(await drawnNames()).toEqual(['Clinic', 'Hotline']);
+    overlay.forget();
+  });
+
   it('read every record afresh when the instance is named again (its changes went unheard meanwhile)', async () => {
     const { cy, overlay, drawnNames } = namedGraph();
     overlay.attach(cy);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_PIXELS, layerSizeFits, wholeGraphPictureFits, zoomLevel } from './layerCache';
+import {
+  MAX_PICTURE_PIXELS,
+  dropIfWithoutPixels,
+  givePixels,
+  layerSizeFits,
+  makeLayerWithoutPixels,
+  wholeGraphPictureFits,
+  zoomLevel,
+  type Layer,
+  type LayerCache,
+} from './layerCache';
 
 /** A box of `width` by `height` model units. */
 const box = (width: number, height: number) => ({ x1: -width / 2, y1: -height / 2, x2: width / 2, y2: height / 2 });
@@ -57,5 +67,87 @@ describe('the size of a picture of the whole graph', () => {
     const side = Math.floor(Math.sqrt(MAX_PICTURE_PIXELS));
     expect(wholeGraphPictureFits(box(side, side), 0, 100 * 100)).toBe(true);
     expect(wholeGraphPictureFits(box(side + 2, side + 2), 0, 100 * 100)).toBe(false);
+  });
+});
+
+/**
+ * A layer cache that makes layers as Cytoscape's does (its renderer's canvas of the layer's size, then the transform),
+ * with canvases that note the calls made on them.
+ */
+function fakeLayerCache() {
+  type FakeCanvas = { width: number; height: number; calls: string[]; getContext(): unknown };
+  const canvases: FakeCanvas[] = [];
+  const renderer = {
+    makeOffscreenCanvas(width: number, height: number): FakeCanvas {
+      const canvas: FakeCanvas = {
+        width,
+        height,
+        calls: [],
+        getContext: () => ({
+          scale: (x: number) => canvas.calls.push(`scale ${x}`),
+          translate: (x: number, y: number) => canvas.calls.push(`translate ${x} ${y}`),
+        }),
+      };
+      canvases.push(canvas);
+      return canvas;
+    },
+  };
+  const cache = {
+    renderer,
+    layersByLevel: {},
+    lastInvalidationTime: 1000,
+    layersQueue: { size: () => 0 },
+    makeLayer(box, level) {
+      const scale = 2 ** level;
+      const canvas = this.renderer!.makeOffscreenCanvas!(Math.ceil(box.w * scale), Math.ceil(box.h * scale));
+      const context = (canvas as unknown as FakeCanvas).getContext() as {
+        scale(s: number, t: number): void;
+        translate(x: number, y: number): void;
+      };
+      context.scale(scale, scale);
+      context.translate(-box.x1, -box.y1);
+      return { level, bb: box, canvas, context, width: 0, height: 0, eles: [] };
+    },
+    queueLayer: () => {},
+    invalidateLayer(layer: Layer) {
+      this.lastInvalidationTime = 2000;
+      layer.invalid = true;
+    },
+    dequeue: () => [],
+  } satisfies LayerCache;
+  return { cache, canvases, renderer };
+}
+
+describe('a picture made in a frame', () => {
+  const bounds = { x1: -100, y1: -50, x2: 300, y2: 150, w: 400, h: 200 };
+
+  it('gets a canvas of one pixel there, and its own canvas, transformed, when given its pixels', () => {
+    const { cache, canvases, renderer } = fakeLayerCache();
+    const maker = renderer.makeOffscreenCanvas;
+    const layer = makeLayerWithoutPixels(cache, bounds, 1);
+    expect([canvases.length, canvases[0]!.width, canvases[0]!.height]).toEqual([1, 1, 1]);
+    // The renderer makes full-size canvases again at once (for Cytoscape's own layers).
+    expect(renderer.makeOffscreenCanvas).toBe(maker);
+    expect(Object.hasOwn(renderer, 'makeOffscreenCanvas')).toBe(true);
+    givePixels(cache, layer);
+    expect(layer.canvas).toBe(canvases[1]);
+    expect([canvases[1]!.width, canvases[1]!.height, canvases[1]!.calls]).toEqual([
+      800,
+      400,
+      ['scale 2', 'translate 100 50'],
+    ]);
+    // Given once: a second call makes nothing.
+    givePixels(cache, layer);
+    expect(canvases).toHaveLength(2);
+    dropIfWithoutPixels(cache, layer);
+    expect(layer.invalid).toBeUndefined();
+  });
+
+  it("is dropped if its pixels never came, keeping Cytoscape's time of the last drop", () => {
+    const { cache } = fakeLayerCache();
+    const layer = makeLayerWithoutPixels(cache, bounds, 0);
+    dropIfWithoutPixels(cache, layer);
+    expect(layer.invalid).toBe(true);
+    expect(cache.lastInvalidationTime).toBe(1000);
   });
 });

@@ -32,7 +32,11 @@ const VIEW_ALLOWANCE = 4;
 /** A layer: an offscreen canvas over a bounding box at a level (a scale of 2^level), and the elements in it. */
 export type Layer = {
   level: number;
+  /** The box it covers, in the graph's units. */
+  bb?: BoundingBox12 & { w: number; h: number };
   canvas: CanvasImageSource;
+  /** Its canvas's context, transformed to draw in the graph's units. */
+  context?: unknown;
   width: number;
   height: number;
   eles: SingularElementArgument[];
@@ -40,6 +44,8 @@ export type Layer = {
 };
 
 export type LayerCache = {
+  /** The renderer that makes the layers' canvases (each picture's canvas: canvasPool.ts may hand a kept one). */
+  renderer?: { makeOffscreenCanvas?(width: number, height: number): CanvasImageSource };
   layersByLevel: Record<number, Layer[] | undefined>;
   /** When a layer was last invalidated: for a quarter of a second after, Cytoscape shows no incomplete level. */
   lastInvalidationTime?: number;
@@ -60,6 +66,66 @@ export type CanvasRenderer = {
   redrawHint?(what: string, on: boolean): void;
   redraw?(): void;
 };
+
+/** The layers made by {@link makeLayerWithoutPixels} still waiting for their pixels. */
+const waitingForPixels = new WeakSet<Layer>();
+
+/**
+ * A new layer over `box` at `level`, as Cytoscape's `makeLayer` makes one, but on a canvas of one pixel: its own
+ * canvas comes with {@link givePixels}, in a task of its own. A canvas makes all its pixels with its first drawing
+ * call, which `makeLayer` makes (the layer's transform), and that is one task that cannot be split: 28 ms for 10 MB
+ * here, 44 ms for 16 MB (scratch probes, `npm run bench -- network`'s VM). A frame at a new zoom level makes that
+ * level's layer (prebuiltLayer.ts), and with its pixels that frame took 60 to 79 ms after a wheel zoom at five
+ * thousand records. Until its pixels come, the layer shows nothing, as an empty one would.
+ */
+export function makeLayerWithoutPixels(
+  cache: LayerCache,
+  box: BoundingBox12 & { w: number; h: number },
+  level: number,
+): Layer {
+  const renderer = cache.renderer;
+  const make = renderer?.makeOffscreenCanvas;
+  if (!renderer || !make) return cache.makeLayer(box, level);
+  const ownMaker = Object.hasOwn(renderer, 'makeOffscreenCanvas');
+  renderer.makeOffscreenCanvas = () => make.call(renderer, 1, 1);
+  try {
+    const layer = cache.makeLayer(box, level);
+    waitingForPixels.add(layer);
+    return layer;
+  } finally {
+    if (ownMaker) renderer.makeOffscreenCanvas = make;
+    else delete renderer.makeOffscreenCanvas;
+  }
+}
+
+/** Gives a layer made by {@link makeLayerWithoutPixels} its canvas (a full-size one, and its transform) now. */
+export function givePixels(cache: LayerCache, layer: Layer): void {
+  if (!waitingForPixels.has(layer) || !layer.bb) return;
+  waitingForPixels.delete(layer);
+  const made = cache.makeLayer(layer.bb, layer.level);
+  layer.canvas = made.canvas;
+  layer.context = made.context;
+}
+
+/**
+ * Drops `layer` if it is still waiting for its pixels: something stopped before giving them, and a layer on a canvas
+ * of one pixel must not be drawn into and then shown as complete. Keeps Cytoscape's pause after a drop (see
+ * {@link dropQuietly}).
+ */
+export function dropIfWithoutPixels(cache: LayerCache, layer: Layer): void {
+  if (!waitingForPixels.delete(layer)) return;
+  dropQuietly(cache, layer);
+}
+
+/**
+ * Drops `layer` without Cytoscape's quarter of a second after any drop in which it shows no incomplete level, drawing
+ * element by element where it would have shown another complete level.
+ */
+export function dropQuietly(cache: LayerCache, layer: Layer): void {
+  const lastInvalidation = cache.lastInvalidationTime;
+  if (!layer.invalid) cache.invalidateLayer(layer);
+  if (lastInvalidation !== undefined) cache.lastInvalidationTime = lastInvalidation;
+}
 
 /** Where Cytoscape keeps, per element, the layer holding it at each level. */
 export type LayerSlots = { _private?: { rscratch?: { imgLayerCaches?: Record<number, Layer | null> } } };

@@ -21,8 +21,12 @@ import { knownExtent, layerFits, levelFor, measuredExtent, rememberBox, wholeGra
 import {
   MAX_LEVEL,
   MIN_LEVEL,
+  dropIfWithoutPixels,
+  dropQuietly,
+  givePixels,
   layerCacheOf,
   layerSlotsOf,
+  makeLayerWithoutPixels,
   zoomLevel,
   type CanvasRenderer,
   type Layer,
@@ -65,15 +69,16 @@ function layerElements(plan: LayerPlan): SingularElementArgument[] | null {
   return (elements[0] as unknown as LayerSlots | undefined)?._private?.rscratch ? elements : null;
 }
 
-/** A new layer for the plan's level, in place of any there. */
+/**
+ * A new layer for the plan's level, in place of any there, without its pixels yet (the caller gives them in a task of
+ * its own: see makeLayerWithoutPixels).
+ */
 function startLayer({ cache, level, bounds }: LayerPlan): Layer {
-  // Any invalidation, even of a layer already invalid, makes Cytoscape skip incomplete levels for a quarter of a
-  // second, drawing element by element where it would show another complete level: replacing this level's picture
-  // is no reason to.
-  const lastInvalidation = cache.lastInvalidationTime;
-  for (const stale of cache.layersByLevel[level] ?? []) if (!stale.invalid) cache.invalidateLayer(stale);
-  if (lastInvalidation !== undefined) cache.lastInvalidationTime = lastInvalidation;
-  const layer = cache.makeLayer(bounds, level);
+  // Any drop, even of a layer already dropped, would make Cytoscape skip incomplete levels for a quarter of a second,
+  // drawing element by element where it would show another complete level: replacing this level's picture is no
+  // reason to.
+  for (const stale of [...(cache.layersByLevel[level] ?? [])]) dropQuietly(cache, stale);
+  const layer = makeLayerWithoutPixels(cache, bounds, level);
   cache.layersByLevel[level] = [layer];
   ownLayers.add(layer);
   return layer;
@@ -172,7 +177,10 @@ function buildInSlices(plan: LayerPlan, elements: SingularElementArgument[], sup
     const layer = startLayer(plan);
     beingBuilt.add(layer);
     try {
-      // Each slice in a task of its own: the first not in the frame that may have asked for the level.
+      // Each slice in a task of its own, the layer's pixels first: none in the frame that may have asked for the level.
+      await nextTask();
+      if (superseded()) return false;
+      givePixels(plan.cache, layer);
       for (let next = 0; next < elements.length;) {
         await nextTask();
         if (superseded()) return false;
@@ -193,6 +201,7 @@ function buildInSlices(plan: LayerPlan, elements: SingularElementArgument[], sup
       return !superseded() && (await drawQueued(plan.cache, layer, plan.pixelRatio, superseded, showSlice));
     } finally {
       beingBuilt.delete(layer);
+      dropIfWithoutPixels(plan.cache, layer);
     }
   });
 }

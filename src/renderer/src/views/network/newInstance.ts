@@ -16,6 +16,7 @@ import { keepViewTiles } from './viewTile';
 import { prebuildLevelsOnZoom } from './prebuiltLayer';
 import { reuseLayerCanvases } from './canvasPool';
 import { primeCanvases } from './canvasBuffers';
+import { leaveBlankCanvasesAlone } from './blankCanvases';
 import { sleepWhenIdle } from './idleRenderLoop';
 
 // Cytoscape's drawing loop stops asking for frames while nothing changes (idleRenderLoop.ts).
@@ -48,6 +49,7 @@ export function newInstance(
   traceRelationsWithoutPathObjects(cy);
   // In the large style only (canvasBuffers.ts says why).
   if (performanceMode) primeCanvases(cy);
+  leaveBlankCanvasesAlone(cy);
   // A press shades nothing, in either style (pointerInput.ts): a click still selects, with the ring.
   ignorePressedState(cy);
   if (performanceMode) narrowHitTesting(cy);

@@ -84,6 +84,17 @@ async function showWholeNetwork(page: Page, count: number): Promise<void> {
   await graphDrawn(page);
 }
 
+/** The width of one of the shown instance's canvases (by Cytoscape's `data-id`) and how many of its pixels hold ink. */
+function layerInk(page: Page, dataId: string): Promise<{ width: number; inked: number }> {
+  return page.evaluate((id) => {
+    const layer = document.querySelector<HTMLCanvasElement>(
+      `.canvas__instance:not(.canvas__instance--kept) canvas[data-id="${id}"]`,
+    )!;
+    const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
+    return { width: layer.width, inked: data.filter((value, i) => i % 4 === 3 && value > 0).length };
+  }, dataId);
+}
+
 /** Goes back to the overview and waits until it is drawn whole (a new instance has no nodes at first). */
 async function backToOverview(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Back to the overview' }).click();
@@ -392,14 +403,7 @@ describe('the network view', () => {
         return { off, inked };
       });
     };
-    const dragLayerInked = () =>
-      page.evaluate(() => {
-        const layer = document.querySelector<HTMLCanvasElement>(
-          '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer1-drag"]',
-        )!;
-        const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
-        return data.some((value, i) => i % 4 === 3 && value > 0);
-      });
+    const dragLayerInked = async () => (await layerInk(page, 'layer1-drag')).inked > 0;
     /** Whether a frame drawn now copies pictures, drawing nothing element by element; waits up to 10 s for it. */
     const picturesInUse = async () => {
       for (let tries = 0; tries < 40; tries++) {
@@ -584,14 +588,7 @@ describe('the network view', () => {
         }
       }
     });
-    const nodeLayer = () =>
-      page.evaluate(() => {
-        const layer = document.querySelector<HTMLCanvasElement>(
-          '.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]',
-        )!;
-        const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
-        return { width: layer.width, inked: data.filter((value, i) => i % 4 === 3 && value > 0).length };
-      });
+    const nodeLayer = () => layerInk(page, 'layer2-node');
     const before = await nodeLayer();
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.waitForTimeout(500);

@@ -49,20 +49,24 @@ function fakeRenderer() {
     needDraw.fill(true);
     renderer.render(options);
   };
+  /** A record dragged for a frame, then let go (no frame drawn since). */
+  const dragARecord = () => {
+    renderer.cachedZSortedEles!.drag = ['record'];
+    frame();
+    renderer.cachedZSortedEles!.drag = [];
+  };
   leaveBlankCanvasesAlone({ renderer: () => renderer } as unknown as Core);
-  return { renderer, drawn, frame };
+  return { renderer, drawn, frame, dragARecord };
 }
 
 describe("Cytoscape's drag and selection-box canvases", () => {
   it('are left alone while blank and with nothing to show, and drawn as soon as there is something', () => {
-    const { renderer, drawn, frame } = fakeRenderer();
+    const { renderer, drawn, frame, dragARecord } = fakeRenderer();
     frame();
     frame();
     expect(drawn).toEqual([]);
     // A record dragged: drawn on the drag canvas, and cleared once more when let go; then left alone.
-    renderer.cachedZSortedEles!.drag = ['record'];
-    frame();
-    renderer.cachedZSortedEles!.drag = [];
+    dragARecord();
     frame();
     frame();
     expect(drawn).toEqual(['drag (1)', 'drag (0)']);
@@ -84,10 +88,8 @@ describe("Cytoscape's drag and selection-box canvases", () => {
   });
 
   it('are cleared by the first frame after a gesture that left the drag canvas as it was', () => {
-    const { renderer, drawn, frame } = fakeRenderer();
-    renderer.cachedZSortedEles!.drag = ['record'];
-    frame();
-    renderer.cachedZSortedEles!.drag = [];
+    const { renderer, drawn, frame, dragARecord } = fakeRenderer();
+    dragARecord();
     // A pan starts before a frame clears the canvas: its frames show the snapshot, the drag canvas untouched.
     renderer.hoverData.dragging = true;
     frame();
@@ -98,10 +100,8 @@ describe("Cytoscape's drag and selection-box canvases", () => {
   });
 
   it('are blank again once sized anew, and drawn into an export as always', () => {
-    const { renderer, drawn, frame } = fakeRenderer();
-    renderer.cachedZSortedEles!.drag = ['record'];
-    frame();
-    renderer.cachedZSortedEles!.drag = [];
+    const { renderer, drawn, frame, dragARecord } = fakeRenderer();
+    dragARecord();
     renderer.matchCanvasSize(800);
     frame();
     frame({ forcedContext: {} });

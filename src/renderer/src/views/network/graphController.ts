@@ -484,8 +484,9 @@ export class GraphController {
     progress: (share: number) => void = () => undefined,
     cancelled: () => boolean = () => false,
   ): Promise<Blob | null> {
-    const cy = this.cy;
-    return inTurn(cy, () => graphPng(cy, progress, cancelled));
+    // The instance drawn now: none once the view has gone (no new, empty one made for an image).
+    const cy = this.core;
+    return cy ? inTurn(cy, () => graphPng(cy, progress, cancelled)) : Promise.resolve(null);
   }
 
   /** The drawn graph as an SVG document. */

@@ -281,7 +281,6 @@ export class LabelOverlay {
   }
 }
 
-/** The canvas's left and right edges in the labels' pixels (screen pixels without the pan). */
 /**
  * Where a pick looks for records to name, in the graph's units: the view and PICK_MARGIN around it. Zoomed in part
  * way (the overlay names records up to LABEL_ZOOM), the hubs out of view took most of the MAX_NAMES names, and every
@@ -293,6 +292,7 @@ function pickReach(cy: Core): BoundingBox12 {
   return { x1: x1 - w * PICK_MARGIN, y1: y1 - h * PICK_MARGIN, x2: x2 + w * PICK_MARGIN, y2: y2 + h * PICK_MARGIN };
 }
 
+/** The canvas's left and right edges in the labels' pixels (screen pixels without the pan). */
 function viewSpan(cy: Core): ViewSpan {
   const left = -cy.pan().x;
   return { x1: left, x2: left + cy.width() };

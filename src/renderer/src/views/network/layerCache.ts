@@ -73,10 +73,10 @@ const waitingForPixels = new WeakSet<Layer>();
 /**
  * A new layer over `box` at `level`, as Cytoscape's `makeLayer` makes one, but on a canvas of one pixel: its own
  * canvas comes with {@link givePixels}, in a task of its own. A canvas makes all its pixels with its first drawing
- * call, which `makeLayer` makes (the layer's transform), and that is one task that cannot be split: 28 ms for 10 MB
- * here, 44 ms for 16 MB (scratch probes, `npm run bench -- network`'s VM). A frame at a new zoom level makes that
- * level's layer (prebuiltLayer.ts), and with its pixels that frame took 60 to 79 ms after a wheel zoom at five
- * thousand records. Until its pixels come, the layer shows nothing, as an empty one would.
+ * call, which `makeLayer` makes (the layer's transform), and that is one task that cannot be split: 31 to 35 ms for
+ * 10 MB in `npm run bench -- network`'s row on its VM, 44 ms for 16 MB in a scratch probe there. A frame at a new zoom
+ * level makes that level's layer (prebuiltLayer.ts), and with its pixels that frame's callback took 48 to 60 ms after
+ * a wheel zoom at five thousand records. Until its pixels come, the layer shows nothing, as an empty one would.
  */
 export function makeLayerWithoutPixels(
   cache: LayerCache,

@@ -1,16 +1,17 @@
 // postinstall: give Electron its own copy of better-sqlite3's native module, built for Electron's ABI, in
 // native/electron-<modules>/, while node_modules keeps the Node build that tests, the CLI and the bridge load.
 // The main process picks the Electron copy through better-sqlite3's `nativeBinding` option (src/main/db/nativeBinding.ts),
-// so neither build overwrites the other and the install order never matters. Where no Electron binary is installed
-// (ELECTRON_SKIP_BINARY_DOWNLOAD=1, CI), there is nothing to build for and this says so.
+// so neither build overwrites the other and the install order never matters. The Electron binary is downloaded first
+// (electronBinary.mjs); where there is none (ELECTRON_SKIP_BINARY_DOWNLOAD=1, CI, or no internet), there is nothing
+// to build for and this says so.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronBinaryPath, electronModulesVersion, electronVersion } from './electronBinary.mjs';
+import { ensureElectronBinary, electronModulesVersion, electronVersion } from './electronBinary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const electron = electronBinaryPath();
+const electron = ensureElectronBinary();
 if (!electron) {
   console.log('[atlas] No Electron binary installed: skipping the Electron build of better-sqlite3 (Node build kept).');
   process.exit(0);

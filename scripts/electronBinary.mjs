@@ -1,6 +1,8 @@
-// Where the Electron binary is, if npm was allowed to download it (ELECTRON_SKIP_BINARY_DOWNLOAD=1 leaves it out).
-// This reads the electron package's own files instead of require('electron'), which would try to download the
-// binary when it is missing: a hang or a failure on a machine without internet.
+// Where the Electron binary is, and getting it. Since Electron 45 the electron package downloads no binary when npm
+// installs it (its require() does, on first use); this reads the package's own files instead of require('electron'),
+// which would try to download the binary when it is missing: a hang or a failure on a machine without internet.
+// ELECTRON_SKIP_BINARY_DOWNLOAD=1 (the build machines, which cannot download it) leaves it out.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -16,6 +18,23 @@ export function electronBinaryPath() {
   if (!executable && !process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
   const full = join(distDir, executable ?? 'electron');
   return existsSync(full) ? full : null;
+}
+
+/** Whether ELECTRON_SKIP_BINARY_DOWNLOAD asks to leave the binary out. */
+export function binaryDownloadSkipped() {
+  const value = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  return Boolean(value) && value !== '0' && value !== 'false';
+}
+
+/**
+ * The Electron executable's path, downloaded first with the electron package's own installer when it is missing and
+ * downloads are not skipped; null when there is none.
+ */
+export function ensureElectronBinary() {
+  const installed = electronBinaryPath();
+  if (installed || binaryDownloadSkipped()) return installed;
+  const download = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
+  return download.status === 0 ? electronBinaryPath() : null;
 }
 
 /** The installed electron package's version. */

@@ -289,6 +289,23 @@ describe('a large saved map', () => {
     expect(made).toBeLessThan(100);
   });
 
+  it('measures labels on a canvas it lets go once the script that measured returns (labelMeasuring.ts)', async () => {
+    const seen = await page.evaluate(async () => {
+      type Measuring = {
+        labelCalcCanvas?: unknown;
+        calculateLabelDimensions(element: unknown, text: string): { width: number };
+      };
+      const renderer = (window.__atlasCy as unknown as { renderer(): Measuring }).renderer();
+      const keptBefore = renderer.labelCalcCanvas != null;
+      const width = renderer.calculateLabelDimensions(window.__atlasCy!.nodes()[0], 'Harbor Legal Aid').width;
+      // Cytoscape's own field: the canvas it measured on, while this script runs.
+      const measuredOnCanvas = renderer.labelCalcCanvas instanceof HTMLCanvasElement;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { keptBefore, measured: width > 0, measuredOnCanvas, keptAfter: renderer.labelCalcCanvas != null };
+    });
+    expect(seen).toEqual({ keptBefore: false, measured: true, measuredOnCanvas: true, keptAfter: false });
+  });
+
   it("draws in the order computed in slices, which is Cytoscape's own z-sort order", async () => {
     // Cytoscape never sorted the graph by itself during the load (every element in one task); before the load, it
     // sorted an empty graph for its first frame.

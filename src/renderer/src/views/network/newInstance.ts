@@ -18,6 +18,7 @@ import { reuseLayerCanvases } from './canvasPool';
 import { primeCanvases } from './canvasBuffers';
 import { leaveBlankCanvasesAlone } from './blankCanvases';
 import { sleepWhenIdle } from './idleRenderLoop';
+import { measureLabelsOnFreshCanvases } from './labelMeasuring';
 
 // Cytoscape's drawing loop stops asking for frames while nothing changes (idleRenderLoop.ts).
 sleepWhenIdle(cytoscape);
@@ -47,6 +48,7 @@ export function newInstance(
     autounselectify: ringed,
   });
   traceRelationsWithoutPathObjects(cy);
+  measureLabelsOnFreshCanvases(cy);
   // In the large style only (canvasBuffers.ts says why).
   if (performanceMode) primeCanvases(cy);
   leaveBlankCanvasesAlone(cy);

@@ -1043,8 +1043,11 @@ describe('the network view', () => {
     // A graph as its load drew it (the focus before added records to the overview's: that one is drawn anew).
     await showWholeNetwork(page, app.atlas.store.index.nodeCount);
     await openInDetails(page, shelter);
-    // The instance drawing the graph, to know it again: parked off the page while hidden (parkedGraph.ts).
-    await page.evaluate(() => (window.__atlasParked = window.__atlasCy));
+    // The instance drawing the graph, to know it again: parked off the page while hidden (parkedGraph.ts). Nothing
+    // returned: Playwright would serialise the instance, and through it the whole graph (23 s here).
+    await page.evaluate(() => {
+      window.__atlasParked = window.__atlasCy;
+    });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.getByTestId('discreet-screen').waitFor();

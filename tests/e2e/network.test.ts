@@ -356,20 +356,33 @@ describe('the network view', () => {
     const canvasBox = (await page
       .locator('.canvas__instance:not(.canvas__instance--kept) canvas[data-id="layer2-node"]')
       .boundingBox())!;
-    // Both layers Cytoscape draws elements on: the node layer and, while dragging, the drag layer over it.
-    const nodeLayerAlpha = () =>
-      page.evaluate(() => {
-        const alphaOf = (id: string) => {
-          const layer = document.querySelector<HTMLCanvasElement>(
-            `.canvas__instance:not(.canvas__instance--kept) canvas[data-id="${id}"]`,
-          )!;
-          const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
-          return { width: layer.width, alpha: data.filter((_, i) => i % 4 === 3) };
-        };
-        const node = alphaOf('layer2-node');
-        const drag = alphaOf('layer1-drag');
-        return { width: node.width, alpha: Array.from(node.alpha, (value, i) => Math.max(value, drag.alpha[i]!)) };
-      });
+    // Both layers Cytoscape draws elements on: the node layer and, while dragging, the drag layer over it. Only the
+    // squares compared are read back: the whole layers, sent over as numbers, took most of a minute.
+    const HALF_SQUARE = 20; // the squares compared are 41 px
+    const nodeLayerAlpha = (places: { x: number; y: number }[]) =>
+      page.evaluate(
+        ({ corners, half }) => {
+          const layerOf = (id: string) =>
+            document.querySelector<HTMLCanvasElement>(
+              `.canvas__instance:not(.canvas__instance--kept) canvas[data-id="${id}"]`,
+            )!;
+          const [node, drag] = [layerOf('layer2-node'), layerOf('layer1-drag')];
+          const side = 2 * half + 1;
+          const alphaAround = (layer: HTMLCanvasElement, x: number, y: number) =>
+            layer
+              .getContext('2d')!
+              .getImageData(x - half, y - half, side, side)
+              .data.filter((_, i) => i % 4 === 3);
+          return corners.map(({ x, y }) => {
+            const [nodeAlpha, dragAlpha] = [alphaAround(node, x, y), alphaAround(drag, x, y)];
+            return Array.from(nodeAlpha, (value, i) => Math.max(value, dragAlpha[i]!));
+          });
+        },
+        {
+          corners: places.map(({ x, y }) => ({ x: Math.round(x - canvasBox.x), y: Math.round(y - canvasBox.y) })),
+          half: HALF_SQUARE,
+        },
+      );
     const drawnWithoutPictures = (on: boolean) =>
       page.evaluate(async (withoutPictures) => {
         type Cache = { getLayers(...args: unknown[]): unknown };
@@ -386,20 +399,14 @@ describe('the network view', () => {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       }, on);
     const againstOneByOne = async (places: { x: number; y: number }[]) => {
-      const drawn = await nodeLayerAlpha();
+      const drawn = await nodeLayerAlpha(places);
       await drawnWithoutPictures(true);
-      const reference = await nodeLayerAlpha();
+      const reference = await nodeLayerAlpha(places);
       await drawnWithoutPictures(false);
-      return places.map(({ x, y }) => {
-        let off = 0;
-        let inked = 0;
-        for (let dy = -20; dy <= 20; dy++) {
-          for (let dx = -20; dx <= 20; dx++) {
-            const i = Math.round(y - canvasBox.y + dy) * reference.width + Math.round(x - canvasBox.x + dx);
-            if (reference.alpha[i]! > 0) inked++;
-            if (Math.abs(reference.alpha[i]! - drawn.alpha[i]!) > 64) off++;
-          }
-        }
+      return places.map((_, place) => {
+        const [square, referenceSquare] = [drawn[place]!, reference[place]!];
+        const inked = referenceSquare.filter((alpha) => alpha > 0).length;
+        const off = referenceSquare.filter((alpha, i) => Math.abs(alpha - square[i]!) > 64).length;
         return { off, inked };
       });
     };

@@ -85,13 +85,17 @@ async function showWholeNetwork(page: Page, count: number): Promise<void> {
 }
 
 /** The width of one of the shown instance's canvases (by Cytoscape's `data-id`) and how many of its pixels hold ink. */
-function layerInk(page: Page, dataId: string): Promise<{ width: number; inked: number }> {
+function layerInk(page: Page, dataId: string): Promise<{ width: number; inked: number; shown: boolean }> {
   return page.evaluate((id) => {
     const layer = document.querySelector<HTMLCanvasElement>(
       `.canvas__instance:not(.canvas__instance--kept) canvas[data-id="${id}"]`,
     )!;
     const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
-    return { width: layer.width, inked: data.filter((value, i) => i % 4 === 3 && value > 0).length };
+    return {
+      width: layer.width,
+      inked: data.filter((value, i) => i % 4 === 3 && value > 0).length,
+      shown: getComputedStyle(layer).visibility === 'visible',
+    };
   }, dataId);
 }
 
@@ -410,7 +414,12 @@ describe('the network view', () => {
         return { off, inked };
       });
     };
-    const dragLayerInked = async () => (await layerInk(page, 'layer1-drag')).inked > 0;
+    /** Whether the drag layer holds anything, and is shown exactly when it does (blankCanvases.ts hides it blank). */
+    const dragLayerInked = async () => {
+      const { inked, shown } = await layerInk(page, 'layer1-drag');
+      expect(shown, 'the drag layer is shown exactly when inked').toBe(inked > 0);
+      return inked > 0;
+    };
     /** Whether a frame drawn now copies pictures, drawing nothing element by element; waits up to 10 s for it. */
     const picturesInUse = async () => {
       for (let tries = 0; tries < 40; tries++) {
@@ -609,6 +618,9 @@ describe('the network view', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __upperLayerCalls: Record<string, number> }).__upperLayerCalls),
     ).toEqual({ 'layer0-selectbox': 0, 'layer1-drag': 0 });
+    // Blank, they are hidden, so that Chromium does not copy them at each commit where canvases are drawn on the CPU.
+    for (const id of ['layer0-selectbox', 'layer1-drag']) expect((await layerInk(page, id)).shown, id).toBe(false);
+    expect((await nodeLayer()).shown).toBe(true);
     await backToOverview(page);
   });
 

@@ -22,7 +22,11 @@ function fakeRenderer() {
     touchData: { selecting: false },
     selection: [0, 0, 0, 0, 0],
     cachedZSortedEles: { drag: [] as unknown[] } as { drag: unknown[] } | null,
-    data: { canvasNeedsRedraw: needDraw, bgActivePosistion: undefined as unknown },
+    data: {
+      canvasNeedsRedraw: needDraw,
+      bgActivePosistion: undefined as unknown,
+      canvases: [SELECT_BOX, DRAG, NODE].map(() => ({ style: { visibility: '' } })),
+    },
     matchCanvasSize(this: { canvasWidth: number }, width: unknown) {
       if (typeof width === 'number') this.canvasWidth = width;
     },
@@ -56,7 +60,15 @@ function fakeRenderer() {
     renderer.cachedZSortedEles!.drag = [];
   };
   leaveBlankCanvasesAlone({ renderer: () => renderer } as unknown as Core);
-  return { renderer, drawn, frame, dragARecord };
+  /** Which of the two upper canvases are shown (not `visibility: hidden`). */
+  const shown = () =>
+    [
+      ['selection', SELECT_BOX],
+      ['drag', DRAG],
+    ].flatMap(([name, layer]) =>
+      renderer.data.canvases[layer as number]!.style.visibility === 'hidden' ? [] : [name],
+    );
+  return { renderer, drawn, frame, dragARecord, shown };
 }
 
 describe("Cytoscape's drag and selection-box canvases", () => {
@@ -78,6 +90,31 @@ describe("Cytoscape's drag and selection-box canvases", () => {
     frame();
     frame();
     expect(drawn).toEqual(['selection', 'selection']);
+  });
+
+  it('are hidden while blank, and shown in the frame that draws on them', () => {
+    const { renderer, frame, dragARecord, shown } = fakeRenderer();
+    // Hidden from the start, and the graph's canvas is never touched.
+    expect(shown()).toEqual([]);
+    frame();
+    expect(shown()).toEqual([]);
+    expect(renderer.data.canvases[NODE]!.style.visibility).toBe('');
+    // The record dragged shows on the drag canvas; the frame after it is let go clears the canvas and hides it.
+    dragARecord();
+    expect(shown()).toEqual(['drag']);
+    frame();
+    expect(shown()).toEqual([]);
+    // The pressed background's shading shows on the selection box's canvas while it lasts.
+    renderer.data.bgActivePosistion = { x: 1, y: 1 };
+    frame();
+    expect(shown()).toEqual(['selection']);
+    renderer.data.bgActivePosistion = undefined;
+    frame();
+    expect(shown()).toEqual([]);
+    // Sized anew, a canvas is blank, and hidden at once.
+    dragARecord();
+    renderer.matchCanvasSize(800);
+    expect(shown()).toEqual([]);
   });
 
   it('are drawn while the order of drawing, and so what is dragged, is not known', () => {
